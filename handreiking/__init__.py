@@ -1,0 +1,6 @@
+"""The handreiking as data: load, validate and render the YAML content.
+
+Plain Python with no dependency on MkDocs, so the content model and the page
+rendering survive a change of site generator. The MkDocs glue lives in
+``macros/``.
+"""

@@ -1,0 +1,265 @@
+"""Checks that need more than one file: ids, slugs, links and usage.
+
+The schema says what one file must look like; these checks say how files fit
+together:
+
+- every vocabulary value exists (with a suggestion for a likely typo);
+- a ``subcategorie`` belongs to one of the item's oplossingsrichtingen;
+- references (``zie_ook``, ``checklists``) point at existing files;
+- links use http, https, mailto or a relative path, also inside Markdown;
+- the file name is the slug of the title, and no two titles collide;
+- every vocabulary term is used (or marked ``mag_ongebruikt``), every
+  oplossingsrichting has a file and at least one praktijkvoorbeeld;
+- a praktijkvoorbeeld not updated for a long time gives a warning.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterator
+
+from .model import FACET_FIELDS
+from .problems import Problem, Severity, field_name
+from .schemas import SchemaSet, suggest
+from .slugs import slugify
+from .yamlsource import YamlDocument
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|<([a-z][a-z0-9+.\-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass
+class Documents:
+    """Schema-valid documents per kind, keyed by file stem."""
+
+    taxonomie: dict[str, YamlDocument]
+    praktijkvoorbeeld: dict[str, YamlDocument]
+    checklist: dict[str, YamlDocument]
+    oplossingsrichting: dict[str, YamlDocument]
+    casus: dict[str, YamlDocument]
+
+    def content_kinds(self) -> Iterator[tuple[str, dict[str, YamlDocument]]]:
+        yield "praktijkvoorbeeld", self.praktijkvoorbeeld
+        yield "checklist", self.checklist
+        yield "oplossingsrichting", self.oplossingsrichting
+        yield "casus", self.casus
+
+
+def cross_check(docs: Documents, schemas: SchemaSet, today: date, stale_after_months: int) -> list[Problem]:
+    vocabularies = _vocabularies(docs)
+    slugs = {"praktijkvoorbeeld": set(docs.praktijkvoorbeeld), "checklist": set(docs.checklist)}
+    problems: list[Problem] = []
+    problems += _check_taxonomies(docs)
+    usage: dict[tuple[str, str], int] = defaultdict(int)
+    for kind, documents in docs.content_kinds():
+        for doc in documents.values():
+            for path, keyword, annotation, value in annotated_values(schemas.raw[kind], doc.data):
+                problem = _check_value(doc, path, keyword, annotation, value, vocabularies, slugs)
+                if problem:
+                    problems.append(problem)
+                elif keyword == "x-taxonomie" and (kind == "praktijkvoorbeeld" or annotation not in _facets()):
+                    usage[annotation, value] += 1
+    problems += _check_file_names(docs)
+    problems += _check_unique_titles(docs.praktijkvoorbeeld, "praktijkvoorbeeld")
+    problems += _check_unique_titles(docs.checklist, "checklist")
+    problems += _check_oplossingsrichting_files(docs)
+    problems += _check_usage(docs, usage)
+    problems += _check_stale(docs.praktijkvoorbeeld, today, stale_after_months)
+    return problems
+
+
+def _facets() -> set[str]:
+    return set(FACET_FIELDS)
+
+
+def annotated_values(root_schema: dict, instance: Any) -> Iterator[tuple[tuple, str, Any, Any]]:
+    """Walk an instance with its schema; yield (path, keyword, annotation, value) for x-* keywords."""
+    yield from _walk(root_schema, root_schema, instance, ())
+
+
+def _walk(root: dict, schema: dict, instance: Any, path: tuple):
+    schema = _resolve(root, schema)
+    if isinstance(instance, str):
+        for keyword in ("x-taxonomie", "x-verwijzing", "x-url"):
+            if keyword in schema:
+                yield path, keyword, schema[keyword], instance
+        if schema.get("contentMediaType") == "text/markdown":
+            yield path, "markdown", True, instance
+    elif isinstance(instance, dict):
+        properties = schema.get("properties", {})
+        for key, value in instance.items():
+            if key in properties:
+                yield from _walk(root, properties[key], value, path + (key,))
+    elif isinstance(instance, list) and "items" in schema:
+        for index, value in enumerate(instance):
+            yield from _walk(root, schema["items"], value, path + (index,))
+
+
+def _resolve(root: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        node: Any = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            node = node[part]
+        schema = node
+    return schema
+
+
+def _vocabularies(docs: Documents) -> dict[str, dict[str, list[str]]]:
+    """Vocabulary name -> {'ids': [...], 'sub:<term id>': [subcategory ids]}."""
+    result: dict[str, dict[str, list[str]]] = {}
+    for doc in docs.taxonomie.values():
+        entry = {"ids": [term["id"] for term in doc.data["termen"]]}
+        for term in doc.data["termen"]:
+            entry[f"sub:{term['id']}"] = [sub["id"] for sub in term.get("subcategorieen", [])]
+        result[doc.data["naam"]] = entry
+    return result
+
+
+def _check_value(doc, path, keyword, annotation, value, vocabularies, slugs) -> Problem | None:
+    def problem(message: str) -> Problem:
+        return Problem(doc.path, doc.line_of(path), field_name(path), message)
+
+    if keyword == "x-taxonomie" and annotation == "subcategorie":
+        allowed = [sub for richting in doc.data.get("oplossingsrichtingen", [])
+                   for sub in vocabularies.get("oplossingsrichting", {}).get(f"sub:{richting}", [])]
+        if value not in allowed:
+            hint = f"; kies uit: {', '.join(allowed)}" if allowed else \
+                "; de gekozen oplossingsrichtingen hebben geen subcategorieën"
+            return problem(f"onbekende subcategorie '{value}'{suggest(value, allowed)}{hint}")
+    elif keyword == "x-taxonomie":
+        if annotation not in vocabularies:
+            return None  # the taxonomy file itself is broken and reported already
+        ids = vocabularies[annotation]["ids"]
+        if value not in ids:
+            return problem(f"onbekende {annotation} '{value}'{suggest(value, ids)}; "
+                           f"zie content/taxonomie/{annotation}.yml")
+    elif keyword == "x-verwijzing":
+        if value not in slugs[annotation]:
+            folder = "interventies" if annotation == "praktijkvoorbeeld" else "checklists"
+            return problem(f"{annotation} '{value}' bestaat niet{suggest(value, slugs[annotation])}; "
+                           f"verwacht content/{folder}/{value}.yml")
+    elif keyword == "x-url":
+        if not is_safe_url(value):
+            return problem(f"link '{value}' is niet toegestaan; gebruik https://, http://, mailto: "
+                           "of een relatief pad")
+    elif keyword == "markdown":
+        for match in _MARKDOWN_LINK.finditer(value):
+            target = next(group for group in match.groups() if group is not None)
+            if not is_safe_url(target):
+                return problem(f"link '{target}' in de tekst is niet toegestaan; gebruik https://, "
+                               "http://, mailto: of een relatief pad")
+    return None
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http(s), mailto and relative links; browsers ignore control characters in schemes."""
+    cleaned = _CONTROL.sub("", url)
+    if cleaned.startswith("//"):
+        return False  # protocol-relative: another host
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def _check_taxonomies(docs: Documents) -> list[Problem]:
+    problems = []
+    for stem, doc in docs.taxonomie.items():
+        if doc.data["naam"] != stem:
+            problems.append(Problem(doc.path, doc.line_of(("naam",)), "naam",
+                                    f"naam '{doc.data['naam']}' moet gelijk zijn aan de bestandsnaam '{stem}'"))
+        seen: dict[str, int] = {}
+        for index, term in enumerate(doc.data["termen"]):
+            for sub_index, item in [(None, term)] + list(enumerate(term.get("subcategorieen", []))):
+                path = ("termen", index) if sub_index is None else ("termen", index, "subcategorieen", sub_index)
+                if item["id"] in seen:
+                    problems.append(Problem(doc.path, doc.line_of(path + ("id",)), field_name(path + ("id",)),
+                                            f"id '{item['id']}' komt al voor op regel {seen[item['id']]}"))
+                seen[item["id"]] = doc.line_of(path + ("id",))
+    return problems
+
+
+def _check_file_names(docs: Documents) -> list[Problem]:
+    problems = []
+    for kind, documents in docs.content_kinds():
+        key = "id" if kind == "oplossingsrichting" else "titel"
+        for stem, doc in documents.items():
+            expected = doc.data[key] if key == "id" else slugify(doc.data[key])
+            if stem != expected:
+                problems.append(Problem(doc.path, doc.line_of((key,)), key,
+                                        f"bestand moet {expected}.yml heten (de slug van {key} "
+                                        f"'{doc.data[key]}'); hernoem het bestand"))
+    return problems
+
+
+def _check_unique_titles(documents: dict[str, YamlDocument], kind: str) -> list[Problem]:
+    by_slug: dict[str, list[YamlDocument]] = defaultdict(list)
+    for doc in documents.values():
+        by_slug[slugify(doc.data["titel"])].append(doc)
+    problems = []
+    for group in by_slug.values():
+        for doc in group[1:] if len(group) > 1 else []:
+            first = group[0]
+            problems.append(Problem(doc.path, doc.line_of(("titel",)), "titel",
+                                    f"titel '{doc.data['titel']}' geeft dezelfde slug als {first.path}; "
+                                    f"elke {kind} heeft een eigen titel nodig"))
+    return problems
+
+
+def _check_oplossingsrichting_files(docs: Documents) -> list[Problem]:
+    taxonomy = next((doc for doc in docs.taxonomie.values() if doc.data["naam"] == "oplossingsrichting"), None)
+    if taxonomy is None:
+        return []
+    problems = []
+    for index, term in enumerate(taxonomy.data["termen"], start=1):
+        doc = docs.oplossingsrichting.get(term["id"])
+        if doc is None:
+            problems.append(Problem(taxonomy.path, taxonomy.line_of(("termen", index - 1, "id")),
+                                    field_name(("termen", index - 1, "id")),
+                                    f"oplossingsrichting '{term['id']}' heeft geen bestand "
+                                    f"content/oplossingsrichtingen/{term['id']}.yml"))
+        elif doc.data["nummer"] != index:
+            problems.append(Problem(doc.path, doc.line_of(("nummer",)), "nummer",
+                                    f"nummer moet {index} zijn (de plaats in content/taxonomie/oplossingsrichting.yml)"))
+    return problems
+
+
+def _check_usage(docs: Documents, usage: dict[tuple[str, str], int]) -> list[Problem]:
+    problems = []
+    for doc in docs.taxonomie.values():
+        name = doc.data["naam"]
+        for index, term in enumerate(doc.data["termen"]):
+            if usage[name, term["id"]] or term.get("mag_ongebruikt"):
+                continue
+            path = ("termen", index, "id")
+            where = "geen enkel praktijkvoorbeeld" if name in _facets() else "geen enkel bestand"
+            problems.append(Problem(doc.path, doc.line_of(path), field_name(path),
+                                    f"{name} '{term['id']}' wordt door {where} gebruikt; gebruik de term "
+                                    "of zet 'mag_ongebruikt: true' bij de term"))
+    return problems
+
+
+def _check_stale(documents: dict[str, YamlDocument], today: date, months: int) -> list[Problem]:
+    problems = []
+    for doc in documents.values():
+        updated = date.fromisoformat(doc.data["laatst_bijgewerkt"])
+        if updated > today:
+            problems.append(Problem(doc.path, doc.line_of(("laatst_bijgewerkt",)), "laatst_bijgewerkt",
+                                    f"datum {updated.isoformat()} ligt in de toekomst"))
+        elif is_stale(updated, today, months):
+            problems.append(Problem(doc.path, doc.line_of(("laatst_bijgewerkt",)), "laatst_bijgewerkt",
+                                    f"niet bijgewerkt sinds {updated.isoformat()} (meer dan {months} maanden); "
+                                    "controleer of het praktijkvoorbeeld nog klopt", Severity.WARNING))
+    return problems
+
+
+def is_stale(updated: date, today: date, months: int) -> bool:
+    """True when ``updated`` lies more than ``months`` calendar months before ``today``."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    cutoff = date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
+    return updated < cutoff

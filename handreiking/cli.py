@@ -1,0 +1,34 @@
+"""Command line for editors and CI: ``python -m handreiking check``.
+
+Exit status 0 when the content is valid (warnings allowed), 1 when there are
+errors. Every problem is printed as ``<file>:<line>: <field>: <message>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import check_content
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handreiking", description="Controleer de inhoud van de handreiking.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="controleer alle YAML-bestanden in content/")
+    check.add_argument("--root", type=Path, default=Path("."), help="projectmap (standaard: huidige map)")
+    args = parser.parse_args(argv)
+    return _check(args.root)
+
+
+def _check(root: Path) -> int:
+    result = check_content(root)
+    for problem in result.errors + result.warnings:
+        print(problem, file=sys.stderr if problem in result.errors else sys.stdout)
+    if result.errors:
+        print(f"\n{len(result.errors)} fout(en), {len(result.warnings)} waarschuwing(en) in {result.files} "
+              "bestanden. Los de fouten op; zie CONTRIBUTING.md.", file=sys.stderr)
+        return 1
+    print(f"Inhoud in orde: {result.files} bestanden gecontroleerd, {len(result.warnings)} waarschuwing(en).")
+    return 0

@@ -1,0 +1,166 @@
+"""Load all content once: read, validate, cross-check, then build the model.
+
+    result = check_content(Path("."))      # problems and warnings, never raises
+    content = load_content(Path("."))      # the model, or ContentError with every problem
+
+Layout under the project root::
+
+    content/taxonomie/<naam>.yml            vocabularies
+    content/interventies/<slug>.yml         praktijkvoorbeelden
+    content/checklists/<slug>.yml           checklists
+    content/oplossingsrichtingen/<id>.yml   oplossingsrichtingen (step 3)
+    content/casussen/<slug>.yml             the four example neighbourhoods
+    content/instellingen.yml                editorial settings
+    content/schemas/<type>.schema.json      the rules for each of them
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .checks import Documents, cross_check
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, LINK_KEYS, Link,
+                    Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
+from .problems import ContentError, Problem, Severity
+from .schemas import schema_set
+from .yamlsource import read_yaml
+
+FOLDERS = {
+    "taxonomie": "taxonomie",
+    "praktijkvoorbeeld": "interventies",
+    "checklist": "checklists",
+    "oplossingsrichting": "oplossingsrichtingen",
+    "casus": "casussen",
+}
+SETTINGS_FILE = "content/instellingen.yml"
+DEFAULT_SETTINGS = {"verouderd_na_maanden": 24}
+
+
+@dataclass
+class CheckResult:
+    errors: list[Problem]
+    warnings: list[Problem]
+    content: Content | None
+    files: int
+
+
+def check_content(root: Path, today: date | None = None) -> CheckResult:
+    """Read and check every content file under ``root``; collect all problems."""
+    today = today or date.today()
+    schemas = schema_set((root / "content" / "schemas").resolve())
+    problems: list[Problem] = []
+    settings = _read_settings(root, schemas, problems)
+    documents: dict[str, dict] = {}
+    files = 0
+    for kind, folder in FOLDERS.items():
+        documents[kind] = {}
+        for file in sorted((root / "content" / folder).glob("*.y*ml")):
+            files += 1
+            display = file.relative_to(root).as_posix()
+            if file.suffix != ".yml":
+                problems.append(Problem(display, 1, "", "gebruik de extensie .yml"))
+                continue
+            doc, read_problems = read_yaml(file, display)
+            problems += read_problems
+            if doc is None:
+                continue
+            if not isinstance(doc.data, dict):
+                problems.append(Problem(display, 1, "", "bestand moet velden bevatten ('naam: waarde'), "
+                                        "geen losse tekst of lijst"))
+                continue
+            schema_problems = schemas.validate(doc, kind)
+            problems += schema_problems
+            if not schema_problems:
+                documents[kind][file.stem] = doc
+    docs = Documents(**documents)
+    problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
+    content = None if errors else _build(docs, tuple(sorted(warnings)))
+    return CheckResult(sorted(errors), sorted(warnings), content, files)
+
+
+def load_content(root: Path, today: date | None = None) -> Content:
+    """The validated content, or :class:`ContentError` listing every problem."""
+    result = check_content(root, today)
+    if result.errors:
+        raise ContentError(result.errors)
+    return result.content
+
+
+def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, Any]:
+    file = root / SETTINGS_FILE
+    if not file.exists():
+        return dict(DEFAULT_SETTINGS)
+    doc, read_problems = read_yaml(file, SETTINGS_FILE)
+    problems += read_problems
+    if doc is None:
+        return dict(DEFAULT_SETTINGS)
+    schema_problems = schemas.validate(doc, "instellingen")
+    problems += schema_problems
+    return dict(DEFAULT_SETTINGS) if schema_problems else {**DEFAULT_SETTINGS, **doc.data}
+
+
+def _build(docs: Documents, warnings: tuple) -> Content:
+    taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
+    order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
+    voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
+                         key=lambda v: (order[v.oplossingsrichtingen[0]], v.titel.casefold()))
+    checklists = sorted((_checklist(stem, doc) for stem, doc in docs.checklist.items()),
+                        key=lambda c: (c.stap, c.volgorde, c.titel))
+    richtingen = sorted((_oplossingsrichting(doc) for doc in docs.oplossingsrichting.values()),
+                        key=lambda r: r.nummer)
+    casussen = sorted((Casus(slug=stem, bestand=doc.path, **doc.data) for stem, doc in docs.casus.items()),
+                      key=lambda c: c.nummer)
+    return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
+                   warnings)
+
+
+def _term(data: dict) -> Term:
+    subs = tuple(_term(sub) for sub in data.get("subcategorieen", []))
+    return Term(**{**data, "subcategorieen": subs})
+
+
+def _taxonomie(data: dict) -> Taxonomie:
+    return Taxonomie(**{**data, "termen": tuple(_term(term) for term in data["termen"])})
+
+
+def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
+    data = dict(doc.data)
+    data["laatst_bijgewerkt"] = date.fromisoformat(data["laatst_bijgewerkt"])
+    data["links"] = tuple(Link(**link) for link in data.get("links", []))
+    for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook"):
+        data[key] = tuple(data.get(key, ()))
+    return Praktijkvoorbeeld(slug=stem, bestand=doc.path, **data)
+
+
+def _koppeling(data: dict) -> tuple[str, str] | None:
+    return next(((key, data[key]) for key in LINK_KEYS if key in data), None)
+
+
+def _checklist(stem: str, doc) -> Checklist:
+    data = dict(doc.data)
+    data["secties"] = tuple(
+        ChecklistSectie(
+            titel=sectie.get("titel"),
+            koppeling=_koppeling(sectie),
+            items=tuple(ChecklistItem(tekst=item["tekst"], code=item.get("code"),
+                                      voorbeelden=tuple(item.get("voorbeelden", ())),
+                                      toelichting=item.get("toelichting"), koppeling=_koppeling(item))
+                        for item in sectie["items"]),
+        )
+        for sectie in data["secties"]
+    )
+    return Checklist(slug=stem, bestand=doc.path, **data)
+
+
+def _oplossingsrichting(doc) -> Oplossingsrichting:
+    data = dict(doc.data)
+    wanneer = {key: tuple(value) if isinstance(value, list) else value for key, value in data["wanneer"].items()}
+    data["wanneer"] = Wanneer(**wanneer)
+    data["typen_interventies"] = tuple(data["typen_interventies"])
+    data["checklists"] = tuple(data.get("checklists", ()))
+    return Oplossingsrichting(bestand=doc.path, **data)

@@ -1,0 +1,179 @@
+"""The validated content as immutable Python objects.
+
+Field names are the Dutch YAML field names, so ``voorbeeld.doelgroepen`` in
+Python is ``doelgroepen:`` in the file an editor writes. Objects are built only
+from documents that passed the schema and the cross-file checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from typing import Optional
+
+# The praktijkvoorbeeld fields that hold vocabulary ids, in the order the site
+# shows them: these drive index pages, filters and "vergelijkbare" links.
+FACET_FIELDS = {
+    "oplossingsrichting": "oplossingsrichtingen",
+    "locatie": "locaties",
+    "doelgroep": "doelgroepen",
+    "problematiek": "problematiek",
+}
+
+# Vocabularies an analysis answer or a checklist item can point at.
+LINK_KEYS = ("oplossingsrichting", "locatie", "doelgroep", "problematiek", "fase", "verschijningsvorm")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    beschrijving: str
+    code: Optional[str] = None
+    buiten_focus: bool = False
+    mag_ongebruikt: bool = False
+    pagina: Optional[str] = None
+    subcategorieen: tuple["Term", ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomie:
+    naam: str
+    pad: Optional[str]
+    label: str
+    meervoud: str
+    beschrijving: str
+    termen: tuple[Term, ...]
+
+    def term(self, term_id: str) -> Term:
+        return next(term for term in self.termen if term.id == term_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(term.id for term in self.termen)
+
+
+@dataclass(frozen=True)
+class Link:
+    titel: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Praktijkvoorbeeld:
+    slug: str
+    bestand: str
+    titel: str
+    samenvatting: str
+    beschrijving: str
+    oplossingsrichtingen: tuple[str, ...]
+    locaties: tuple[str, ...]
+    doelgroepen: tuple[str, ...]
+    problematiek: tuple[str, ...]
+    methodieken: tuple[str, ...]
+    bron: str
+    laatst_bijgewerkt: date
+    status: str = "onbekend"
+    subcategorie: Optional[str] = None
+    gemeente: Optional[str] = None
+    zie_ook: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    def values(self, vocabulary: str) -> tuple[str, ...]:
+        """The ids this example carries for ``vocabulary`` ('locatie', 'status', ...)."""
+        if vocabulary == "status":
+            return (self.status,)
+        return getattr(self, FACET_FIELDS[vocabulary])
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    tekst: str
+    code: Optional[str] = None
+    voorbeelden: tuple[str, ...] = ()
+    toelichting: Optional[str] = None
+    koppeling: Optional[tuple[str, str]] = None  # (vocabulary, id)
+
+
+@dataclass(frozen=True)
+class ChecklistSectie:
+    items: tuple[ChecklistItem, ...]
+    titel: Optional[str] = None
+    koppeling: Optional[tuple[str, str]] = None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    slug: str
+    bestand: str
+    titel: str
+    stap: str
+    vraag: str
+    secties: tuple[ChecklistSectie, ...]
+    anders_namelijk: bool
+    volgorde: int = 1
+    oplossingsrichting: Optional[str] = None
+    inleiding: Optional[str] = None
+    toelichting: Optional[str] = None
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for sectie in self.secties for item in sectie.items)
+
+
+@dataclass(frozen=True)
+class Wanneer:
+    toelichting: str
+    signalen: tuple[str, ...]
+    problematiek: tuple[str, ...] = ()
+    locaties: tuple[str, ...] = ()
+    altijd: bool = False
+    bij_ontbrekende_informatie: bool = False
+
+
+@dataclass(frozen=True)
+class Oplossingsrichting:
+    id: str
+    bestand: str
+    nummer: int
+    titel: str
+    wanneer: Wanneer
+    wat_is_het: str
+    typen_interventies: tuple[str, ...]
+    onderbouwing: str
+    checklists: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Casus:
+    slug: str
+    bestand: str
+    nummer: int
+    titel: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site shows, loaded and checked once per build."""
+
+    taxonomieen: dict[str, Taxonomie]
+    praktijkvoorbeelden: tuple[Praktijkvoorbeeld, ...]
+    checklists: tuple[Checklist, ...]
+    oplossingsrichtingen: tuple[Oplossingsrichting, ...]
+    casussen: tuple[Casus, ...]
+    warnings: tuple = field(default=(), compare=False)
+
+    def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:
+        return self._by_slug[slug]
+
+    def checklist(self, slug: str) -> Checklist:
+        return next(checklist for checklist in self.checklists if checklist.slug == slug)
+
+    def oplossingsrichting(self, term_id: str) -> Oplossingsrichting:
+        return next(richting for richting in self.oplossingsrichtingen if richting.id == term_id)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Praktijkvoorbeeld]:
+        return {voorbeeld.slug: voorbeeld for voorbeeld in self.praktijkvoorbeelden}

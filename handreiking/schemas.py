@@ -1,0 +1,152 @@
+"""Check one YAML document against its JSON Schema and explain problems in Dutch.
+
+The schemas in ``content/schemas/`` are the contract for editors; the field
+reference on the site is generated from them. Two project-specific keywords
+are annotations only, read by :mod:`handreiking.checks`:
+
+- ``x-taxonomie``: the value must be an id of that vocabulary;
+- ``x-verwijzing``: the value must be the slug of an existing item;
+- ``x-url``: the value must be a safe link (http, https, mailto or relative).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from .problems import Problem, field_name
+from .yamlsource import BareDate, YamlDocument
+
+_TYPE_NAMES = {
+    "string": "tekst",
+    "array": "lijst",
+    "object": "blok met velden",
+    "integer": "geheel getal",
+    "number": "getal",
+    "boolean": "true of false",
+    "null": "leeg",
+}
+
+
+def _python_type_name(value: Any) -> str:
+    if isinstance(value, BareDate):
+        return "datum"
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "getal"
+    if value is None:
+        return "leeg"
+    if isinstance(value, list):
+        return "lijst"
+    if isinstance(value, dict):
+        return "blok met velden"
+    return "tekst"
+
+
+def _type_keyword(validator, types, instance, schema) -> Iterator[ValidationError]:
+    # A bare date is only a string where the schema asks for a date.
+    if isinstance(instance, BareDate) and schema.get("format") != "date":
+        yield ValidationError("bare date", validator="type", validator_value=types)
+        return
+    yield from Draft202012Validator.VALIDATORS["type"](validator, types, instance, schema)
+
+
+_Validator = validators.extend(Draft202012Validator, {"type": _type_keyword})
+
+
+class SchemaSet:
+    """The schemas of ``content/schemas``, by name (``praktijkvoorbeeld``, ``checklist``, ...)."""
+
+    def __init__(self, schema_dir: Path):
+        self.raw: dict[str, dict] = {
+            file.name.removesuffix(".schema.json"): json.loads(file.read_text(encoding="utf-8"))
+            for file in sorted(schema_dir.glob("*.schema.json"))
+        }
+        self._validators = {
+            name: _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            for name, schema in self.raw.items()
+        }
+
+    def validate(self, doc: YamlDocument, schema_name: str) -> list[Problem]:
+        validator = self._validators[schema_name]
+        if validator.is_valid(doc.data):  # the fast path for the usual, valid file
+            return []
+        return [_problem(error, doc) for error in _leaf_errors(validator.iter_errors(doc.data))]
+
+
+@cache
+def schema_set(schema_dir: Path) -> SchemaSet:
+    return SchemaSet(schema_dir)
+
+
+def _leaf_errors(errors) -> Iterator[ValidationError]:
+    for error in errors:
+        if error.context:  # anyOf/oneOf: report the most specific causes
+            yield from _leaf_errors(error.context)
+        else:
+            yield error
+
+
+def _problem(error: ValidationError, doc: YamlDocument) -> Problem:
+    path = tuple(error.absolute_path)
+    message, path = _dutch_message(error, doc, path)
+    return Problem(doc.path, doc.line_of(path), field_name(path), message)
+
+
+def _dutch_message(error: ValidationError, doc: YamlDocument, path: tuple) -> tuple[str, tuple]:
+    keyword, expected, value = error.validator, error.validator_value, error.instance
+    schema = error.schema
+    if keyword == "required":
+        missing = next((name for name in expected if name not in value), expected[0])
+        return f"verplicht veld '{missing}' ontbreekt", path
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed))
+        name = extra[0] if extra else "?"
+        return f"onbekend veld '{name}'{_suggest(name, allowed)}; toegestane velden: {', '.join(allowed)}", path + (name,)
+    if keyword == "type":
+        return _type_message(expected, value, doc.typed_text.get(path)), path
+    if keyword == "minLength":
+        return f"tekst is te kort (minstens {expected} tekens)", path
+    if keyword == "maxLength":
+        return f"tekst is te lang ({len(value)} tekens; hooguit {expected})", path
+    if keyword == "minItems":
+        return f"lijst heeft minstens {expected} waarde(n) nodig", path
+    if keyword == "maxItems":
+        return f"lijst heeft te veel waarden (hooguit {expected})", path
+    if keyword == "uniqueItems":
+        return "lijst bevat een waarde twee keer", path
+    if keyword == "pattern":
+        return f"waarde '{value}' heeft niet de juiste vorm", path
+    if keyword == "format" and expected == "date":
+        return f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01", path
+    if keyword in ("minimum", "maximum"):
+        return f"getal {value} ligt buiten het toegestane bereik", path
+    if keyword == "enum":
+        options = ", ".join(str(option) for option in expected)
+        return f"waarde '{value}' is niet toegestaan; kies uit: {options}", path
+    return f"ongeldige waarde ({error.message})", path
+
+
+def _type_message(expected, value: Any, typed_text: str | None) -> str:
+    wanted = expected if isinstance(expected, list) else [expected]
+    wanted_text = " of ".join(_TYPE_NAMES.get(kind, kind) for kind in wanted)
+    if typed_text is not None and "string" in wanted:
+        kind = _python_type_name(value)
+        return (f"'{typed_text}' wordt in YAML gelezen als {kind}, niet als tekst; "
+                f"zet de waarde tussen aanhalingstekens: \"{typed_text}\"")
+    return f"moet {wanted_text} zijn, maar is {_python_type_name(value)}"
+
+
+def _suggest(word: str, options) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (bedoelde u '{match[0]}'?)" if match else ""
+
+
+suggest = _suggest

@@ -1,0 +1,213 @@
+"""Read one YAML file safely, remembering the line of every value.
+
+PyYAML alone is too forgiving for content written by many hands: it keeps the
+last of two duplicate keys, turns ``no`` into ``False`` without a word, expands
+alias bombs and happily constructs ``!!python/object`` tags with the unsafe
+loader. This module composes the node tree with libyaml (the C loader) and
+builds plain Python values itself, so that it can:
+
+- reject duplicate keys, anchors/aliases, unknown tags and several documents;
+- accept a UTF-8 byte order mark and Windows line endings;
+- record the line of every value (for error messages) and the original text of
+  every unquoted scalar that YAML typed as a boolean, number, date or null (so
+  the schema check can explain the trap instead of saying "expected string").
+
+Example::
+
+    doc, problems = read_yaml(Path("content/interventies/x.yml"), "content/interventies/x.yml")
+    doc.data["titel"], doc.line_of(("titel",))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import FILE_LEVEL, Problem, field_name
+
+try:  # libyaml is much faster; the pure-Python loader gives the same results.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+
+_STR = "tag:yaml.org,2002:str"
+_TYPED_SCALARS = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_ALLOWED_TAGS = _TYPED_SCALARS | {
+    _STR,
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_LEADING_TAB = re.compile(r"^ *\t")
+
+
+class BareDate(str):
+    """An unquoted date such as ``2024-05-01``: a string that remembers YAML saw a date."""
+
+
+@dataclass
+class YamlDocument:
+    path: str
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+    typed_text: dict[tuple, str] = field(default_factory=dict)
+
+    def line_of(self, path: tuple) -> int:
+        """Line of the value at ``path``, or of its nearest ancestor."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read ``file``; return the document, or None and the problems that stop reading."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return None, [_file_problem(display_path, 1, f"bestand is groter dan {MAX_BYTES // 1024} kB; "
+                                    "houd teksten kort en zet één item per bestand")]
+    text, problem = _decode(raw, display_path)
+    if problem:
+        return None, [problem]
+    tab_problems = [
+        _file_problem(display_path, number, "tab gebruikt om in te springen; gebruik spaties")
+        for number, line in enumerate(text.split("\n"), start=1)
+        if _LEADING_TAB.match(line)
+    ]
+    if tab_problems:
+        return None, tab_problems
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [_file_problem(display_path, line, _explain_syntax_error(error))]
+    except yaml.YAMLError as error:
+        return None, [_file_problem(display_path, 1, f"YAML kan niet gelezen worden ({error})")]
+    if len(nodes) > 1:
+        second = nodes[1].start_mark.line + 1 if nodes[1] is not None else 1
+        return None, [_file_problem(display_path, second, "bestand bevat meer dan één YAML-document "
+                                    "(een regel met ---); zet elk item in een eigen bestand")]
+    if not nodes or nodes[0] is None:
+        return None, [_file_problem(display_path, 1, "bestand bevat geen gegevens (leeg of alleen commentaar)")]
+    builder = _Builder(display_path)
+    data = builder.build(nodes[0], (), 0)
+    if builder.problems:
+        return None, builder.problems
+    return YamlDocument(display_path, data, builder.lines, builder.typed_text), []
+
+
+def _decode(raw: bytes, display_path: str) -> tuple[str, Problem | None]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        return "", _file_problem(display_path, line, f"bestand is geen geldige UTF-8 (byte 0x{byte:02x}); "
+                                 "sla het bestand op als UTF-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+class _Builder:
+    """Turns composed YAML nodes into dicts, lists and scalars, collecting problems."""
+
+    def __init__(self, display_path: str):
+        self.path = display_path
+        self.problems: list[Problem] = []
+        self.lines: dict[tuple, int] = {}
+        self.typed_text: dict[tuple, str] = {}
+        self._seen: set[int] = set()
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
+        self.lines[path] = node.start_mark.line + 1
+        if id(node) in self._seen:
+            # libyaml returns the very same node object for an alias.
+            self._fail(node, path, "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde uit")
+            return None
+        if depth > MAX_DEPTH:
+            self._fail(node, path, "te diep genest")
+            return None
+        if node.tag not in _ALLOWED_TAGS:
+            self._fail(node, path, f"YAML-tag '{node.tag}' is niet toegestaan; laat de tag weg")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self._seen.add(id(node))
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._seen.add(id(node))
+            return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._fail(key_node, path, "ongeldige veldnaam; gebruik 'naam: waarde'")
+                continue
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.problems.append(Problem(self.path, line, field_name(path + (key,)),
+                                             f"veld '{key}' staat twee keer in dit blok (eerst op regel "
+                                             f"{first_line[key]}); verwijder een van beide"))
+                continue
+            first_line[key] = line
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+            # Point at the key, which is where an editor looks for the field.
+            self.lines[path + (key,)] = line
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: tuple) -> Any:
+        if node.tag == _STR:
+            return node.value
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            value: Any = BareDate(node.value)
+        else:
+            value = self._scalars.construct_object(node, deep=True)
+        if node.style is None:  # plain, unquoted: YAML chose the type
+            self.typed_text[path] = node.value
+        return value
+
+    def _fail(self, node: yaml.Node, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, field_name(path) or FILE_LEVEL, message))
+
+
+_SYNTAX_HINTS = [
+    ("mapping values are not allowed", "onverwachte dubbele punt; zet tekst met ': ' tussen aanhalingstekens"),
+    ("could not find expected ':'", "regel is geen 'veld: waarde'; controleer dubbele punt en inspringing"),
+    ("did not find expected key", "inspringing klopt niet; lijn velden op dezelfde hoogte uit"),
+    ("expected <block end>", "inspringing klopt niet; lijn velden op dezelfde hoogte uit"),
+    ("did not find expected '-' indicator", "inspringing van de lijst klopt niet"),
+    ("found unexpected end of stream", "tekst tussen aanhalingstekens wordt niet afgesloten"),
+    ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
+    ("found character '\\t'", "tab gebruikt; gebruik spaties"),
+    ("found undefined alias", "ankers en verwijzingen (& en *) zijn niet toegestaan"),
+    ("found undefined tag handle", "onbekende YAML-tag (!); laat de tag weg"),
+    ("cannot start any token", "teken kan een waarde niet beginnen; zet de tekst tussen aanhalingstekens"),
+]
+
+
+def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
+    original = " ".join(filter(None, [error.context, error.problem]))
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in original:
+            return f"YAML-fout: {hint} (YAML meldt: {original})"
+    return f"YAML-fout: het bestand is geen geldige YAML (YAML meldt: {original})"
+
+
+def _file_problem(display_path: str, line: int, message: str) -> Problem:
+    return Problem(display_path, line, FILE_LEVEL, message)
