@@ -79,7 +79,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
-    content = None if errors else _build(docs, tuple(sorted(warnings)))
+    content = None if errors else _build(docs, settings, tuple(sorted(warnings)))
     return CheckResult(sorted(errors), sorted(warnings), content, files)
 
 
@@ -104,19 +104,27 @@ def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, An
     return dict(DEFAULT_SETTINGS) if schema_problems else {**DEFAULT_SETTINGS, **doc.data}
 
 
-def _build(docs: Documents, warnings: tuple) -> Content:
+def _build(docs: Documents, settings: dict, warnings: tuple) -> Content:
     taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
     order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
     voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
                          key=lambda v: (order[v.oplossingsrichtingen[0]], v.titel.casefold()))
+    richting_nummer = {doc.data["id"]: doc.data["nummer"] for doc in docs.oplossingsrichting.values()}
     checklists = sorted((_checklist(stem, doc) for stem, doc in docs.checklist.items()),
-                        key=lambda c: (c.stap, c.volgorde, c.titel))
+                        key=lambda c: _method_order(c, richting_nummer))
     richtingen = sorted((_oplossingsrichting(doc) for doc in docs.oplossingsrichting.values()),
                         key=lambda r: r.nummer)
     casussen = sorted((Casus(slug=stem, bestand=doc.path, **doc.data) for stem, doc in docs.casus.items()),
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
-                   warnings)
+                   settings["verouderd_na_maanden"], warnings)
+
+
+def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:
+    """Order of the method: 2.1 ... 2.7, 3.1, the checklists of oplossingsrichting 1-7, 3.2, 4.1."""
+    major, _, minor = checklist.stap.partition(".")
+    nummer = richting_nummer.get(checklist.oplossingsrichting, 0)
+    return int(major), int(minor) if minor else (1 if nummer else 0), nummer, checklist.volgorde, checklist.titel
 
 
 def _term(data: dict) -> Term:

@@ -163,6 +163,7 @@ class Content:
     checklists: tuple[Checklist, ...]
     oplossingsrichtingen: tuple[Oplossingsrichting, ...]
     casussen: tuple[Casus, ...]
+    verouderd_na_maanden: int = 24
     warnings: tuple = field(default=(), compare=False)
 
     def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:

@@ -178,7 +178,7 @@ class _Builder:
             value: Any = BareDate(node.value)
         else:
             value = self._scalars.construct_object(node, deep=True)
-        if node.style is None:  # plain, unquoted: YAML chose the type
+        if not node.style:  # plain, unquoted: YAML chose the type ('' from libyaml, None in Python)
             self.typed_text[path] = node.value
         return value
 
@@ -205,7 +205,7 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
     original = " ".join(filter(None, [error.context, error.problem]))
     for needle, hint in _SYNTAX_HINTS:
         if needle in original:
-            return f"YAML-fout: {hint} (YAML meldt: {original})"
+            return f"YAML-fout: {hint}"
     return f"YAML-fout: het bestand is geen geldige YAML (YAML meldt: {original})"
 
 

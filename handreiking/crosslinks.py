@@ -1,0 +1,86 @@
+"""Cross-links computed once per build, for every page at once.
+
+- ``by_term``: which praktijkvoorbeelden carry a vocabulary term (index pages);
+- ``by_bron``: the praktijkvoorbeelden per section of the handreiking (step 4);
+- ``similar``: for each praktijkvoorbeeld, those sharing the most vocabulary
+  values. All pairs are scored in one matrix product, in row blocks so memory
+  stays flat: no page scans all items on its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from .model import FACET_FIELDS, Content, Praktijkvoorbeeld
+
+SIMILAR_COUNT = 5
+_BLOCK_ROWS = 512
+
+
+@dataclass(frozen=True)
+class Similar:
+    voorbeeld: Praktijkvoorbeeld
+    shared: int
+
+
+@dataclass(frozen=True)
+class CrossLinks:
+    by_term: dict[tuple[str, str], tuple[Praktijkvoorbeeld, ...]]
+    by_bron: dict[str, tuple[Praktijkvoorbeeld, ...]]
+    similar: dict[str, tuple[Similar, ...]]
+    referenced_by: dict[str, tuple[Praktijkvoorbeeld, ...]]
+
+
+def build_crosslinks(content: Content, similar_count: int = SIMILAR_COUNT) -> CrossLinks:
+    voorbeelden = content.praktijkvoorbeelden  # already in site order
+    by_term: dict[tuple[str, str], list[Praktijkvoorbeeld]] = defaultdict(list)
+    by_bron: dict[str, list[Praktijkvoorbeeld]] = defaultdict(list)
+    referenced_by: dict[str, list[Praktijkvoorbeeld]] = defaultdict(list)
+    for voorbeeld in voorbeelden:
+        for vocabulary in (*FACET_FIELDS, "status"):
+            for term_id in voorbeeld.values(vocabulary):
+                by_term[vocabulary, term_id].append(voorbeeld)
+        by_bron[voorbeeld.bron].append(voorbeeld)
+        for slug in voorbeeld.zie_ook:
+            referenced_by[slug].append(voorbeeld)
+    return CrossLinks(
+        by_term={key: tuple(value) for key, value in by_term.items()},
+        by_bron={key: tuple(value) for key, value in by_bron.items()},
+        similar=_similar(voorbeelden, similar_count),
+        referenced_by={key: tuple(value) for key, value in referenced_by.items()},
+    )
+
+
+def _similar(voorbeelden: tuple[Praktijkvoorbeeld, ...], count: int) -> dict[str, tuple[Similar, ...]]:
+    columns: dict[tuple[str, str], int] = {}
+    rows, cols = [], []
+    for row, voorbeeld in enumerate(voorbeelden):
+        for vocabulary in FACET_FIELDS:
+            for term_id in voorbeeld.values(vocabulary):
+                rows.append(row)
+                cols.append(columns.setdefault((vocabulary, term_id), len(columns)))
+    size = len(voorbeelden)
+    matrix = np.zeros((size, max(len(columns), 1)), dtype=np.float32)
+    matrix[rows, cols] = 1.0
+    # Among equal scores, prefer the earlier example in site order (stable output).
+    tie_break = np.arange(size, dtype=np.float64) * 1e-7
+    result: dict[str, tuple[Similar, ...]] = {}
+    keep = min(count, size - 1)
+    for start in range(0, size, _BLOCK_ROWS):
+        block = matrix[start:start + _BLOCK_ROWS]
+        scores = (block @ matrix.T).astype(np.float64) - tie_break
+        scores[np.arange(len(block)), np.arange(start, start + len(block))] = -np.inf
+        if keep <= 0:
+            top = np.empty((len(block), 0), dtype=int)
+        else:
+            top = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+        for offset, candidates in enumerate(top):
+            ordered = sorted(candidates, key=lambda column: -scores[offset, column])
+            result[voorbeelden[start + offset].slug] = tuple(
+                Similar(voorbeelden[column], int(round(scores[offset, column])))
+                for column in ordered if scores[offset, column] >= 0.5
+            )
+    return result

@@ -1,0 +1,81 @@
+"""Markdown fragments that hand-written pages embed through macros.
+
+Each function returns Markdown for the page at ``page`` (its source path under
+``docs/``), so relative links come out right wherever the fragment is used:
+
+    {{ checklist("fasen-van-polarisatie") }}     on docs/stap-2/fasen.md
+    {{ praktijkvoorbeelden_per_bron() }}         on docs/stap-4/praktijkvoorbeelden.md
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+
+from .pages import BUURTANALYSE, checklist_path, format_date, relative, term_path
+from .site import Site
+from .text import rich_text
+
+
+class Fragments:
+    def __init__(self, site: Site):
+        self.site = site
+        self.content = site.content
+        self.renderer = site.renderer
+        self.md = site.renderer.md
+
+    def _render(self, template: str, **context) -> str:
+        return self.md.get_template(template).render(**context)
+
+    def checklist(self, page: str, slug: str, heading_level: int = 2) -> str:
+        return self.renderer.checklist_body(self.content.checklist(slug), page, heading_level)
+
+    def oplossingsrichtingen(self, page: str) -> str:
+        labels = self.content.taxonomieen["oplossingsrichting"]
+        rows = [{"nummer": richting.nummer, "label": labels.term(richting.id).label, "titel": richting.titel,
+                 "url": relative(page, term_path(self.content, "oplossingsrichting", richting.id)),
+                 "aantal": len(self.site.links.by_term.get(("oplossingsrichting", richting.id), ()))}
+                for richting in self.content.oplossingsrichtingen]
+        return self._render("fragment_richtingen.md.j2", rijen=rows)
+
+    def praktijkvoorbeelden_per_bron(self, page: str, prefix: str = "stap-4") -> str:
+        """Step 4.2: the praktijkvoorbeelden grouped as in the handreiking."""
+        groups = []
+        richtingen = self.content.taxonomieen["oplossingsrichting"]
+        for term in self.content.taxonomieen["bron"].termen:
+            voorbeelden = self.site.links.by_bron.get(term.id, ())
+            if not term.id.startswith(prefix) or not voorbeelden:
+                continue
+            first = richtingen.term(voorbeelden[0].oplossingsrichtingen[0])
+            groups.append({
+                "titel": term.label.split(": ", 1)[-1].capitalize(),
+                "anker": Markup(f"{{#{term.id}}}"),
+                "beschrijving": term.beschrijving,
+                "subgroepen": self.renderer._groups_by_subcategorie(first, voorbeelden)
+                if all(v.oplossingsrichtingen[0] == first.id for v in voorbeelden)
+                else [{"titel": None, "voorbeelden": voorbeelden}],
+            })
+        return self._render("fragment_per_bron.md.j2", groepen=groups,
+                            link_to=lambda v: relative(page, f"praktijkvoorbeelden/{v.slug}.md"))
+
+    def recent_bijgewerkt(self, page: str, count: int = 5) -> str:
+        recent = sorted(self.content.praktijkvoorbeelden,
+                        key=lambda v: (v.laatst_bijgewerkt, v.titel), reverse=True)[:count]
+        rows = [{"titel": v.titel, "url": relative(page, f"praktijkvoorbeelden/{v.slug}.md"),
+                 "toevoeging": f"({format_date(v.laatst_bijgewerkt)})", "tekst": v.samenvatting}
+                for v in recent]
+        return self._render("fragment_lijst.md.j2", rijen=rows)
+
+    def checklists(self, page: str, stap: str | None = None) -> str:
+        rows = [{"titel": f"{c.stap} {c.titel}", "url": relative(page, checklist_path(c.slug)),
+                 "toevoeging": None, "tekst": c.vraag}
+                for c in self.content.checklists if stap is None or c.stap == stap]
+        return self._render("fragment_lijst.md.j2", rijen=rows)
+
+    def casussen(self, page: str) -> str:
+        casussen = [{"nummer": casus.nummer, "titel": casus.titel, "anker": Markup(f"{{#casus-{casus.nummer}}}"),
+                     "tekst": rich_text(casus.tekst),
+                     "oefen_url": Markup(relative(page, BUURTANALYSE) + "?" + urlencode({"casus": casus.slug}))}
+                    for casus in self.content.casussen]
+        return self._render("fragment_casussen.md.j2", casussen=casussen)

@@ -1,0 +1,304 @@
+"""Render the generated pages of the site as Markdown, from the validated model.
+
+:func:`generated_pages` returns every page that has no hand-written source:
+
+    praktijkvoorbeelden/<slug>.md      one page per praktijkvoorbeeld
+    praktijkvoorbeelden/index.md       all of them, grouped by oplossingsrichting
+    oplossingsrichtingen/<id>.md       the step 3 page of each oplossingsrichting
+    locaties|doelgroepen|problematiek/<id>.md and index.md   index pages
+    checklists/<slug>.md               one page per checklist
+
+Pages are Markdown so MkDocs validates their links and Material indexes them
+for search. Templates receive finished values: Python decides, templates lay
+out. In Markdown templates every ``{{ value }}`` is escaped unless it is
+already :class:`~markupsafe.Markup` (see :mod:`handreiking.text`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .checks import is_stale
+from .crosslinks import CrossLinks
+from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld
+from .text import escape_markdown, rich_text
+
+WIJZER = "interventiewijzer.md"
+BUURTANALYSE = "buurtanalyse.md"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+    source_file: str | None  # the YAML file an editor changes, for "Bewerk deze pagina"
+
+
+def voorbeeld_path(slug: str) -> str:
+    return f"praktijkvoorbeelden/{slug}.md"
+
+
+def checklist_path(slug: str) -> str:
+    return f"checklists/{slug}.md"
+
+
+def term_path(content: Content, vocabulary: str, term_id: str) -> str | None:
+    pad = content.taxonomieen[vocabulary].pad
+    return f"{pad}/{term_id}.md" if pad else None
+
+
+def relative(from_src: str, to_src: str) -> Markup:
+    """Link from one source page to another, as MkDocs expects in Markdown."""
+    target, _, anchor = to_src.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
+    return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+def format_date(value: date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def _finalize(value: object) -> object:
+    return value if isinstance(value, Markup) else escape_markdown(value)
+
+
+@lru_cache(maxsize=1)
+def markdown_templates() -> Environment:
+    env = Environment(loader=PackageLoader("handreiking", "templates"), finalize=_finalize,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["html_link"] = _html_link
+    return env
+
+
+@lru_cache(maxsize=1)
+def html_templates() -> Environment:
+    return Environment(loader=PackageLoader("handreiking", "templates"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _html_link(link) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(link.url, link.titel)
+
+
+def front_matter(title: str, description: str | None = None, **extra) -> Markup:
+    """YAML front matter; title and description are HTML-escaped because themes print them raw."""
+    lines = [f"title: {json.dumps(html.escape(title))}"]
+    if description:
+        lines.append(f"description: {json.dumps(html.escape(description))}")
+    lines.append("render_macros: false")  # generated text is never Jinja source
+    lines += [f"{key}: {json.dumps(value)}" for key, value in extra.items()]
+    return Markup("\n".join(lines))
+
+
+class PageRenderer:
+    """Renders all generated pages of one build from the content and its cross-links."""
+
+    def __init__(self, content: Content, links: CrossLinks, today: date, stale_after_months: int):
+        self.content = content
+        self.links = links
+        self.today = today
+        self.stale_after_months = stale_after_months
+        self.md = markdown_templates()
+        self.html = html_templates()
+
+    def all(self) -> list[GeneratedPage]:
+        pages = [self.praktijkvoorbeeld(v) for v in self.content.praktijkvoorbeelden]
+        pages += [self.oplossingsrichting(r.id) for r in self.content.oplossingsrichtingen]
+        pages += [self.checklist_page(c) for c in self.content.checklists]
+        for vocabulary in ("locatie", "doelgroep", "problematiek"):
+            taxonomie = self.content.taxonomieen[vocabulary]
+            pages += [self.term(vocabulary, term.id) for term in taxonomie.termen]
+            pages.append(self.overview(vocabulary))
+        pages.append(self.all_voorbeelden())
+        return pages
+
+    # --- helpers shared by the pages -------------------------------------------------
+
+    def _link_to(self, page: str):
+        return lambda voorbeeld: relative(page, voorbeeld_path(voorbeeld.slug))
+
+    def wijzer_url(self, page: str, **params) -> Markup:
+        query = urlencode([(key, value) for key, values in params.items() for value in values])
+        return Markup(relative(page, WIJZER) + (f"?{query}" if query else ""))
+
+    def term_value(self, page: str, vocabulary: str, term_id: str) -> dict:
+        taxonomie = self.content.taxonomieen[vocabulary]
+        target = term_path(self.content, vocabulary, term_id)
+        term = taxonomie.term(term_id)
+        url = relative(page, target) if target else self.wijzer_url(page, **{vocabulary: [term_id]})
+        return {"label": term.label, "url": url}
+
+    def is_stale(self, voorbeeld: Praktijkvoorbeeld) -> bool:
+        return is_stale(voorbeeld.laatst_bijgewerkt, self.today, self.stale_after_months)
+
+    # --- praktijkvoorbeeld ----------------------------------------------------------
+
+    def praktijkvoorbeeld(self, v: Praktijkvoorbeeld) -> GeneratedPage:
+        page = voorbeeld_path(v.slug)
+        zie_ook = [self.content.voorbeeld(slug) for slug in v.zie_ook]
+        zie_ook += [item for item in self.links.referenced_by.get(v.slug, ()) if item not in zie_ook]
+        text = self.md.get_template("praktijkvoorbeeld.md.j2").render(
+            front_matter=front_matter(v.titel, v.samenvatting),
+            v=v,
+            verouderd=self.is_stale(v),
+            datum=format_date(v.laatst_bijgewerkt),
+            kenmerken=self._kenmerken(page, v),
+            beschrijving=rich_text(v.beschrijving),
+            zie_ook=zie_ook,
+            similar=self.links.similar.get(v.slug, ()),
+            link_to=self._link_to(page),
+        )
+        return GeneratedPage(page, text, v.bestand)
+
+    def _kenmerken(self, page: str, v: Praktijkvoorbeeld) -> list[dict]:
+        rows = []
+        richtingen = [self.term_value(page, "oplossingsrichting", term_id) for term_id in v.oplossingsrichtingen]
+        if v.subcategorie:
+            sub = next(sub for term_id in v.oplossingsrichtingen
+                       for sub in self.content.taxonomieen["oplossingsrichting"].term(term_id).subcategorieen
+                       if sub.id == v.subcategorie)
+            richtingen[0] = {**richtingen[0], "label": f"{richtingen[0]['label']}: {sub.label.lower()}"}
+        rows.append({"naam": "Oplossingsrichting", "waarden": richtingen})
+        for vocabulary, naam in (("locatie", "Locatie"), ("doelgroep", "Doelgroep"), ("problematiek", "Problematiek")):
+            rows.append({"naam": naam, "waarden": [self.term_value(page, vocabulary, term_id)
+                                                   for term_id in v.values(vocabulary)]})
+        if v.gemeente:
+            rows.append({"naam": "Gemeente", "waarden": [{"label": v.gemeente,
+                                                          "url": self.wijzer_url(page, q=[v.gemeente])}]})
+        rows.append({"naam": "Status", "waarden": [self.term_value(page, "status", v.status)]})
+        rows.append({"naam": "Laatst bijgewerkt", "waarden": [{"label": format_date(v.laatst_bijgewerkt), "url": None}]})
+        bron = self.content.taxonomieen["bron"].term(v.bron)
+        rows.append({"naam": "Bron", "waarden": [{"label": f"KIS (2019), {bron.label}",
+                                                  "url": relative(page, bron.pagina) if bron.pagina else None}]})
+        return rows
+
+    # --- vocabulary pages -----------------------------------------------------------
+
+    def term(self, vocabulary: str, term_id: str) -> GeneratedPage:
+        taxonomie = self.content.taxonomieen[vocabulary]
+        term = taxonomie.term(term_id)
+        page = term_path(self.content, vocabulary, term_id)
+        text = self.md.get_template("term.md.j2").render(
+            front_matter=front_matter(term.label, term.beschrijving),
+            term=term,
+            taxonomie=taxonomie,
+            voorbeelden=self.links.by_term.get((vocabulary, term_id), ()),
+            wijzer_url=self.wijzer_url(page, **{vocabulary: [term_id]}),
+            overzicht_url=relative(page, f"{taxonomie.pad}/index.md"),
+            link_to=self._link_to(page),
+        )
+        return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
+
+    def overview(self, vocabulary: str) -> GeneratedPage:
+        taxonomie = self.content.taxonomieen[vocabulary]
+        page = f"{taxonomie.pad}/index.md"
+        rows = [{"term": term, "url": relative(page, term_path(self.content, vocabulary, term.id)),
+                 "aantal": len(self.links.by_term.get((vocabulary, term.id), ()))}
+                for term in taxonomie.termen]
+        text = self.md.get_template("overzicht.md.j2").render(
+            front_matter=front_matter(taxonomie.meervoud, taxonomie.beschrijving), taxonomie=taxonomie, rijen=rows)
+        return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
+
+    def all_voorbeelden(self) -> GeneratedPage:
+        page = "praktijkvoorbeelden/index.md"
+        taxonomie = self.content.taxonomieen["oplossingsrichting"]
+        groups = [{"titel": term.label, "url": relative(page, term_path(self.content, "oplossingsrichting", term.id)),
+                   "voorbeelden": [v for v in self.content.praktijkvoorbeelden if v.oplossingsrichtingen[0] == term.id]}
+                  for term in taxonomie.termen]
+        text = self.md.get_template("alle_voorbeelden.md.j2").render(
+            front_matter=front_matter("Alle praktijkvoorbeelden", "Alle praktijkvoorbeelden van de handreiking."),
+            groepen=groups, aantal=len(self.content.praktijkvoorbeelden), wijzer_url=self.wijzer_url(page),
+            link_to=self._link_to(page))
+        return GeneratedPage(page, text, None)
+
+    # --- oplossingsrichting ---------------------------------------------------------
+
+    def oplossingsrichting(self, term_id: str) -> GeneratedPage:
+        richting = self.content.oplossingsrichting(term_id)
+        term = self.content.taxonomieen["oplossingsrichting"].term(term_id)
+        page = term_path(self.content, "oplossingsrichting", term_id)
+        voorbeelden = self.links.by_term.get(("oplossingsrichting", term_id), ())
+        text = self.md.get_template("oplossingsrichting.md.j2").render(
+            front_matter=front_matter(term.label, term.beschrijving),
+            richting=richting,
+            term=term,
+            wanneer_koppelingen=[self.term_value(page, "problematiek", p) for p in richting.wanneer.problematiek],
+            wanneer_locaties=[self.term_value(page, "locatie", loc) for loc in richting.wanneer.locaties],
+            buurtanalyse_url=relative(page, BUURTANALYSE),
+            wat_is_het=rich_text(richting.wat_is_het),
+            onderbouwing=rich_text(richting.onderbouwing),
+            checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
+                        for slug in richting.checklists],
+            groepen=self._groups_by_subcategorie(term, voorbeelden),
+            wijzer_url=self.wijzer_url(page, oplossingsrichting=[term_id]),
+            link_to=self._link_to(page),
+        )
+        return GeneratedPage(page, text, richting.bestand)
+
+    @staticmethod
+    def _groups_by_subcategorie(term, voorbeelden) -> list[dict]:
+        if not voorbeelden:
+            return []
+        if not term.subcategorieen:
+            return [{"titel": None, "voorbeelden": voorbeelden}]
+        groups = [{"titel": sub.label, "voorbeelden": [v for v in voorbeelden if v.subcategorie == sub.id]}
+                  for sub in term.subcategorieen]
+        known = {sub.id for sub in term.subcategorieen}
+        groups.append({"titel": "Overige praktijkvoorbeelden",
+                       "voorbeelden": [v for v in voorbeelden if v.subcategorie not in known]})
+        return [group for group in groups if group["voorbeelden"]]
+
+    # --- checklists -----------------------------------------------------------------
+
+    def checklist_page(self, checklist: Checklist) -> GeneratedPage:
+        page = checklist_path(checklist.slug)
+        text = self.md.get_template("checklist.md.j2").render(
+            front_matter=front_matter(checklist.titel, checklist.vraag),
+            checklist=checklist,
+            lichaam=self.checklist_body(checklist, page, heading_level=2),
+        )
+        return GeneratedPage(page, text, checklist.bestand)
+
+    def checklist_body(self, checklist: Checklist, page: str, heading_level: int) -> Markup:
+        """Markdown for a checklist, to place on any page (``page`` is that page's source path)."""
+        richting = None
+        if checklist.oplossingsrichting:
+            richting = self.term_value(page, "oplossingsrichting", checklist.oplossingsrichting)
+        return Markup(self.md.get_template("checklist_lichaam.md.j2").render(
+            checklist=checklist,
+            stap_label=f"Stap {checklist.stap}",
+            richting=richting,
+            inleiding=rich_text(checklist.inleiding) if checklist.inleiding else None,
+            formulier=self.checklist_form(checklist, heading_level + 1),
+            toelichting=rich_text(checklist.toelichting) if checklist.toelichting else None,
+            kop=Markup("#" * heading_level),
+        ))
+
+    def checklist_form(self, checklist: Checklist, heading_level: int) -> Markup:
+        secties = [
+            {"titel": sectie.titel,
+             "punten": [{"id": f"{checklist.slug}-{s}-{i}", "code": item.code, "tekst": item.tekst,
+                        "voorbeelden": item.voorbeelden, "koppeling": item.koppeling or sectie.koppeling,
+                        "toelichting": rich_text(item.toelichting) if item.toelichting else None}
+                       for i, item in enumerate(sectie.items, start=1)]}
+            for s, sectie in enumerate(checklist.secties, start=1)
+        ]
+        return Markup(self.html.get_template("checklist_formulier.html.j2").render(
+            slug=checklist.slug, secties=secties, anders_namelijk=checklist.anders_namelijk,
+            niveau=min(heading_level, 6)))
+
+
+def generated_pages(content: Content, links: CrossLinks, today: date, stale_after_months: int) -> list[GeneratedPage]:
+    return PageRenderer(content, links, today, stale_after_months).all()

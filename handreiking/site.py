@@ -1,0 +1,51 @@
+"""One build of the site: the content, its cross-links and the renderers.
+
+    site = build_site(Path("."))
+    site.pages()                  # generated pages (praktijkvoorbeelden, indexes, checklists)
+    site.fragments.checklist(...) # pieces for hand-written pages, used by the macros
+
+Everything is computed once per build; MkDocs hooks and macros only look it up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .crosslinks import CrossLinks, build_crosslinks
+from .loader import load_content
+from .model import Content
+from .pages import GeneratedPage, PageRenderer
+
+
+@dataclass
+class Site:
+    content: Content
+    links: CrossLinks
+    today: date
+    root: Path = field(default=Path("."))
+
+    @cached_property
+    def renderer(self) -> PageRenderer:
+        return PageRenderer(self.content, self.links, self.today, self.content.verouderd_na_maanden)
+
+    @cached_property
+    def generated(self) -> list[GeneratedPage]:
+        return self.renderer.all()
+
+    def pages(self) -> list[GeneratedPage]:
+        return self.generated
+
+    @cached_property
+    def source_files(self) -> dict[str, str]:
+        """Generated page -> the YAML file an editor changes to change that page."""
+        return {page.src_uri: page.source_file for page in self.generated if page.source_file}
+
+
+def build_site(root: Path, today: date | None = None) -> Site:
+    """Load and check all content (raises ContentError), then compute cross-links."""
+    today = today or date.today()
+    content = load_content(root, today)
+    return Site(content, build_crosslinks(content), today, root)

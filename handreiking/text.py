@@ -1,0 +1,58 @@
+"""Turn editor text into safe output: escaped plain text or sanitized HTML.
+
+Text from YAML is never template source and never raw HTML. Two ways in:
+
+- :func:`escape_markdown` for plain fields (titel, samenvatting, labels) that
+  end up inside generated Markdown: every character Markdown or HTML could act
+  on becomes an HTML entity, so ``{{ 7*7 }}`` or ``<script>`` show literally.
+- :func:`rich_text` for Markdown fields (beschrijving, toelichting, ...):
+  rendered with a small Markdown dialect (no raw HTML, no attribute lists) and
+  then cleaned by nh3 with a short allowlist of tags and link schemes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Characters that start Markdown or HTML syntax anywhere in a line.
+_INLINE_ACTIVE = "\\`*_{}[]<>#|~^=&!$"
+_ENTITIES = {ord(char): f"&#{ord(char)};" for char in _INLINE_ACTIVE}
+# Line and paragraph separators would end a Markdown line or a JS string early.
+_ENTITIES.update({0x2028: "&#8232;", 0x2029: "&#8233;", ord("\n"): " ", ord("\r"): " ",
+                  ord("\t"): " ", 0x0B: " ", 0x0C: " ", 0x85: " "})
+# At the start of a line these make lists, quotes or definitions.
+_LINE_START = re.compile(r"^(\s*)([-+:>]|\d+[.)])")
+
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+LINK_SCHEMES = {"http", "https", "mailto"}
+_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
+
+
+def escape_markdown(value: object) -> Markup:
+    """Plain text, safe to place anywhere in Markdown (headings, links, tables)."""
+    escaped = str(value).translate(_ENTITIES)
+    return Markup(_LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped))
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    # Reused: building a Markdown instance costs more than converting a text.
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def rich_text(source: str) -> Markup:
+    """Markdown from an editor as sanitized HTML."""
+    renderer = _renderer()
+    renderer.reset()
+    # Escaping '<' and '&' first turns any raw HTML into visible text.
+    prepared = _SEPARATORS.sub(" ", source).replace("&", "&amp;").replace("<", "&lt;")
+    rendered = renderer.convert(prepared)
+    return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                            url_schemes=LINK_SCHEMES, link_rel="noopener"))
+

@@ -1,0 +1,55 @@
+"""mkdocs-macros entry point: the macros hand-written pages may call.
+
+Each macro renders a fragment from the content loaded by ``hooks.on_config``
+(see :mod:`handreiking.fragments`). Macro output is inserted as Markdown and
+is never evaluated as Jinja again, so text from YAML cannot become template
+source.
+"""
+
+from __future__ import annotations
+
+
+def define_env(env):
+    from handreiking.fragments import Fragments
+
+    from . import state
+
+    def page() -> str:
+        return env.page.file.src_uri
+
+    def fragments() -> Fragments:
+        return Fragments(state.site())
+
+    @env.macro
+    def checklist(slug: str, niveau: int = 2) -> str:
+        """De checklist ``slug`` als formulier, met kop, vraag en toelichting."""
+        return fragments().checklist(page(), slug, niveau)
+
+    @env.macro
+    def checklists(stap: str | None = None) -> str:
+        """Lijst van checklists, eventueel alleen die van één stap."""
+        return fragments().checklists(page(), stap)
+
+    @env.macro
+    def oplossingsrichtingen() -> str:
+        """De zeven oplossingsrichtingen met link en aantal praktijkvoorbeelden."""
+        return fragments().oplossingsrichtingen(page())
+
+    @env.macro
+    def praktijkvoorbeelden_per_bron() -> str:
+        """Stap 4.2: de praktijkvoorbeelden gegroepeerd zoals in de handreiking."""
+        return fragments().praktijkvoorbeelden_per_bron(page())
+
+    @env.macro
+    def recent_bijgewerkt(aantal: int = 5) -> str:
+        """De laatst bijgewerkte praktijkvoorbeelden."""
+        return fragments().recent_bijgewerkt(page(), aantal)
+
+    @env.macro
+    def casussen() -> str:
+        """De vier voorbeeldbuurten, elk met een link om ermee te oefenen."""
+        return fragments().casussen(page())
+
+    @env.macro
+    def aantal_praktijkvoorbeelden() -> int:
+        return len(state.site().content.praktijkvoorbeelden)
