@@ -21,7 +21,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Checklist, Content
+from .model import Content, Term
 
 WIDTH = 400              # viewBox width; CSS scales the drawing to the column
 CHAR_WIDTH = 0.52        # average glyph width in em of a sans-serif font, generous so text never overflows
@@ -60,6 +60,10 @@ class Text:
         return len(self.lines) * self.size * LINE_HEIGHT
 
     @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    @property
     def baselines(self) -> list[tuple[float, str]]:
         """(baseline y, line) for every line, for the template."""
         step = self.size * LINE_HEIGHT
@@ -72,6 +76,10 @@ class Box:
     y: float
     width: float
     height: float
+
+    def __post_init__(self):
+        for name in ("x", "y", "width", "height"):  # short numbers in the SVG
+            object.__setattr__(self, name, round(getattr(self, name), 1))
 
     @property
     def bottom(self) -> float:
@@ -127,27 +135,24 @@ class Diagrams:
         return sorted(groups.items(), key=lambda item: [int(part) for part in item[0].split(".")])
 
     def stappenplan(self) -> Markup:
+        substappen = self.substappen()
         stappen, y = [], 0.0
         inner = WIDTH - 2 * PADDING
         for nummer, titel, uitleg in STAPPEN:
-            kop = text_block(f"Stap {nummer}: {titel}", PADDING, y + PADDING, inner, bold=True)
-            bottom = kop.y + kop.height
-            teksten, rijen = [kop], []
+            teksten = [text_block(f"Stap {nummer}: {titel}", PADDING, y + PADDING, inner, bold=True)]
             if uitleg:
-                teksten.append(text_block(uitleg, PADDING, bottom + 4, inner, SMALL_SIZE))
-                bottom = teksten[-1].y + teksten[-1].height
-            if nummer == "2":
-                for code, titels in self.substappen():
-                    rij, bottom = self._substap(code, titels, bottom + 8)
-                    rijen.append(rij)
+                teksten.append(text_block(uitleg, PADDING, teksten[-1].bottom + 4, inner, SMALL_SIZE))
+            bottom, rijen = teksten[-1].bottom, []
+            for code, titels in substappen if nummer == "2" else ():
+                rij, bottom = self._substap(code, titels, bottom + 8)
+                rijen.append(rij)
             box = Box(0, y, WIDTH, bottom + PADDING - y)
             stappen.append({"nummer": nummer, "box": box, "teksten": teksten, "rijen": rijen})
             y = box.bottom + ARROW_GAP
         pijlen = [(first["box"].bottom, second["box"].y) for first, second in zip(stappen, stappen[1:])]
-        beschrijving = " ".join(
-            f"Stap {nummer}: {titel}." + (" Met " + "; ".join(
-                f"{code} {' en '.join(titels)}" for code, titels in self.substappen()) + "." if nummer == "2" else "")
-            for nummer, titel, _ in STAPPEN)
+        analyse = "; ".join(f"{code} {' en '.join(titels)}" for code, titels in substappen)
+        beschrijving = " ".join(f"Stap {nummer}: {titel}." + (f" Met {analyse}." if nummer == "2" else "")
+                                for nummer, titel, _ in STAPPEN)
         return self._draw("stappenplan", y - ARROW_GAP, stappen=stappen, pijlen=pijlen, midden=WIDTH / 2,
                           titel="Het stappenplan in vier stappen", beschrijving=beschrijving)
 
@@ -172,12 +177,11 @@ class Diagrams:
         for buiten_focus, terms in _runs(termen, key=lambda term: term.buiten_focus):
             kop = text_block(FOCUS_KOP[buiten_focus], frame_x + PADDING, y + 8, WIDTH - frame_x - 2 * PADDING,
                              SMALL_SIZE, bold=True)
-            bottom = kop.y + kop.height
             teksten = [kop]
             if buiten_focus:
-                teksten.append(text_block(BUITEN_FOCUS_VERWIJZING, frame_x + PADDING, bottom,
+                teksten.append(text_block(BUITEN_FOCUS_VERWIJZING, frame_x + PADDING, kop.bottom,
                                           WIDTH - frame_x - 2 * PADDING, SMALL_SIZE))
-                bottom = teksten[-1].y + teksten[-1].height
+            bottom = teksten[-1].bottom
             fasen = []
             for term in terms:
                 nummer = termen.index(term) + 1
@@ -191,39 +195,39 @@ class Diagrams:
             f"{index}. {term.label}: {term.beschrijving}" + (" (buiten de focus van deze handreiking)"
                                                              if term.buiten_focus else "")
             for index, term in enumerate(termen, start=1))
-        return self._draw("fasen", height, groepen=groepen, pijl=(12, 4, height - 4),
-                          titel="De fasen van polarisatie, van rust tot escalatie",
+        titel = f"De fasen van polarisatie, van {termen[0].label.lower()} tot {termen[-1].label.lower()}"
+        return self._draw("fasen", height, groepen=groepen, pijl=(12, 4, round(height - 4, 1)), titel=titel,
                           beschrijving=beschrijving)
 
     @staticmethod
-    def _fase(nummer: int, term, x: float, top: float) -> tuple[dict, float]:
+    def _fase(nummer: int, term: Term, x: float, top: float) -> tuple[dict, float]:
         label_x = x + 40
         width = WIDTH - PADDING - label_x - PADDING
         label = text_block(term.label, label_x, top + 8, width, bold=True)
-        uitleg = text_block(term.beschrijving, label_x, label.y + label.height + 2, width, SMALL_SIZE)
-        box = Box(x, top, WIDTH - PADDING - x, uitleg.y + uitleg.height + 8 - top)
+        uitleg = text_block(term.beschrijving, label_x, label.bottom + 2, width, SMALL_SIZE)
+        box = Box(x, top, WIDTH - PADDING - x, uitleg.bottom + 8 - top)
         return {"nummer": nummer, "box": box, "cirkel": (x + 20, top + 8 + LABEL_SIZE * 0.65),
                 "label": label, "uitleg": uitleg, "buiten_focus": term.buiten_focus}, box.bottom
 
     # --- bindingsladder ----------------------------------------------------------------
 
     def bindingsladder(self) -> Markup:
-        checklist: Checklist = self.content.checklist("bindingsladder")
+        checklist = self.content.checklist("bindingsladder")
         left_rail, right_rail, label_x = 24.0, 76.0, 100.0
         richting = text_block(LADDER_RICHTING, label_x, 0, WIDTH - label_x, SMALL_SIZE)
         y = richting.height + 12
         treden = []
-        for index, item in enumerate(reversed(checklist.items)):  # highest trede on top
+        for nummer, item in reversed(list(enumerate(checklist.items, start=1))):  # highest trede on top
             label = text_block(item.tekst, label_x + PADDING, y + 10, WIDTH - label_x - 2 * PADDING)
             box = Box(label_x, y, WIDTH - label_x, label.height + 20)
-            treden.append({"code": item.code or str(len(checklist.items) - index), "box": box, "label": label,
+            treden.append({"code": item.code or str(nummer), "box": box, "label": label,
                            "sport": round(box.y + box.height / 2, 1)})
             y = box.bottom + 14
         height = y - 14
         beschrijving = LADDER_RICHTING + " Van onder naar boven: " + " ".join(
             f"{item.tekst}." for item in checklist.items)
         return self._draw("bindingsladder", height, treden=treden, richting=richting,
-                          rails=(left_rail, right_rail), top=richting.height + 4, onder=height,
+                          rails=(left_rail, right_rail), top=round(richting.height + 4, 1), onder=round(height, 1),
                           titel="De bindingsladder met vier treden", beschrijving=beschrijving)
 
 
