@@ -1,6 +1,6 @@
 """Diagrams as inline SVG, drawn at build time from the content.
 
-    diagrams = Diagrams(content)
+    diagrams = Diagrams(content, html_templates())   # the autoescaping environment of pages.py
     diagrams.render("stappenplan")     # the four steps; step 2 with its sub-steps from the checklists
     diagrams.render("fasen")           # the phases of polarisation (taxonomie/fase.yml), buiten_focus marked
     diagrams.render("bindingsladder")  # the four treden of the bindingsladder checklist
@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from .model import Content, Term
@@ -96,18 +95,13 @@ def text_block(text: str, x: float, y: float, width: float, size: int = LABEL_SI
     return Text(x, y, wrap(text, width, size), size, bold)
 
 
-@lru_cache(maxsize=1)
-def svg_templates() -> Environment:
-    return Environment(loader=PackageLoader("handreiking", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 class Diagrams:
     """The diagrams of one build, drawn from the validated content."""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, templates: Environment):
+        assert templates.autoescape, "SVG templates need autoescape: text from YAML must stay text"
         self.content = content
-        self.templates = svg_templates()
+        self.templates = templates
         self.available = {"stappenplan": self.stappenplan, "fasen": self.fasen,
                           "bindingsladder": self.bindingsladder}
 

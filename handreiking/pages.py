@@ -113,7 +113,7 @@ class PageRenderer:
         self.stale_after_months = stale_after_months
         self.md = markdown_templates()
         self.html = html_templates()
-        self.diagrams = Diagrams(content)
+        self.diagrams = Diagrams(content, self.html)
 
     def all(self) -> list[GeneratedPage]:
         pages = [self.praktijkvoorbeeld(v) for v in self.content.praktijkvoorbeelden]
