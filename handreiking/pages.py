@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from .checks import is_stale
 from .crosslinks import CrossLinks
+from .diagrams import Diagrams
 from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld
 from .text import escape_markdown, rich_text
 
@@ -112,6 +113,7 @@ class PageRenderer:
         self.stale_after_months = stale_after_months
         self.md = markdown_templates()
         self.html = html_templates()
+        self.diagrams = Diagrams(content, self.html)
 
     def all(self) -> list[GeneratedPage]:
         pages = [self.praktijkvoorbeeld(v) for v in self.content.praktijkvoorbeelden]
@@ -241,6 +243,7 @@ class PageRenderer:
             onderbouwing=rich_text(richting.onderbouwing),
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
+            diagrammen=self.diagrams.for_checklists(richting.checklists),
             groepen=self._groups_by_subcategorie(term, voorbeelden),
             wijzer_url=self.wijzer_url(page, oplossingsrichting=[term_id]),
             link_to=self._link_to(page),
