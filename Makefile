@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build check test lock system-deps clean
+.PHONY: help serve build check test lock system-deps clean nieuw
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,10 @@ serve: $(VENV)/.site ## Bouw de site en toon hem op http://127.0.0.1:8000 (verve
 
 check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
 	$(PY) -m handreiking check
+
+# TITEL comes from the command line (make exports it), so quotes and accents reach Python unchanged.
+nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
+	@$(PY) -m handreiking nieuw "$${TITEL-}"
 
 build: $(VENV)/.site ## Bouw de site in site/ (alleen als bouwen en controles slagen)
 	$(PY) -m handreiking.build --site-dir site
