@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build check test lock system-deps clean nieuw
+.PHONY: help serve build check test lock system-deps clean nieuw pre-commit
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,9 @@ build: $(VENV)/.site ## Bouw de site in site/ (alleen als bouwen en controles sl
 test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (bouwt de site en test in Chromium)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
 	$(PY) -m pytest
+
+pre-commit: $(VENV)/.dev ## Laat git bij elke commit de inhoud controleren (eenmalig)
+	$(VENV)/bin/pre-commit install
 
 system-deps: ## Installeer Chromium, poppler en Java (Debian/Ubuntu, als root)
 	apt-get update -qq
