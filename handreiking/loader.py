@@ -81,7 +81,8 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
                 documents[kind][file.stem] = doc
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
-    history, history_problems = check_history(root, schemas)
+    history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
+                                                              "checklists": set(docs.checklist)})
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]

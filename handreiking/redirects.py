@@ -52,8 +52,12 @@ class History:
     gepubliceerd: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def check_history(root: Path, schemas: SchemaSet) -> tuple[History, list[Problem]]:
-    """Read both files and check that every published slug still resolves."""
+def check_history(root: Path, schemas: SchemaSet, valid: dict[str, set[str]]) -> tuple[History, list[Problem]]:
+    """Read both files and check that every published slug still resolves.
+
+    ``valid`` holds, per key of :data:`KINDS`, the slugs of the files that passed their schema: only
+    those must be in the published list (a broken file has its own messages first).
+    """
     redirects_doc, problems = _read(root, REDIRECTS_FILE, "doorverwijzingen", schemas, required=False)
     published_doc, published_problems = _read(root, PUBLISHED_FILE, "gepubliceerd", schemas, required=True)
     problems += published_problems
@@ -63,7 +67,7 @@ def check_history(root: Path, schemas: SchemaSet) -> tuple[History, list[Problem
     if redirects_doc is not None:
         problems += _check_redirects(redirects_doc, redirects, existing)
     if published_doc is not None and not problems:
-        problems += _check_published(published_doc, redirects, existing)
+        problems += _check_published(published_doc, redirects, existing, valid)
     published = {key: tuple(published_doc.data[key]) if published_doc else () for key in KINDS}
     return History(redirects, published), problems
 
@@ -121,7 +125,7 @@ def _follow(mapping: dict[str, str], start: str) -> tuple[list[str], bool]:
 
 
 def _check_published(doc: YamlDocument, redirects: dict[str, dict[str, str]],
-                     existing: dict[str, set[str]]) -> list[Problem]:
+                     existing: dict[str, set[str]], valid: dict[str, set[str]]) -> list[Problem]:
     problems = []
     for key, kind in KINDS.items():
         slugs = doc.data[key]
@@ -131,7 +135,7 @@ def _check_published(doc: YamlDocument, redirects: dict[str, dict[str, str]],
                                         f"{kind.noun} '{slug}' stond op de site, maar content/{kind.folder}/"
                                         f"{slug}.yml bestaat niet meer; zet in {REDIRECTS_FILE} onder "
                                         f"'{key}:' de regel '{slug}: <nieuwe-slug>'"))
-        for slug in sorted(existing[key] - set(slugs)):
+        for slug in sorted(valid[key] - set(slugs)):
             problems.append(Problem(doc.path, doc.line_of((key,)), key,
                                     f"{kind.noun} '{slug}' (content/{kind.folder}/{slug}.yml) ontbreekt in deze "
                                     f"lijst; voeg de regel '  - {slug}' toe onder '{key}:'"))
