@@ -166,31 +166,26 @@ def _vocabulary_link(content: Content, vocabulary: str) -> Markup:
 
 
 def _length(field: dict) -> Markup:
-    low, high = field.get("minLength"), field.get("maxLength")
-    if low and high:
-        return escape_markdown(f" ({low} tot {high} tekens)")
-    if high:
-        return escape_markdown(f" (hooguit {high} tekens)")
-    if low:
-        return escape_markdown(f" (minstens {low} tekens)")
-    return Markup("")
+    return escape_markdown(_bounds(field.get("minLength") or None, field.get("maxLength"),
+                                   " ({low} tot {high} tekens)", " (hooguit {high} tekens)", " (minstens {low} tekens)"))
 
 
 def _count(field: dict) -> Markup:
-    low, high = field.get("minItems"), field.get("maxItems")
-    if low and high:
-        return escape_markdown(f" van {low} tot {high} waarden")
-    if high:
-        return escape_markdown(f" van hooguit {high} waarden")
-    if low:
-        return escape_markdown(f" van minstens {low} waarde" + ("n" if low > 1 else ""))
-    return Markup("")
+    low = field.get("minItems") or None
+    return escape_markdown(_bounds(low, field.get("maxItems"), " van {low} tot {high} waarden",
+                                   " van hooguit {high} waarden",
+                                   " van minstens 1 waarde" if low == 1 else " van minstens {low} waarden"))
 
 
 def _range(field: dict) -> str:
-    low, high = field.get("minimum"), field.get("maximum")
+    return _bounds(field.get("minimum"), field.get("maximum"), " van {low} tot en met {high}",
+                   " tot en met {high}", " vanaf {low}")
+
+
+def _bounds(low, high, both: str, at_most: str, at_least: str) -> str:
+    """Words for a lower and/or an upper bound (None: no bound)."""
     if low is not None and high is not None:
-        return f" van {low} tot en met {high}"
-    if low is not None:
-        return f" vanaf {low}"
-    return f" tot en met {high}" if high is not None else ""
+        return both.format(low=low, high=high)
+    if high is not None:
+        return at_most.format(high=high)
+    return at_least.format(low=low) if low is not None else ""
