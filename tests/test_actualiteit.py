@@ -45,7 +45,7 @@ def months_ago(months: int, today: date | None = None) -> date:
 
 def recent_list(home: Path) -> list[tuple[str, str]]:
     """(slug, shown date) of each praktijkvoorbeeld in the home page's 'Recent bijgewerkt' list."""
-    heading = next(p for p in soup(home).select("article p") if "Recent bijgewerkt" in p.get_text())
+    heading = next(el for el in soup(home).select("article h2, article p") if "Recent bijgewerkt" in el.get_text())
     items = heading.find_next("ul").find_all("li", recursive=False)
     return [(re.search(r"praktijkvoorbeelden/([a-z0-9-]+)/", li.a["href"]).group(1),
              re.search(r"\((\d+ \w+ \d{4})\)", li.get_text()).group(1)) for li in items]
