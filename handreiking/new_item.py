@@ -44,8 +44,11 @@ def create(root: Path, titel: str, today: date) -> Path:
         raise NewItemError(f"'{slug}' is een oud adres dat doorverwijst naar '{redirected_to}' ({REDIRECTS_FILE}); "
                            "kies een andere titel")
     text = _fill(_without_header((root / TEMPLATE).read_text(encoding="utf-8")), titel, today)
+    try:
+        add_published(root, "praktijkvoorbeelden", slug)
+    except ValueError as error:
+        raise NewItemError(str(error)) from None
     (root / target).write_text(text, encoding="utf-8")
-    add_published(root, "praktijkvoorbeelden", slug)
     return target
 
 

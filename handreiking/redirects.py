@@ -146,6 +146,8 @@ def add_published(root: Path, key: str, slug: str) -> None:
     """Add ``slug`` to the list ``key`` of content/gepubliceerd.yml, keeping the list sorted."""
     file = root / PUBLISHED_FILE
     lines = file.read_text(encoding="utf-8").splitlines()
+    if f"{key}:" not in lines:
+        raise ValueError(f"{PUBLISHED_FILE} heeft geen regel '{key}:' met daaronder de lijst ('  - slug')")
     start = lines.index(f"{key}:") + 1
     end = start
     while end < len(lines) and lines[end].startswith("  - "):
