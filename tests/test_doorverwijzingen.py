@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from handreiking.loader import check_content
+from handreiking.slugs import slugify
 
 from conftest import ROOT, copy_project, mkdocs_build, serve
 
@@ -28,8 +29,6 @@ def published() -> dict[str, list[str]]:
 
 def rename(project: Path, old: str, titel: str) -> str:
     """Give the praktijkvoorbeeld ``old`` a new title and file name, as an editor does; return the new slug."""
-    from handreiking.slugs import slugify
-
     folder = project / "content" / "interventies"
     text = (folder / f"{old}.yml").read_text(encoding="utf-8")
     new = slugify(titel)
