@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build check test lock system-deps clean
+.PHONY: help serve build check test lock system-deps clean nieuw pre-commit
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,12 +36,19 @@ serve: $(VENV)/.site ## Bouw de site en toon hem op http://127.0.0.1:8000 (verve
 check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
 	$(PY) -m handreiking check
 
+# TITEL comes from the command line (make exports it), so quotes and accents reach Python unchanged.
+nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
+	@$(PY) -m handreiking nieuw "$${TITEL-}"
+
 build: $(VENV)/.site ## Bouw de site in site/ (alleen als bouwen en controles slagen)
 	$(PY) -m handreiking.build --site-dir site
 
 test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (bouwt de site en test in Chromium)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
 	$(PY) -m pytest
+
+pre-commit: $(VENV)/.dev ## Laat git bij elke commit de inhoud controleren (eenmalig)
+	$(VENV)/bin/pre-commit install
 
 system-deps: ## Installeer Chromium, poppler en Java (Debian/Ubuntu, als root)
 	apt-get update -qq

@@ -182,7 +182,9 @@ class PageRenderer:
         rows.append({"naam": "Status", "waarden": [self.term_value(page, "status", v.status)]})
         rows.append({"naam": "Laatst bijgewerkt", "waarden": [{"label": format_date(v.laatst_bijgewerkt), "url": None}]})
         bron = self.content.taxonomieen["bron"].term(v.bron)
-        rows.append({"naam": "Bron", "waarden": [{"label": f"KIS (2019), {bron.label}",
+        # A bron with a place in the handreiking is cited as such; later additions by the editors are not.
+        label = f"KIS (2019), {bron.label}" if bron.pagina else bron.label
+        rows.append({"naam": "Bron", "waarden": [{"label": label,
                                                   "url": relative(page, bron.pagina) if bron.pagina else None}]})
         return rows
 

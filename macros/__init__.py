@@ -63,3 +63,7 @@ def define_env(env):
     @env.macro
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
+
+    from . import redactie
+
+    redactie.define_env(env)

@@ -6,6 +6,7 @@ Chromium shows them. Nothing here is mocked.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -68,16 +69,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """The built site served over http on 127.0.0.1, as `make serve` would."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve ``directory`` over http on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built site served over http on 127.0.0.1, as `make serve` would."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
