@@ -1,4 +1,4 @@
-"""Issue 6: recent changes, dates, the stale flag and "Wijzig deze pagina" links.
+"""Issue 6: recent changes, dates, the stale flag and "Bewerk deze pagina" links.
 
 - the home page lists the praktijkvoorbeelden updated most recently;
 - every praktijkvoorbeeld page shows its date;
@@ -126,3 +126,8 @@ def test_edit_links_open_the_file_an_editor_changes(built_site, content):
     for page in built_site.rglob("index.html"):
         for link in edit_links(page):
             assert (ROOT / link.removeprefix(EDIT)).is_file(), f"{page.relative_to(built_site)}: {link}"
+
+
+def test_edit_button_says_bewerk_deze_pagina(built_site):
+    html = (built_site / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Bewerk deze pagina"' in html
