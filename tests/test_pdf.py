@@ -17,7 +17,8 @@ from test_site import parse
 
 SITE_URL = "https://handreiking.example.org/"
 A4_POINTS = (595.28, 841.89)
-FOOTER = re.compile(r"^(Van polarisatie naar verbinding in buurten · naar .*|\d+ / \d+)$")
+FOOTER_SOURCE = "Van polarisatie naar verbinding in buurten · naar Kennisplatform Integratie & Samenleving (2019)"
+FOOTER = re.compile(r"^(Van polarisatie naar verbinding in buurten · naar .*|\d+ ?/ ?\d+)$")
 
 
 def run_build(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -36,12 +37,12 @@ def pdf_site(tmp_path_factory) -> Path:
     return site
 
 
-def pdf_pages(pdf: Path) -> list[list[str]]:
-    """The text of each page, as lines, without the running footer."""
+def pdf_pages(pdf: Path, footer: bool = False) -> list[list[str]]:
+    """The text of each page, as lines; without the running footer unless ``footer``."""
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")[:-1]  # pdftotext ends every page with a form feed
-    return [[line.strip() for line in page.splitlines() if line.strip() and not FOOTER.match(line.strip())]
-            for page in pages]
+    return [[line.strip() for line in page.splitlines()
+             if line.strip() and (footer or not FOOTER.match(line.strip()))] for page in pages]
 
 
 def pdf_info(pdf: Path) -> dict[str, str]:
@@ -84,11 +85,15 @@ def test_every_checklist_has_an_a4_pdf_with_every_item(pdf_site, content):
         assert text.startswith(normalized(checklist.titel)), checklist.slug
         for expected in [f"Stap {checklist.stap}", normalized(checklist.vraag),
                          f"checklist bij stap {checklist.stap}"]:
-            assert expected in text, (checklist.slug, expected)
+            assert expected.lower() in text.lower(), (checklist.slug, expected)  # labels may print in capitals
         for item in checklist.items:
             assert normalized(item_label(item)) in text, (checklist.slug, item.tekst)
         assert text.count("Toelichting / aantekeningen") == len(checklist.items), checklist.slug
         assert ("Anders, namelijk" in text) == checklist.anders_namelijk, checklist.slug
+        # The source in the footer of every page, with the page number.
+        for number, lines in enumerate(pdf_pages(pdf, footer=True), start=1):
+            footer = [line.replace(" / ", "/") for line in lines if FOOTER.match(line)]
+            assert footer == [FOOTER_SOURCE, f"{number}/{pages}"], (checklist.slug, number)
         assert_no_heading_ends_a_page(pdf, pdf_site / "checklists" / checklist.slug / "index.html")
 
 
