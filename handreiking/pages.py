@@ -331,7 +331,6 @@ class PageRenderer:
             afdrukken=self.print_actions(page, "Print het analyse-instrument", INSTRUMENT_PDF,
                                          "Download het analyse-instrument als PDF (A4)"),
             checklists=checklists,
-            bron=BRON,
         )
         return GeneratedPage(page, text, None)
 
