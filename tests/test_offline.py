@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import CHROMIUM
 from test_pdf import run_build
@@ -95,9 +96,8 @@ def test_search_works_from_file(offline, content):
     offline.locator(".md-search__input").click()
     # Typed key by key: Material searches on key events, not on a programmatic fill.
     offline.locator(".md-search__input").press_sequentially(voorbeeld.titel.split()[0], delay=30)
-    results = offline.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
-    assert voorbeeld.titel in offline.locator(".md-search-result").inner_text()
+    # Results update per key press: wait for the final list rather than the first one.
+    expect(offline.locator(".md-search-result")).to_contain_text(voorbeeld.titel, timeout=15_000)
     offline.locator(".md-search-result__link").first.click()
     assert offline.url.startswith("file:") and ".html" in offline.url
     assert offline.locator("article h1").is_visible()
