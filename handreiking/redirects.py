@@ -166,15 +166,16 @@ class RedirectPage:
     html: str
 
 
-def redirect_pages(content: Content, site_url: str | None) -> list[RedirectPage]:
-    """One page per redirect, at the old address."""
+def redirect_pages(content: Content, site_url: str | None, directory_urls: bool = True) -> list[RedirectPage]:
+    """One page per redirect, at the old address (``old/index.html``, or ``old.html`` offline)."""
     pages = []
     for key, mapping in content.doorverwijzingen.items():
         for old, new in sorted(mapping.items()):
             target = content.voorbeeld(new) if key == "praktijkvoorbeelden" else content.checklist(new)
-            relative = f"../{new}/"
+            relative = f"../{new}/" if directory_urls else f"{new}.html"
             canonical = f"{site_url.rstrip('/')}/{key}/{new}/" if site_url else relative
             html = html_templates().get_template("doorverwijzing.html.j2").render(
                 titel=target.titel, url=relative, canonical=canonical)
-            pages.append(RedirectPage(f"{key}/{old}/index.html", html))
+            path = f"{key}/{old}/index.html" if directory_urls else f"{key}/{old}.html"
+            pages.append(RedirectPage(path, html))
     return pages

@@ -15,7 +15,7 @@ from macros import state
 
 def on_files(files, config):
     """Add the redirect pages; an old address must not also be a real page."""
-    for page in redirect_pages(state.site().content, config.site_url):
+    for page in redirect_pages(state.site().content, config.site_url, config.use_directory_urls):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"{page.path} bestaat al; een doorverwijzing kan geen bestaande pagina vervangen")
         files.append(File.generated(config, page.path, content=page.html))

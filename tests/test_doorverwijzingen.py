@@ -148,3 +148,18 @@ def test_renamed_slug_fixture_still_resolves_in_a_real_build(tmp_path, page):
         page.goto(f"{url}/praktijkvoorbeelden/samen-schoon/")
         page.wait_for_url(f"{url}/praktijkvoorbeelden/samen-schoonmaken/")
         assert page.title().startswith("Samen Schoonmaken - ")
+
+
+def test_redirect_works_in_the_offline_bundle_layout(tmp_path, page):
+    """Offline, pages are files (new.html), so the forwarding page must point at a file too."""
+    project = copy_project(tmp_path / "project")
+    new = rename(project, "samen-schoon", "Samen Schoonmaken")
+    add_published(project, new)
+    (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, env={"HANDREIKING_OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    old = site / "praktijkvoorbeelden" / "samen-schoon.html"
+    assert f'<a href="{new}.html">' in old.read_text(encoding="utf-8")
+    page.goto(old.as_uri())
+    page.wait_for_url((site / "praktijkvoorbeelden" / f"{new}.html").as_uri())
