@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import run_axe
+from conftest import mkdocs_build, run_axe
 from handreiking import filtering
 from wijzer_page import (checked, expected_counts, expected_slugs, location, open_wijzer, option_counts,
                          shown_slugs, url_state, wijzer_url)
@@ -260,3 +260,43 @@ def test_print_shows_the_current_selection_as_a_clean_list(page, site_url, conte
     for control in ("Wis filters", "Zoek op woorden", "Direct naar de praktijkvoorbeelden"):
         assert control not in text
     assert re.search(r"Uw keuze .*Publieke ruimte in de buurt", text)
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A synthetic project with more praktijkvoorbeelden than the wijzer shows at once."""
+    from bench.synthetic import generate
+    from handreiking.loader import load_content
+
+    root = tmp_path_factory.mktemp("groot")
+    project = generate(130, root / "project", seed=3)
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site", load_content(project)
+
+
+def test_long_selections_show_fifty_at_a_time_and_print_whole(page, large_site):
+    site, content = large_site
+    open_wijzer(page, wijzer_url(site.as_uri(), {}))
+    everything = expected_slugs(content, {})
+    assert len(everything) > 100
+    assert shown_slugs(page) == everything[:50]
+    assert page.locator("#wijzer-aantal").inner_text() == \
+        f"{len(everything)} van de 130 praktijkvoorbeelden; de eerste 50 staan hieronder"
+    page.get_by_role("button", name=re.compile("Toon meer")).click()
+    assert shown_slugs(page) == everything[:100]
+    assert page.evaluate("document.activeElement.closest('[data-slug]').dataset.slug") == everything[50]
+
+    page.check("#wijzer-status-gestopt")
+    page.check("#wijzer-status-onbekend")
+    chosen = {"status": ["onbekend", "gestopt"]}
+    selection = expected_slugs(content, chosen)
+    assert len(selection) > 50 and shown_slugs(page) == selection[:50]
+    assert option_counts(page) == expected_counts(content, chosen)
+    cards_in_list = "n => document.querySelectorAll('#resultaten > [data-slug]').length === n"
+    page.emulate_media(media="print")  # the media query change event arrives asynchronously
+    page.wait_for_function(cards_in_list, arg=len(selection))
+    assert shown_slugs(page) == selection
+    page.emulate_media(media="screen")
+    page.wait_for_function(cards_in_list, arg=50)
+    assert shown_slugs(page) == selection[:50]

@@ -4,7 +4,8 @@
  * Without this script the page lists every praktijkvoorbeeld (#resultaten). With it:
  * - a form with a text box and one fieldset of checkboxes per facet, built from window.HANDREIKING
  *   (labels and order from the vocabularies);
- * - the same cards shown or hidden (HandreikingFilter decides), counts per option, a live result line;
+ * - the matching cards (HandreikingFilter decides) in #resultaten, at most PAGE_SIZE at a time with a
+ *   "Toon meer" button (all of them when printing), counts per option, a live result line;
  * - the state in the URL (?locatie=a&doelgroep=b&doelgroep=c&q=tekst): read on load and on Back,
  *   written on every change as a history entry (typing in the text box updates one entry);
  *   values the data does not know are ignored and named in a visible note.
@@ -29,10 +30,16 @@
 
   // --- the cards the server rendered, in the order of index.items --------------------------
 
+  // Cards are moved in and out of the list, never re-created. Only the first PAGE_SIZE matches
+  // are in the list at a time: the work per change stays small with thousands of cards.
+  var PAGE_SIZE = 50;
   var cardBySlug = new Map();
   Array.prototype.forEach.call(list.children, function (card) { cardBySlug.set(card.getAttribute("data-slug"), card); });
   var cards = index.items.map(function (item) { return cardBySlug.get(item.slug) || null; });
-  var shown = cards.map(function () { return true; });
+  var inList = [];  // indexes of the cards now in the list, ascending
+  cards.forEach(function (card, i) { if (card) inList.push(i); });
+  var limit = PAGE_SIZE;
+  var printing = false;
 
   // --- building the form ------------------------------------------------------------------
 
@@ -131,6 +138,9 @@
       "Geen praktijkvoorbeelden passen bij deze keuze. Zet een filter uit of kies \u2018Wis filters\u2019.");
     outcome.insertBefore(ui.note, heading);
     heading.parentNode.insertBefore(ui.selection, ui.count);
+    ui.more = element("button", {type: "button", "class": "md-button wijzer-meer", hidden: ""});
+    ui.more.addEventListener("click", showMore);
+    list.parentNode.insertBefore(ui.more, list.nextSibling);
     list.parentNode.insertBefore(ui.empty, list.nextSibling);
   }
 
@@ -205,13 +215,30 @@
     return parts.length ? "Uw keuze \u2014 " + parts.join("; ") + "." : "Geen filters gekozen.";
   }
 
+  /* Put exactly the cards ``wanted`` (ascending indexes) in the list, touching only what changes. */
+  function showCards(wanted) {
+    var i = 0, j = 0;
+    while (i < inList.length || j < wanted.length) {
+      if (j >= wanted.length || (i < inList.length && inList[i] < wanted[j])) {
+        list.removeChild(cards[inList[i++]]);
+      } else if (i >= inList.length || wanted[j] < inList[i]) {
+        list.insertBefore(cards[wanted[j++]], i < inList.length ? cards[inList[i]] : null);
+      } else {
+        i++;
+        j++;
+      }
+    }
+    inList = wanted;
+  }
+
   function render() {
     var result = index.run(state.chosen, state.q);
-    for (var i = 0; i < cards.length; i++) {
-      var show = result.matched[i] === 1;
-      if (shown[i] !== show && cards[i]) cards[i].hidden = !show;
-      shown[i] = show;
+    var wanted = [];
+    var max = printing ? Infinity : limit;
+    for (var i = 0; i < cards.length && wanted.length < max; i++) {
+      if (result.matched[i] === 1 && cards[i]) wanted.push(i);
     }
+    showCards(wanted);
     facets.forEach(function (facet, f) {
       facet.options.forEach(function (option, o) {
         var value = result.counts[f][o];
@@ -222,12 +249,32 @@
       });
     });
     var word = index.items.length === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden";
-    ui.count.textContent = result.total + " van de " + index.items.length + " " + word;
+    var line = result.total + " van de " + index.items.length + " " + word;
+    if (wanted.length < result.total) line += "; de eerste " + wanted.length + " staan hieronder";
+    ui.count.textContent = line;
     ui.empty.hidden = result.total > 0;
+    ui.more.hidden = wanted.length >= result.total;
+    ui.more.textContent = "Toon meer praktijkvoorbeelden (nog " + (result.total - wanted.length) + ")";
     ui.selection.textContent = describeSelection();
   }
 
+  function showMore() {
+    var first = inList.length;
+    limit += PAGE_SIZE;
+    render();
+    // Keyboard and screen reader users continue at the first card that was added.
+    var link = cards[inList[first]] && cards[inList[first]].querySelector("a");
+    if (link) link.focus();
+  }
+
+  function printAll(on) {
+    if (printing === on) return;
+    printing = on;
+    render();
+  }
+
   function update(change) {
+    limit = PAGE_SIZE;
     render();
     writeUrl(change, false);
     lastChange = change;
@@ -259,9 +306,15 @@
     writeUrl(null, true);  // drop what was ignored, so the link shows what applies
   }
 
+  // Printing shows the whole selection, not only the first page of it.
+  window.addEventListener("beforeprint", function () { printAll(true); });
+  window.addEventListener("afterprint", function () { printAll(false); });
+  window.matchMedia("print").addEventListener("change", function (event) { printAll(event.matches); });
+
   window.addEventListener("popstate", function () {
     showUnknown(readUrl());
     syncForm();
+    limit = PAGE_SIZE;
     render();
     lastChange = null;
   });
