@@ -78,7 +78,11 @@
     var fieldset = element("fieldset", {"class": "wijzer-facet", "data-facet": facet.naam});
     fieldset.appendChild(element("legend", {}, vocabulary.label));
     var note = hiddenNote(facet);
-    if (note) fieldset.appendChild(element("p", {"class": "wijzer-hint"}, note));
+    if (note) {
+      var hintId = "wijzer-" + facet.naam + "-uitleg";
+      fieldset.appendChild(element("p", {"class": "wijzer-hint", id: hintId}, note));
+      fieldset.setAttribute("aria-describedby", hintId);
+    }
     var options = element("ul", {"class": "wijzer-opties"});
     facet.options = facet.termen.map(function (term) {
       var id = "wijzer-" + facet.naam + "-" + term.id;
