@@ -39,6 +39,7 @@ if str(ROOT) not in sys.path:
 
 from handreiking.loader import check_content, load_content  # noqa: E402
 from handreiking.model import Content  # noqa: E402
+from handreiking.redirects import add_published  # noqa: E402
 from handreiking.slugs import slugify  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "handreiking", "content")
@@ -64,6 +65,7 @@ def generate(n: int, target_dir: Path, seed: int = 0) -> Path:
     for number in range(1, n - len(real.praktijkvoorbeelden) + 1):
         titel, data = model.voorbeeld(number)
         (folder / f"{slugify(titel)}.yml").write_text(_dump(data), encoding="utf-8")
+    add_published(target_dir, "praktijkvoorbeelden", *model.slugs)  # the check wants every slug listed
     result = check_content(target_dir)
     if result.errors:
         raise RuntimeError("synthetische inhoud is ongeldig:\n" + "\n".join(map(str, result.errors[:20])))
