@@ -170,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             result = measure(work / f"site-{n}", args.rounds, args.seed)
             rows.append((n, seconds, result))
 
-    print(f"Interventiewijzer, {time.strftime('%Y-%m-%d')}, {machine()}, headless Chromium")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Interventiewijzer, {time.strftime('%Y-%m-%d')}, {machine()}, headless Chromium; "
+          f"load average na afloop {load}")
     header = ("N", "bouwen s", "DOMContentLoaded ms", "bijwerken mediaan ms", "p90 ms", "tot beeld mediaan ms",
               "tekst mediaan ms", "doel ms", "gehaald")
     print("| " + " | ".join(header) + " |")
