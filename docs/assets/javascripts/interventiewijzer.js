@@ -221,6 +221,16 @@
 
   /* Put exactly the cards ``wanted`` (ascending indexes) in the list, touching only what changes. */
   function showCards(wanted) {
+    if (Math.abs(wanted.length - inList.length) > PAGE_SIZE) {
+      // Thousands of cards in or out (the first render, printing): one by one, every removal or
+      // insertion renumbers the rest of the <ol>, which is quadratic. Replace the whole list instead.
+      var fragment = document.createDocumentFragment();
+      wanted.forEach(function (index) { fragment.appendChild(cards[index]); });
+      list.textContent = "";
+      list.appendChild(fragment);
+      inList = wanted;
+      return;
+    }
     var i = 0, j = 0;
     while (i < inList.length || j < wanted.length) {
       if (j >= wanted.length || (i < inList.length && inList[i] < wanted[j])) {
