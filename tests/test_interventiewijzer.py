@@ -300,3 +300,13 @@ def test_long_selections_show_fifty_at_a_time_and_print_whole(page, large_site):
     page.emulate_media(media="screen")
     page.wait_for_function(cards_in_list, arg=50)
     assert shown_slugs(page) == selection[:50]
+
+
+def test_benchmark_measurement_runs(browser, site_url):
+    """Smoke test so `make bench-wijzer` cannot rot; the figures themselves are in bench/RESULTS.md."""
+    from bench.wijzer import measure_page
+
+    result = measure_page(browser, site_url, rounds=4, seed=1)
+    assert len(result["update"]) == len(result["paint"]) == 4
+    assert len(result["text"]) == len("buurtaanpak") and result["load"] > 0
+    assert all(paint >= update >= 0 for update, paint in zip(result["update"], result["paint"]))
