@@ -76,3 +76,8 @@ lock: ## Werk requirements*.txt bij uit requirements*.in (na een versiewijziging
 
 clean: ## Verwijder gebouwde bestanden (site/, caches)
 	rm -rf site .site-build-* .site-offline-* site-offline.zip .pytest_cache
+
+# --- Interventiewijzer (issue 4) ---
+.PHONY: bench-wijzer
+bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden
+	$(PY) -m bench.wijzer
