@@ -20,7 +20,7 @@
   var data = window.HANDREIKING;
   var Keuzes = window.HandreikingKeuzes;
   var Advies = window.HandreikingAdvies;
-  var root = document.getElementById("buurtanalyse");
+  var root = document.getElementById("ba-werkblad");
   var form = document.getElementById("ba-formulier");
   if (!data || !Keuzes || !Advies || !root || !form) return;
 
