@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlparse
 
@@ -26,6 +24,8 @@ from handreiking.buurtanalyse import answer_vocabularies, stappen
 from handreiking.filtering import FACETS
 from handreiking.loader import load_content
 from handreiking.text import rich_text
+import keyboard_nav
+from printed import printed_text
 
 pytestmark = pytest.mark.browser
 
@@ -383,17 +383,8 @@ def test_filling_the_form_by_keyboard(page, site_url, content):
     page.locator("body").focus()
     outlines_missing: list[str] = []
 
-    def tab_to(selector: str, limit: int = 400) -> None:
-        for _ in range(limit):
-            page.keyboard.press("Tab")
-            focused = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
-                return {inTool: !!e.closest('#ba-werkblad'), id: e.id || e.textContent.trim().slice(0, 30),
-                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1}; }""")
-            if focused["inTool"] and not focused["outline"]:
-                outlines_missing.append(focused["id"])
-            if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-                return
-        pytest.fail(f"{selector} is niet met Tab te bereiken")
+    def tab_to(selector: str) -> None:
+        outlines_missing.extend(keyboard_nav.tab_to(page, selector, within="#ba-werkblad"))
 
     tab_to("#ba-buurt")
     page.keyboard.type("Kanaleneiland")
@@ -462,12 +453,7 @@ def test_print_verslag_is_a_clean_report(page, site_url, content, tmp_path):
     assert page.locator("#verslag").is_visible()
     for hidden in ("#ba-formulier", "#advies", "#beleidsdiagnose", ".ba-intro"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext ontbreekt: voer 'sudo make system-deps' uit")
-    pdf = tmp_path / "verslag.pdf"
-    page.pdf(path=str(pdf))
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
-                    .stdout.split())
+    text = printed_text(page, tmp_path / "verslag.pdf")
     assert "De Hoogte" in text and "14 maart 2025" in text
     for naam, values in keuzes.items():
         for term_id in values:
