@@ -117,13 +117,12 @@ class _Form:
     def __init__(self, content: Content):
         self.content = content
         self.stappen = stappen(content)
-        self.places: dict[tuple[str, str], list[str]] = {}
+        self.extras = {stap.nummer: _extra_terms(content, stap) for stap in self.stappen}
+        self.places: dict[tuple[str, str], list[str]] = {}  # answer -> the steps that offer it
         for stap in self.stappen:
-            for koppeling in _koppelingen(stap):
+            naam, terms = self.extras[stap.nummer] or (None, [])
+            for koppeling in _koppelingen(stap) + [(naam, term.id) for term in terms]:
                 self.places.setdefault(koppeling, []).append(stap.nummer)
-            extra = _extra_terms(content, stap)
-            for term in extra[1] if extra else ():
-                self.places.setdefault((extra[0], term.id), []).append(stap.nummer)
 
     def _option(self, element_id: str, koppeling, tekst: str, stap: Stap, item: ChecklistItem | None = None,
                 beschrijving: str | None = None) -> dict:
@@ -146,7 +145,7 @@ class _Form:
                 "anders": checklist.anders_namelijk}
 
     def stap(self, stap: Stap) -> dict:
-        extra = _extra_terms(self.content, stap)
+        extra = self.extras[stap.nummer]
         if extra:
             naam, terms = extra
             taxonomie = self.content.taxonomieen[naam]
@@ -172,19 +171,19 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
     data_href = link(DATA_FILE)
     vuistregels = [item.tekst for c in content.checklists if c.stap == VUISTREGELS_STAP for item in c.items]
     diagnose = [c for c in content.checklists if c.stap == DIAGNOSE_STAP]
+    fasen, richtingen = content.taxonomieen["fase"], content.oplossingsrichtingen
     return Markup(html_templates().get_template("buurtanalyse.html.j2").render(
         stappen=[form.stap(stap) for stap in form.stappen],
         casussen=[{"slug": c.slug, "nummer": c.nummer, "titel": c.titel, "tekst": rich_text(c.tekst)}
                   for c in content.casussen],
         vuistregels=vuistregels,
-        diagnose_vragen=[{"code": item.code, "tekst": item.tekst} for c in diagnose for item in c.items],
+        diagnose_vragen=[item.tekst for c in diagnose for item in c.items],
         kolommen=DIAGNOSE_KOLOMMEN,
-        fasen_focus=join_and([term.label.lower() for term in content.taxonomieen["fase"].termen if not term.buiten_focus]),
-        fase_stap=next((stap.nummer for stap in form.stappen
-                        if any(naam == "fase" for naam, _ in _koppelingen(stap))), None),
-        altijd=[_label(content, r.id) for r in content.oplossingsrichtingen if r.wanneer.altijd],
-        bij_onbekend=[_label(content, r.id) for r in content.oplossingsrichtingen if r.wanneer.bij_ontbrekende_informatie],
-        rangschikking=[content.taxonomieen[naam].meervoud.lower() for naam in RANKING],
+        fasen_focus=join_and([term.label.lower() for term in fasen.termen if not term.buiten_focus]),
+        fase_stap=next((stap.nummer for stap in form.stappen if any(n == "fase" for n, _ in _koppelingen(stap))), None),
+        altijd=[_label(content, r.id) for r in richtingen if r.wanneer.altijd],
+        bij_onbekend=[_label(content, r.id) for r in richtingen if r.wanneer.bij_ontbrekende_informatie],
+        rangschikking=join_and([content.taxonomieen[naam].meervoud.lower() for naam in RANKING]),
         wijzer_url=link(WIJZER),
         basis=data_href.removesuffix(DATA_FILE),
         bron=BRON,

@@ -140,12 +140,13 @@
 
   function text(value) { return typeof value === "string" ? value : ""; }
   function list(value) { return Array.isArray(value) ? value : []; }
+  function object(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
 
   /* A state with only what this site knows; ``ignored`` lists the rest as {naam, waarde}. */
   function sanitize(raw) {
     var clean = emptyState();
     var ignored = [];
-    raw = raw && typeof raw === "object" ? raw : {};
+    raw = object(raw);
     function keep(values, known, name) {
       var kept = [];
       list(values).forEach(function (value) {
@@ -160,9 +161,12 @@
       if (casussen.has(raw.casus)) clean.casus = raw.casus;
       else ignored.push({naam: P.casus, waarde: String(raw.casus)});
     }
-    var keuzes = raw.keuzes && typeof raw.keuzes === "object" ? raw.keuzes : {};
+    var keuzes = object(raw.keuzes);
     Object.keys(keuzes).forEach(function (naam) {
-      if (config.vocabulaires.indexOf(naam) === -1) { ignored.push({naam: naam, waarde: String(keuzes[naam])}); return; }
+      if (config.vocabulaires.indexOf(naam) === -1) {
+        ignored.push({naam: naam, waarde: String(keuzes[naam])});
+        return;
+      }
       var values = keep(keuzes[naam], termOrder[naam], naam);
       if (values.length) clean.keuzes[naam] = values;
     });
@@ -170,25 +174,25 @@
     clean.punten = keep(raw.punten, puntValues, "punt");
     [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach(function (part) {
       var known = part[1].map(function (field) { return field.getAttribute(part[2]); });
-      var values = raw[part[0]] && typeof raw[part[0]] === "object" ? raw[part[0]] : {};
+      var values = object(raw[part[0]]);
       Object.keys(values).forEach(function (key) {
         if (known.indexOf(key) !== -1 && text(values[key])) clean[part[0]][key] = values[key];
       });
     });
     clean.gestopt = raw.gestopt === true;
-    var gekozen = raw.gekozen && typeof raw.gekozen === "object" ? raw.gekozen : {};
+    var gekozen = object(raw.gekozen);
     clean.gekozen.oplossingsrichtingen = keep(gekozen.oplossingsrichtingen, Array.from(richtingen.keys()),
       "oplossingsrichting");
     clean.gekozen.praktijkvoorbeelden = keep(gekozen.praktijkvoorbeelden, Array.from(voorbeelden.keys()),
       "praktijkvoorbeeld");
-    var diagnose = raw.beleidsdiagnose && typeof raw.beleidsdiagnose === "object" ? raw.beleidsdiagnose : {};
+    var diagnose = object(raw.beleidsdiagnose);
     Object.keys(diagnose).forEach(function (key) {
       var parts = key.split(":");
-      var known = parts[0] === "oplossingsrichting" ? richtingen : parts[0] === "praktijkvoorbeeld" ? voorbeelden : null;
-      if (!known || !known.has(parts.slice(1).join(":")) || !diagnose[key] || typeof diagnose[key] !== "object") return;
+      var known = {oplossingsrichting: richtingen, praktijkvoorbeeld: voorbeelden}[parts[0]];
+      if (!known || !known.has(parts.slice(1).join(":"))) return;
       var row = {};
       kolommen.forEach(function (kolom) {
-        var value = text(diagnose[key][kolom.sleutel]);
+        var value = text(object(diagnose[key])[kolom.sleutel]);
         if (value && (!kolom.opties || kolom.opties.indexOf(value) !== -1)) row[kolom.sleutel] = value;
       });
       if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
@@ -236,7 +240,8 @@
     if (suggestie.problematiek.length) {
       var answer = "u koos problematiek " + quoted("problematiek", suggestie.problematiek);
       if (suggestie.locaties.length) {
-        answer += ", op de locatie" + (suggestie.locaties.length > 1 ? "s " : " ") + quoted("locatie", suggestie.locaties);
+        var where = suggestie.locaties.length > 1 ? ", op de locaties " : ", op de locatie ";
+        answer += where + quoted("locatie", suggestie.locaties);
       }
       parts.push(answer);
     }
@@ -296,7 +301,8 @@
     var heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
-      heading.appendChild(element("span", {"class": "ba-status-label"}, " (" + label("status", voorbeeld.status) + ")"));
+      var status = " (" + label("status", voorbeeld.status) + ")";
+      heading.appendChild(element("span", {"class": "ba-status-label"}, status));
     }
     item.appendChild(heading);
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
@@ -448,15 +454,18 @@
       });
       all(fieldset, "input[data-groep]:checked").forEach(function (input) {
         var group = input.closest(".ba-optie--groep");
-        if (!group.querySelector(".ba-opties--sub input:checked")) lines.appendChild(element("li", {}, labelText(input)));
+        if (!group.querySelector(".ba-opties--sub input:checked")) {
+          lines.appendChild(element("li", {}, labelText(input)));
+        }
       });
       all(fieldset, "[data-anders]").forEach(function (field) {
         if (field.value.trim()) lines.appendChild(element("li", {}, "Anders: " + field.value.trim()));
       });
-      if (state.onbekend.indexOf(nummer) !== -1) lines.appendChild(element("li", {"class": "ba-verslag-onbekend"}, "Weten we niet"));
-      box.appendChild(lines.children.length ? lines : element("p", {"class": "ba-verslag-leeg"}, "Niet ingevuld."));
+      if (state.onbekend.indexOf(nummer) !== -1) lines.appendChild(element("li", {}, "Weten we niet"));
+      box.appendChild(lines.children.length ? lines : element("p", {}, "Niet ingevuld."));
       if (state.notities[nummer]) {
-        box.appendChild(element("p", {"class": "ba-verslag-notitie"}, "Aantekeningen: " + state.notities[nummer].trim()));
+        var note = "Aantekeningen: " + state.notities[nummer].trim();
+        box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
       }
     });
   }
@@ -485,7 +494,7 @@
     var shown = chosen.length ? chosen : advies.praktijkvoorbeelden.slice(0, FIRST);
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
       : "Best passende praktijkvoorbeelden (nog geen gekozen)"));
-    if (!shown.length) box.appendChild(element("p", {"class": "ba-verslag-leeg"}, "Geen."));
+    if (!shown.length) box.appendChild(element("p", {}, "Geen."));
     var examples = element("ul", {});
     shown.forEach(function (treffer) {
       var line = element("li", {});
@@ -499,12 +508,14 @@
   function reportDiagnose(box) {
     var items = chosenItems();
     if (!items.length) {
-      box.appendChild(element("p", {"class": "ba-verslag-leeg"}, "Geen oplossingsrichtingen of praktijkvoorbeelden gekozen."));
+      box.appendChild(element("p", {}, "Geen oplossingsrichtingen of praktijkvoorbeelden gekozen."));
       return;
     }
     var table = element("table", {"class": "ba-diagnosetabel"});
     var head = element("tr", {});
-    all(byId("diagnose-tabel"), "thead th").forEach(function (cell) { head.appendChild(element("th", {scope: "col"}, cell.textContent)); });
+    all(byId("diagnose-tabel"), "thead th").forEach(function (cell) {
+      head.appendChild(element("th", {scope: "col"}, cell.textContent));
+    });
     table.appendChild(element("thead", {})).appendChild(head);
     var body = table.appendChild(element("tbody", {}));
     items.forEach(function (item) {
@@ -520,13 +531,15 @@
     var box = byId("verslag-inhoud");
     box.textContent = "";
     var meta = element("dl", {"class": "ba-verslag-meta"});
-    [["Buurt", state.buurt.trim() || "(geen naam)"], ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]]
-      .concat(state.casus ? [["Oefencasus", "Casus " + casussen.get(state.casus).nummer + ": " + casussen.get(state.casus).titel]] : [])
-      .forEach(function (pair) {
-        var entry = meta.appendChild(element("div", {}));
-        entry.appendChild(element("dt", {}, pair[0]));
-        entry.appendChild(element("dd", {}, pair[1]));
-      });
+    var casus = state.casus && casussen.get(state.casus);
+    var rows = [["Buurt", state.buurt.trim() || "(geen naam)"],
+      ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
+    if (casus) rows.push(["Oefencasus", "Casus " + casus.nummer + ": " + casus.titel]);
+    rows.forEach(function (pair) {
+      var entry = meta.appendChild(element("div", {}));
+      entry.appendChild(element("dt", {}, pair[0]));
+      entry.appendChild(element("dd", {}, pair[1]));
+    });
     box.appendChild(meta);
     box.appendChild(element("h3", {}, "Antwoorden"));
     reportAnswers(box);
@@ -580,7 +593,8 @@
     select.textContent = "";
     names.forEach(function (name) {
       var saved = store.analyses[name].bewaard;
-      var when = saved ? " (bewaard " + new Date(saved).toLocaleString("nl-NL", {dateStyle: "short", timeStyle: "short"}) + ")" : "";
+      var when = saved ? " (bewaard " +
+        new Date(saved).toLocaleString("nl-NL", {dateStyle: "short", timeStyle: "short"}) + ")" : "";
       var option = element("option", {value: name}, name + when);
       select.appendChild(option);
     });
@@ -603,7 +617,8 @@
       return;
     }
     listSaved(name);
-    status("Bewaard in deze browser als \u2018" + name + "\u2019" + (replaced ? " (de vorige versie is vervangen)." : "."));
+    status("Bewaard in deze browser als \u2018" + name + "\u2019" +
+      (replaced ? " (de vorige versie is vervangen)." : "."));
   }
 
   function load(next, message) {
