@@ -47,6 +47,10 @@ def shown_richtingen(page) -> list[str]:
 
 
 def shown_voorbeelden(page) -> list[tuple[str, int]]:
+    """Every suggested praktijkvoorbeeld with its score, in order ("Toon alle" is clicked when there)."""
+    more = page.locator("#advies-meer")
+    if more.is_visible():
+        more.click()
     pairs = page.eval_on_selector_all("#advies [data-slug]", "items => items.map(i => [i.dataset.slug, i.dataset.score])")
     return [(slug, int(score)) for slug, score in pairs]
 

@@ -293,11 +293,10 @@
     return item;
   }
 
-  function voorbeeldItem(treffer, hidden) {
+  function voorbeeldItem(treffer) {
     var voorbeeld = voorbeelden.get(treffer.slug);
     var item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
       "data-score": String(treffer.score)});
-    item.hidden = hidden;
     var heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
@@ -343,10 +342,11 @@
     var richtingList = byId("advies-richtingen");
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach(function (suggestie) { richtingList.appendChild(richtingItem(suggestie)); });
+    // The first few only: with thousands of praktijkvoorbeelden a click stays fast; "Toon alle" adds the rest.
     var voorbeeldList = byId("advies-voorbeelden");
     voorbeeldList.textContent = "";
-    advies.praktijkvoorbeelden.forEach(function (treffer, i) {
-      voorbeeldList.appendChild(voorbeeldItem(treffer, i >= FIRST));
+    advies.praktijkvoorbeelden.slice(0, FIRST).forEach(function (treffer) {
+      voorbeeldList.appendChild(voorbeeldItem(treffer));
     });
     byId("advies-voorbeelden-aantal").textContent = voorbeeldCount
       ? plural(voorbeeldCount, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
@@ -358,13 +358,15 @@
   }
 
   function showAll() {
-    var hidden = all(byId("advies-voorbeelden"), "li[hidden]");
-    hidden.forEach(function (item) { item.hidden = false; });
+    var list = byId("advies-voorbeelden");
+    var added = advies.praktijkvoorbeelden.slice(list.children.length).map(function (treffer) {
+      return list.appendChild(voorbeeldItem(treffer));
+    });
     byId("advies-meer").hidden = true;
     byId("advies-voorbeelden-aantal").textContent = plural(advies.praktijkvoorbeelden.length,
       "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes.";
     // Keyboard and screen reader users continue at the first one that was added.
-    if (hidden.length) hidden[0].querySelector("a").focus();
+    if (added.length) added[0].querySelector("a").focus();
   }
 
   // --- the beleidsdiagnose ------------------------------------------------------------------
