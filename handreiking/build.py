@@ -43,7 +43,8 @@ def build(site_dir: Path, root: Path = ROOT) -> None:
 
 
 def _mkdocs_build(target: Path, root: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)]
+    # No --quiet: it hides warnings from MkDocs' strict-mode counter, so a broken link would publish.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if subprocess.run(command, cwd=root, env=env).returncode != 0:
         raise BuildFailed("mkdocs build is mislukt; de vorige site is niet aangeraakt")
