@@ -6,6 +6,7 @@ Chromium shows them. Nothing here is mocked.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -68,16 +70,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """The built site served over http on 127.0.0.1, as `make serve` would."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` over http on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built site served over http on 127.0.0.1, as `make serve` would."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -119,3 +131,24 @@ def run_axe(page, exclude: list[str] | None = None) -> list[dict]:
         }""",
         [AXE_TAGS, exclude or []],
     )
+
+
+def search_titles(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box, as a visitor does; the titles of the results.
+
+    Material searches on key events, so the text is typed, not filled in. The
+    results count once they are for the whole query (each link carries it as ?h=).
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function(
+        """query => {
+            const meta = document.querySelector('.md-search-result__meta').textContent;
+            const first = document.querySelector('.md-search-result__item > a');
+            if (!first) return meta.includes('Geen');
+            return new URL(first.href).searchParams.get('h') === query;
+        }""", arg=query.strip())
+    return page.locator(".md-search-result__item > a h1").all_inner_texts()
