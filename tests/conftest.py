@@ -17,6 +17,7 @@ import sys
 import threading
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -147,22 +148,17 @@ def run_axe(page, exclude: list[str] | None = None, rules: list[str] | None = No
     )
 
 
-def search_titles(page, query: str) -> list[str]:
-    """Type ``query`` into Material's search box, as a visitor does; the titles of the results.
+def search_results(page, query: str) -> list[dict]:
+    """Search the site like a visitor: each result's title and the page path it links to.
 
-    Material searches on key events, so the text is typed, not filled in. The
-    results count once they are for the whole query (each link carries it as ?h=).
+    Uses Material's search link (``?q=``) on the current page, so the results are
+    those of exactly this query, not of a half-typed one.
     """
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press("Control+A")
-    box.press("Backspace")
-    page.keyboard.type(query, delay=20)
-    page.wait_for_function(
-        """query => {
-            const meta = document.querySelector('.md-search-result__meta').textContent;
-            const first = document.querySelector('.md-search-result__item > a');
-            if (!first) return meta.includes('Geen');
-            return new URL(first.href).searchParams.get('h') === query;
-        }""", arg=query.strip())
-    return page.locator(".md-search-result__item > a h1").all_inner_texts()
+    url = urlsplit(page.url)._replace(query=urlencode({"q": query}), fragment="").geturl()
+    page.goto(url)
+    # The count line says "... overeenkomend(e) document(en)" once results are in.
+    page.locator(".md-search-result__meta", has_text="overeenkom").wait_for()
+    return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a:first-child')].map(a => ({
+        title: a.querySelector('h1, h2').innerText,
+        path: new URL(a.href).pathname,
+    }))""")

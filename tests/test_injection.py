@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build, search_titles, serve
+from conftest import copy_project, mkdocs_build, search_results, serve
 from handreiking.slugs import slugify
 
 # Template syntax, HTML that would run, a way out of a <script> block and a character
@@ -262,7 +262,7 @@ def test_checklist_oplossingsrichting_nav_and_footer_show_the_text_literally(pag
 @pytest.mark.browser
 def test_search_results_show_the_text_literally(page, injected, injected_url):
     events = _open(page, f"{injected_url}/")
-    titles = [normalized(title) for title in search_titles(page, "onerror")]
+    titles = [normalized(result["title"]) for result in search_results(page, "onerror")]
     _assert_nothing_injected(page, events, "zoekresultaten")
     assert normalized(PAYLOAD) in titles
 
