@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import run_axe, search_results
 
@@ -161,6 +162,10 @@ def _tab_through(page, steps: int) -> list[dict]:
     for _ in range(steps):
         page.keyboard.press("Tab")
         _settle(page)
+        try:  # focusing the search field opens the search dialog a moment later
+            page.wait_for_function(f"() => ({FOCUSED})()?.visible !== false", timeout=1000)
+        except PlaywrightTimeoutError:
+            pass  # reported below as not visible
         focused = page.evaluate(FOCUSED)
         if focused is None:
             break
