@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build check test lock system-deps clean
+.PHONY: help serve build pdf offline check test lock system-deps clean nieuw pre-commit
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,12 +36,27 @@ serve: $(VENV)/.site ## Bouw de site en toon hem op http://127.0.0.1:8000 (verve
 check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
 	$(PY) -m handreiking check
 
-build: $(VENV)/.site ## Bouw de site in site/ (alleen als bouwen en controles slagen)
+# TITEL comes from the command line (make exports it), so quotes and accents reach Python unchanged.
+nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
+	@$(PY) -m handreiking nieuw "$${TITEL-}"
+
+build: $(VENV)/.site ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
 	$(PY) -m handreiking.build --site-dir site
+
+# Printing and offline use (issue 5). Both need Chromium for the PDFs; `make offline` works without
+# (the bundle then has no PDFs, and says so).
+pdf: $(VENV)/.site ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
+	$(PY) -m handreiking.build --site-dir site --pdf ja
+
+offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zonder internet te openen
+	$(PY) -m handreiking.build --offline-zip site-offline.zip
 
 test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (bouwt de site en test in Chromium)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
 	$(PY) -m pytest
+
+pre-commit: $(VENV)/.dev ## Laat git bij elke commit de inhoud controleren (eenmalig)
+	$(VENV)/bin/pre-commit install
 
 system-deps: ## Installeer Chromium, poppler en Java (Debian/Ubuntu, als root)
 	apt-get update -qq
@@ -60,4 +75,4 @@ lock: ## Werk requirements*.txt bij uit requirements*.in (na een versiewijziging
 	rm -rf .lock-venv
 
 clean: ## Verwijder gebouwde bestanden (site/, caches)
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-build-* .site-offline-* site-offline.zip .pytest_cache

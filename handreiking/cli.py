@@ -1,13 +1,18 @@
-"""Command line for editors and CI: ``python -m handreiking check``.
+"""Command line for editors and CI.
 
-Exit status 0 when the content is valid (warnings allowed), 1 when there are
-errors. Every problem is printed as ``<file>:<line>: <field>: <message>``.
+``python -m handreiking check``: exit status 0 when the content is valid
+(warnings allowed), 1 when there are errors. Every problem is printed as
+``<file>:<line>: <field>: <message>``.
+
+``python -m handreiking nieuw "Titel"``: a new praktijkvoorbeeld from the
+template (see :mod:`handreiking.new_item`); exit status 1 when it refuses.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .loader import check_content
@@ -18,7 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle YAML-bestanden in content/")
     check.add_argument("--root", type=Path, default=Path("."), help="projectmap (standaard: huidige map)")
+    nieuw = commands.add_parser("nieuw", help="maak een nieuw praktijkvoorbeeld uit het sjabloon")
+    nieuw.add_argument("titel", nargs="?", default="", help="titel van het praktijkvoorbeeld")
+    nieuw.add_argument("--root", type=Path, default=Path("."), help="projectmap (standaard: huidige map)")
     args = parser.parse_args(argv)
+    if args.command == "nieuw":
+        return _new(args.root, args.titel)
     return _check(args.root)
 
 
@@ -31,4 +41,18 @@ def _check(root: Path) -> int:
               "bestanden. Los de fouten op; zie CONTRIBUTING.md.", file=sys.stderr)
         return 1
     print(f"Inhoud in orde: {result.files} bestanden gecontroleerd, {len(result.warnings)} waarschuwing(en).")
+    return 0
+
+
+def _new(root: Path, titel: str) -> int:
+    from .new_item import NewItemError, create
+
+    try:
+        path = create(root, titel, date.today())
+    except NewItemError as error:
+        print(f"Niet aangemaakt: {error}", file=sys.stderr)
+        return 1
+    print(f"Aangemaakt: {path.as_posix()} (webadres /praktijkvoorbeelden/{path.stem}/, "
+          "toegevoegd aan content/gepubliceerd.yml).\n"
+          "Vervang nu elke 'VUL IN' in dat bestand en controleer met: make check")
     return 0

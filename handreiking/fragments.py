@@ -28,6 +28,9 @@ class Fragments:
     def _render(self, template: str, **context) -> str:
         return self.md.get_template(template).render(**context)
 
+    def diagram(self, naam: str) -> str:
+        return self.renderer.diagrams.render(naam)
+
     def checklist(self, page: str, slug: str, heading_level: int = 2) -> str:
         return self.renderer.checklist_body(self.content.checklist(slug), page, heading_level)
 
@@ -65,6 +68,16 @@ class Fragments:
         rows = [{"titel": v.titel, "url": relative(page, f"praktijkvoorbeelden/{v.slug}.md"),
                  "toevoeging": f"({format_date(v.laatst_bijgewerkt)})", "tekst": v.samenvatting}
                 for v in recent]
+        return self._render("fragment_lijst.md.j2", rijen=rows)
+
+    def termen(self, page: str, vocabulary: str) -> str:
+        """Every term of a vocabulary with its index page and how many praktijkvoorbeelden carry it."""
+        rows = []
+        for term in self.content.taxonomieen[vocabulary].termen:
+            aantal = len(self.site.links.by_term.get((vocabulary, term.id), ()))
+            rows.append({"titel": term.label, "url": relative(page, term_path(self.content, vocabulary, term.id)),
+                         "toevoeging": f"({aantal} praktijkvoorbeeld{'' if aantal == 1 else 'en'})",
+                         "tekst": term.beschrijving})
         return self._render("fragment_lijst.md.j2", rijen=rows)
 
     def checklists(self, page: str, stap: str | None = None) -> str:

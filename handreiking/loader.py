@@ -11,6 +11,8 @@ Layout under the project root::
     content/oplossingsrichtingen/<id>.yml   oplossingsrichtingen (step 3)
     content/casussen/<slug>.yml             the four example neighbourhoods
     content/instellingen.yml                editorial settings
+    content/gepubliceerd.yml                every slug ever published (see redirects.py)
+    content/doorverwijzingen.yml            old slug -> new slug
     content/schemas/<type>.schema.json      the rules for each of them
 """
 
@@ -24,7 +26,9 @@ from typing import Any
 from .checks import Documents, cross_check
 from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, LINK_KEYS, Link,
                     Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
+from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
+from .redirects import History, check_history
 from .schemas import schema_set
 from .yamlsource import read_yaml
 
@@ -71,15 +75,18 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
                 problems.append(Problem(display, 1, "", "bestand moet velden bevatten ('naam: waarde'), "
                                         "geen losse tekst of lijst"))
                 continue
-            schema_problems = schemas.validate(doc, kind)
+            schema_problems = check_placeholders(doc, schemas.validate(doc, kind))
             problems += schema_problems
             if not schema_problems:
                 documents[kind][file.stem] = doc
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
+    history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
+                                                              "checklists": set(docs.checklist)})
+    problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
-    content = None if errors else _build(docs, settings, tuple(sorted(warnings)))
+    content = None if errors else _build(docs, settings, tuple(sorted(warnings)), history)
     return CheckResult(sorted(errors), sorted(warnings), content, files)
 
 
@@ -104,7 +111,7 @@ def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, An
     return dict(DEFAULT_SETTINGS) if schema_problems else {**DEFAULT_SETTINGS, **doc.data}
 
 
-def _build(docs: Documents, settings: dict, warnings: tuple) -> Content:
+def _build(docs: Documents, settings: dict, warnings: tuple, history: History) -> Content:
     taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
     order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
     voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
@@ -117,7 +124,7 @@ def _build(docs: Documents, settings: dict, warnings: tuple) -> Content:
     casussen = sorted((Casus(slug=stem, bestand=doc.path, **doc.data) for stem, doc in docs.casus.items()),
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
-                   settings["verouderd_na_maanden"], warnings)
+                   settings["verouderd_na_maanden"], warnings, history.doorverwijzingen)
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:

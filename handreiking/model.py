@@ -165,6 +165,7 @@ class Content:
     casussen: tuple[Casus, ...]
     verouderd_na_maanden: int = 24
     warnings: tuple = field(default=(), compare=False)
+    doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
 
     def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:
         return self._by_slug[slug]

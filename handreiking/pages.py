@@ -7,6 +7,7 @@
     oplossingsrichtingen/<id>.md       the step 3 page of each oplossingsrichting
     locaties|doelgroepen|problematiek/<id>.md and index.md   index pages
     checklists/<slug>.md               one page per checklist
+    analyse-instrument.md              the checklists of a buurtoverleg on one printable page
 
 Pages are Markdown so MkDocs validates their links and Material indexes them
 for search. Templates receive finished values: Python decides, templates lay
@@ -29,13 +30,28 @@ from markupsafe import Markup
 
 from .checks import is_stale
 from .crosslinks import CrossLinks
+from .diagrams import Diagrams
 from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld
 from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
 BUURTANALYSE = "buurtanalyse.md"
+INSTRUMENT = "analyse-instrument.md"
+INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
+# The analysis steps a buurtoverleg goes through together, in this order: the short instrument
+# KIS made for buurtoverleg (the source's "sterk ingekorte versie" of the stappenplan).
+INSTRUMENT_STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "4.1")
+BRON = "Kennisplatform Integratie & Samenleving (2019), Van polarisatie naar verbinding in buurten"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
+
+
+@dataclass(frozen=True)
+class Output:
+    """How this build is published, which decides some links the pages get."""
+
+    directory_urls: bool = True  # checklists/x/ (the web site) or checklists/x.html (offline bundle)
+    pdf_downloads: bool = False  # only a build that also writes the PDFs may link to them
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,16 @@ def checklist_path(slug: str) -> str:
     return f"checklists/{slug}.md"
 
 
+def checklist_pdf_path(slug: str) -> str:
+    return f"downloads/checklists/{slug}.pdf"
+
+
+def instrument_checklists(content: Content) -> list[Checklist]:
+    """The checklists of the analyse-instrument, in the order of the method."""
+    chosen = [c for c in content.checklists if c.stap in INSTRUMENT_STAPPEN]
+    return sorted(chosen, key=lambda c: INSTRUMENT_STAPPEN.index(c.stap))  # stable: keeps volgorde
+
+
 def term_path(content: Content, vocabulary: str, term_id: str) -> str | None:
     pad = content.taxonomieen[vocabulary].pad
     return f"{pad}/{term_id}.md" if pad else None
@@ -61,8 +87,26 @@ def term_path(content: Content, vocabulary: str, term_id: str) -> str | None:
 def relative(from_src: str, to_src: str) -> Markup:
     """Link from one source page to another, as MkDocs expects in Markdown."""
     target, _, anchor = to_src.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
+    # Both are clean paths under docs/; plain string work is much faster than posixpath.relpath.
+    here, there = from_src.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
     return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+def html_href(from_src: str, to_path: str, output: Output) -> Markup:
+    """A link in raw HTML from a page to a file of the built site.
+
+    MkDocs rewrites Markdown links for directory URLs but not raw HTML, and it
+    rejects Markdown links to files it does not build itself (the PDFs), so
+    these are computed from where the page's HTML file lands.
+    """
+    stem = from_src.removesuffix(".md")
+    own_folder = output.directory_urls and posixpath.basename(stem) not in ("index", "README")
+    folder = stem if own_folder else posixpath.dirname(stem)
+    return Markup(posixpath.relpath(to_path, folder or "."))
 
 
 def format_date(value: date) -> str:
@@ -105,13 +149,16 @@ def front_matter(title: str, description: str | None = None, **extra) -> Markup:
 class PageRenderer:
     """Renders all generated pages of one build from the content and its cross-links."""
 
-    def __init__(self, content: Content, links: CrossLinks, today: date, stale_after_months: int):
+    def __init__(self, content: Content, links: CrossLinks, today: date, stale_after_months: int,
+                 output: Output | None = None):
         self.content = content
         self.links = links
         self.today = today
         self.stale_after_months = stale_after_months
+        self.output = output or Output()
         self.md = markdown_templates()
         self.html = html_templates()
+        self.diagrams = Diagrams(content, self.html)
 
     def all(self) -> list[GeneratedPage]:
         pages = [self.praktijkvoorbeeld(v) for v in self.content.praktijkvoorbeelden]
@@ -122,6 +169,7 @@ class PageRenderer:
             pages += [self.term(vocabulary, term.id) for term in taxonomie.termen]
             pages.append(self.overview(vocabulary))
         pages.append(self.all_voorbeelden())
+        pages.append(self.analyse_instrument())
         return pages
 
     # --- helpers shared by the pages -------------------------------------------------
@@ -180,7 +228,9 @@ class PageRenderer:
         rows.append({"naam": "Status", "waarden": [self.term_value(page, "status", v.status)]})
         rows.append({"naam": "Laatst bijgewerkt", "waarden": [{"label": format_date(v.laatst_bijgewerkt), "url": None}]})
         bron = self.content.taxonomieen["bron"].term(v.bron)
-        rows.append({"naam": "Bron", "waarden": [{"label": f"KIS (2019), {bron.label}",
+        # A bron with a place in the handreiking is cited as such; later additions by the editors are not.
+        label = f"KIS (2019), {bron.label}" if bron.pagina else bron.label
+        rows.append({"naam": "Bron", "waarden": [{"label": label,
                                                   "url": relative(page, bron.pagina) if bron.pagina else None}]})
         return rows
 
@@ -241,6 +291,7 @@ class PageRenderer:
             onderbouwing=rich_text(richting.onderbouwing),
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
+            diagrammen=self.diagrams.for_checklists(richting.checklists),
             groepen=self._groups_by_subcategorie(term, voorbeelden),
             wijzer_url=self.wijzer_url(page, oplossingsrichting=[term_id]),
             link_to=self._link_to(page),
@@ -267,9 +318,32 @@ class PageRenderer:
         text = self.md.get_template("checklist.md.j2").render(
             front_matter=front_matter(checklist.titel, checklist.vraag),
             checklist=checklist,
+            afdrukken=self.print_actions(page, "Print deze checklist", checklist_pdf_path(checklist.slug),
+                                         "Download deze checklist als PDF (A4)"),
             lichaam=self.checklist_body(checklist, page, heading_level=2),
         )
         return GeneratedPage(page, text, checklist.bestand)
+
+    def analyse_instrument(self) -> GeneratedPage:
+        page = INSTRUMENT
+        checklists = [{"kop": f"{c.stap} {c.titel}", "lichaam": self.checklist_body(c, page, heading_level=3)}
+                      for c in instrument_checklists(self.content)]
+        text = self.md.get_template("analyse_instrument.md.j2").render(
+            # Out of the search index: every checklist is found on its own page already.
+            front_matter=front_matter("Analyse-instrument voor buurtoverleg",
+                                      "De checklists van stap 2, 3 en 4 op één pagina, om samen in te vullen.",
+                                      search={"exclude": True}),
+            afdrukken=self.print_actions(page, "Print het analyse-instrument", INSTRUMENT_PDF,
+                                         "Download het analyse-instrument als PDF (A4)"),
+            checklists=checklists,
+        )
+        return GeneratedPage(page, text, None)
+
+    def print_actions(self, page: str, knop: str, pdf: str, pdf_label: str) -> Markup:
+        """The print button, and the PDF link when this build writes the PDFs."""
+        pdf_url = html_href(page, pdf, self.output) if self.output.pdf_downloads else None
+        return Markup(self.html.get_template("afdrukken.html.j2").render(knop=knop, pdf_url=pdf_url,
+                                                                         pdf_label=pdf_label))
 
     def checklist_body(self, checklist: Checklist, page: str, heading_level: int) -> Markup:
         """Markdown for a checklist, to place on any page (``page`` is that page's source path)."""
@@ -285,6 +359,7 @@ class PageRenderer:
             formulier=self.checklist_form(checklist, heading_level),
             toelichting=rich_text(checklist.toelichting) if checklist.toelichting else None,
             kop=Markup("#" * heading_level),
+            bron=f"{BRON}, checklist bij stap {checklist.stap}",
         ))
 
     def checklist_form(self, checklist: Checklist, heading_level: int) -> Markup:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .crosslinks import CrossLinks, build_crosslinks
 from .loader import load_content
 from .model import Content
-from .pages import GeneratedPage, PageRenderer
+from .pages import GeneratedPage, Output, PageRenderer
 
 
 @dataclass
@@ -26,10 +26,11 @@ class Site:
     links: CrossLinks
     today: date
     root: Path = field(default=Path("."))
+    output: Output = field(default_factory=Output)
 
     @cached_property
     def renderer(self) -> PageRenderer:
-        return PageRenderer(self.content, self.links, self.today, self.content.verouderd_na_maanden)
+        return PageRenderer(self.content, self.links, self.today, self.content.verouderd_na_maanden, self.output)
 
     @cached_property
     def generated(self) -> list[GeneratedPage]:
@@ -44,8 +45,8 @@ class Site:
         return {page.src_uri: page.source_file for page in self.generated if page.source_file}
 
 
-def build_site(root: Path, today: date | None = None) -> Site:
+def build_site(root: Path, today: date | None = None, output: Output | None = None) -> Site:
     """Load and check all content (raises ContentError), then compute cross-links."""
     today = today or date.today()
     content = load_content(root, today)
-    return Site(content, build_crosslinks(content), today, root)
+    return Site(content, build_crosslinks(content), today, root, output or Output())

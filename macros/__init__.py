@@ -41,6 +41,11 @@ def define_env(env):
         return fragments().praktijkvoorbeelden_per_bron(page())
 
     @env.macro
+    def termen(vocabulaire: str) -> str:
+        """Alle termen van een vocabulaire ('locatie', 'doelgroep', 'problematiek') met link en aantal."""
+        return fragments().termen(page(), vocabulaire)
+
+    @env.macro
     def recent_bijgewerkt(aantal: int = 5) -> str:
         """De laatst bijgewerkte praktijkvoorbeelden."""
         return fragments().recent_bijgewerkt(page(), aantal)
@@ -51,5 +56,14 @@ def define_env(env):
         return fragments().casussen(page())
 
     @env.macro
+    def diagram(naam: str) -> str:
+        """Een diagram als SVG, getekend uit de inhoud: 'stappenplan', 'fasen' of 'bindingsladder'."""
+        return fragments().diagram(naam)
+
+    @env.macro
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
+
+    from . import redactie
+
+    redactie.define_env(env)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,8 @@ if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path; make our pac
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
+from handreiking.pages import Output  # noqa: E402
+from handreiking.pdf import PDF_ENV  # noqa: E402
 from handreiking.problems import ContentError  # noqa: E402
 from handreiking.site import build_site  # noqa: E402
 from macros import navigation, state  # noqa: E402
@@ -25,8 +28,10 @@ from macros import navigation, state  # noqa: E402
 
 def on_config(config):
     """Load the content once per build."""
+    # The build driver (handreiking.build) says whether it writes the PDFs; only then pages link to them.
+    output = Output(directory_urls=config.use_directory_urls, pdf_downloads=os.environ.get(PDF_ENV) == "1")
     try:
-        state.current = build_site(ROOT)
+        state.current = build_site(ROOT, output=output)
     except ContentError as error:
         raise PluginError(f"{error}\n\nDe site is niet gebouwd. Voer 'make check' uit voor dezelfde lijst.") from None
     config.nav = navigation.expand(config.nav, state.current)

@@ -111,13 +111,19 @@ def _texts(value, path=""):
             yield from _texts(item, f"{path}[{index}]")
 
 
+def _source_fingerprints() -> set[str]:
+    from handreiking.wording import load_fingerprints
+
+    return load_fingerprints(ROOT / "tests" / "fixtures" / "bron-woordreeksen.txt")
+
+
 def test_content_is_in_our_own_words():
     """No text repeats a run of 10 words from the handreiking (fingerprints in tests/fixtures)."""
     import yaml
 
-    from handreiking.wording import fingerprints, load_fingerprints
+    from handreiking.wording import fingerprints
 
-    source = load_fingerprints(ROOT / "tests" / "fixtures" / "bron-woordreeksen.txt")
+    source = _source_fingerprints()
     copied = []
     for file in sorted((ROOT / "content").rglob("*.yml")):
         for field, text in _texts(yaml.safe_load(file.read_text(encoding="utf-8"))):
@@ -126,10 +132,22 @@ def test_content_is_in_our_own_words():
     assert copied == []
 
 
-def test_wording_check_detects_a_copied_sentence():
-    from handreiking.wording import fingerprints, load_fingerprints
+def test_hand_written_pages_are_in_our_own_words():
+    """The pages in docs/ are summaries too: no run of 10 words from the handreiking."""
+    from handreiking.wording import fingerprints
 
-    source = load_fingerprints(ROOT / "tests" / "fixtures" / "bron-woordreeksen.txt")
+    source = _source_fingerprints()
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    assert len(pages) >= 20
+    copied = [f"{page.relative_to(ROOT)}: '{run}'" for page in pages
+              for print_, run in fingerprints(page.read_text(encoding="utf-8")) if print_ in source]
+    assert copied == []
+
+
+def test_wording_check_detects_a_copied_sentence():
+    from handreiking.wording import fingerprints
+
+    source = _source_fingerprints()
     copied = ("Buurtbemiddeling is een methodiek om burenconflicten op te lossen met behulp van "
               "tot bemiddelaar opgeleide buurtbewoners.")
     assert any(print_ in source for print_, _ in fingerprints(copied))

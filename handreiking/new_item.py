@@ -1,0 +1,74 @@
+"""``make nieuw TITEL="..."``: a new praktijkvoorbeeld from the template.
+
+Creates ``content/interventies/<slug>.yml`` from
+``content/sjablonen/praktijkvoorbeeld.yml`` with the title and today's date
+filled in, and adds the slug to ``content/gepubliceerd.yml``. It never
+overwrites a file and refuses a title whose slug is taken or is an old address
+that redirects elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .redirects import REDIRECTS_FILE, add_published
+from .slugs import slugify
+
+TEMPLATE = "content/sjablonen/praktijkvoorbeeld.yml"
+FOLDER = "content/interventies"
+
+
+class NewItemError(Exception):
+    """A Dutch message for the editor: why no file was created."""
+
+
+def create(root: Path, titel: str, today: date) -> Path:
+    """Write the new file and return its path relative to ``root``."""
+    titel = titel.strip()
+    if not titel:
+        raise NewItemError('geef een titel, bijvoorbeeld: make nieuw TITEL="Buurtvaders"')
+    slug = slugify(titel)
+    if not slug:
+        raise NewItemError(f"de titel '{titel}' geeft geen bruikbare bestandsnaam; gebruik letters of cijfers")
+    target = Path(FOLDER) / f"{slug}.yml"
+    if (root / target).exists():
+        raise NewItemError(f"{target.as_posix()} bestaat al en wordt niet overschreven; kies een andere titel "
+                           "of bewerk dat bestand")
+    redirected_to = _redirects(root).get(slug)
+    if redirected_to:
+        raise NewItemError(f"'{slug}' is een oud adres dat doorverwijst naar '{redirected_to}' ({REDIRECTS_FILE}); "
+                           "kies een andere titel")
+    text = _fill(_without_header((root / TEMPLATE).read_text(encoding="utf-8")), titel, today)
+    try:
+        add_published(root, "praktijkvoorbeelden", slug)
+    except ValueError as error:
+        raise NewItemError(str(error)) from None
+    (root / target).write_text(text, encoding="utf-8")
+    return target
+
+
+def _without_header(template: str) -> str:
+    """Drop the first comment block: it explains how to use the template, not the file."""
+    return template.split("\n\n", 1)[1]
+
+
+def _fill(text: str, titel: str, today: date) -> str:
+    # A JSON string is a valid double-quoted YAML string: quotes, colons and accents stay safe.
+    for field, value in (("titel", json.dumps(titel, ensure_ascii=False)), ("laatst_bijgewerkt", today.isoformat())):
+        text, count = re.subn(rf"^{field}: .*$", lambda _: f"{field}: {value}", text, flags=re.MULTILINE)
+        if count != 1:
+            raise RuntimeError(f"{TEMPLATE} moet precies één regel '{field}: ...' hebben")
+    return text
+
+
+def _redirects(root: Path) -> dict[str, str]:
+    try:
+        data = yaml.safe_load((root / REDIRECTS_FILE).read_text(encoding="utf-8")) or {}
+        return dict(data.get("praktijkvoorbeelden") or {})
+    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError):
+        return {}  # a broken file is reported by 'make check'; it does not block a new file

@@ -1,0 +1,16 @@
+"""Macros for the page "Voor redacteuren" (docs/voor-redacteuren.md)."""
+
+from __future__ import annotations
+
+
+def define_env(env):
+    from handreiking.field_reference import field_reference
+    from handreiking.schemas import schema_set
+
+    from . import state
+
+    @env.macro
+    def veldenoverzicht() -> str:
+        """Alle velden uit content/schemas/ en de toegestane waarden uit content/taxonomie/."""
+        site = state.site()
+        return field_reference(site.content, schema_set((site.root / "content" / "schemas").resolve()).raw)

