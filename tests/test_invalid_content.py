@@ -20,10 +20,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from handreiking.redirects import KINDS, add_published
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ongeldig"
 ALL_FIXTURES = sorted(path for path in FIXTURES.iterdir() if path.is_dir())
 EXPECTED = "verwacht.txt"
+PUBLISHED_KEYS = {kind.folder: key for key, kind in KINDS.items()}  # 'interventies' -> 'praktijkvoorbeelden'
 
 
 def _fixture_files(fixture: Path) -> list[Path]:
@@ -35,7 +37,11 @@ def _expected(fixture: Path) -> list[str]:
 
 
 def _project_with(fixtures: list[Path], target: Path) -> Path:
-    """A copy of content/ with the files of ``fixtures`` laid over it, byte for byte."""
+    """A copy of content/ with the files of ``fixtures`` laid over it, byte for byte.
+
+    A new praktijkvoorbeeld or checklist is also listed in content/gepubliceerd.yml, as
+    ``make nieuw`` does, so each fixture shows only its own problem.
+    """
     shutil.copytree(ROOT / "content", target / "content")
     written: dict[Path, str] = {}
     for fixture in fixtures:
@@ -46,6 +52,9 @@ def _project_with(fixtures: list[Path], target: Path) -> Path:
             destination = target / "content" / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, destination)
+            key = PUBLISHED_KEYS.get(relative.parts[0])
+            if key and not (ROOT / "content" / relative).exists():
+                add_published(target, key, relative.stem)
     return target
 
 
