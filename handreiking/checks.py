@@ -24,7 +24,7 @@ from typing import Any, Iterator
 
 from .model import FACET_FIELDS
 from .problems import Problem, Severity, field_name
-from .schemas import SchemaSet, suggest
+from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
 from .yamlsource import YamlDocument
 
@@ -86,7 +86,7 @@ def annotated_values(root_schema: dict, instance: Any) -> Iterator[tuple[tuple, 
 
 
 def _walk(root: dict, schema: dict, instance: Any, path: tuple):
-    schema = _resolve(root, schema)
+    schema = resolve_ref(root, schema)
     if isinstance(instance, str):
         for keyword in ("x-taxonomie", "x-verwijzing", "x-url"):
             if keyword in schema:
@@ -101,15 +101,6 @@ def _walk(root: dict, schema: dict, instance: Any, path: tuple):
     elif isinstance(instance, list) and "items" in schema:
         for index, value in enumerate(instance):
             yield from _walk(root, schema["items"], value, path + (index,))
-
-
-def _resolve(root: dict, schema: dict) -> dict:
-    while "$ref" in schema:
-        node: Any = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
 
 
 def _vocabularies(docs: Documents) -> dict[str, dict[str, list[str]]]:

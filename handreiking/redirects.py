@@ -142,8 +142,8 @@ def _check_published(doc: YamlDocument, redirects: dict[str, dict[str, str]],
     return problems
 
 
-def add_published(root: Path, key: str, slug: str) -> None:
-    """Add ``slug`` to the list ``key`` of content/gepubliceerd.yml, keeping the list sorted."""
+def add_published(root: Path, key: str, *slugs: str) -> None:
+    """Add ``slugs`` to the list ``key`` of content/gepubliceerd.yml, keeping the list sorted."""
     file = root / PUBLISHED_FILE
     lines = file.read_text(encoding="utf-8").splitlines()
     if f"{key}:" not in lines:
@@ -152,7 +152,7 @@ def add_published(root: Path, key: str, slug: str) -> None:
     end = start
     while end < len(lines) and lines[end].startswith("  - "):
         end += 1
-    items = sorted(set(line.removeprefix("  - ") for line in lines[start:end]) | {slug})
+    items = sorted(set(line.removeprefix("  - ") for line in lines[start:end]) | set(slugs))
     lines[start:end] = [f"  - {item}" for item in items]
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -61,6 +61,15 @@ def define_env(env):
         return fragments().diagram(naam)
 
     @env.macro
+    def interventiewijzer() -> str:
+        """Alle praktijkvoorbeelden als kaarten (ook zonder JavaScript); het script voegt de filters toe."""
+        from handreiking.wijzer import wijzer_html
+
+        from .site_urls import link_from
+
+        return wijzer_html(state.site().content, link_from(env.conf, env.page.url))
+
+    @env.macro
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
 

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from conftest import copy_project, mkdocs_build, search_results, serve
+from handreiking.schemas import resolve_ref
 from handreiking.slugs import slugify
 
 # Template syntax, HTML that would run, a way out of a <script> block and a character
@@ -40,22 +41,13 @@ def normalized(text: str) -> str:
     return " ".join(text.split())
 
 
-def _resolve(root: dict, schema: dict) -> dict:
-    while "$ref" in schema:
-        node = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
-
-
 def _is_text(schema: dict) -> bool:
     return schema.get("type") == "string" and not any(keyword in schema for keyword in NOT_TEXT)
 
 
 def inject(root: dict, schema: dict, value, filled: list[str], path: str = ""):
     """``value`` with every text field replaced by a payload; ``filled`` collects the field names."""
-    schema = _resolve(root, schema)
+    schema = resolve_ref(root, schema)
     if isinstance(value, str) and _is_text(schema):
         limit = schema.get("maxLength", len(PAYLOAD))
         if limit < len(SHORT_PAYLOAD):

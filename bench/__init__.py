@@ -1,0 +1,1 @@
+"""Benchmarks: they print figures; see bench/RESULTS.md."""

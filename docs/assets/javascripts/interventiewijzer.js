@@ -1,0 +1,335 @@
+/*
+ * The interventiewijzer page: adds the filters to the cards the server rendered.
+ *
+ * Without this script the page lists every praktijkvoorbeeld (#resultaten). With it:
+ * - a form with a text box and one fieldset of checkboxes per facet, built from window.HANDREIKING
+ *   (labels and order from the vocabularies);
+ * - the matching cards (HandreikingFilter decides) in #resultaten, at most PAGE_SIZE at a time with a
+ *   "Toon meer" button (all of them when printing), counts per option, a live result line;
+ * - the state in the URL (?locatie=a&doelgroep=b&doelgroep=c&q=tekst): read on load and on Back,
+ *   written on every change as a history entry (typing in the text box updates one entry);
+ *   values the data does not know are ignored and named in a visible note.
+ * A classic script (no ES module) so that it also runs from file://. It runs where the page includes
+ * it, before Material's bundle: see the note on ?q= at the end.
+ */
+(function () {
+  "use strict";
+
+  var data = window.HANDREIKING;
+  var Filter = window.HandreikingFilter;
+  var root = document.getElementById("wijzer");
+  var list = document.getElementById("resultaten");
+  if (!data || !Filter || !root || !list) return;
+
+  var index = Filter.createIndex(data);
+  var facets = index.facets;
+  var textParameter = data.interventiewijzer.zoekparameter;
+  var state = {chosen: {}, q: ""};
+  var lastChange = null;  // "q" while typing: the text box then updates one history entry
+  var ui = {};
+
+  // --- the cards the server rendered, in the order of index.items --------------------------
+
+  // Cards are moved in and out of the list, never re-created. Only the first PAGE_SIZE matches
+  // are in the list at a time: the work per change stays small with thousands of cards.
+  var PAGE_SIZE = 50;
+  var cardBySlug = new Map();
+  Array.prototype.forEach.call(list.children, function (card) { cardBySlug.set(card.getAttribute("data-slug"), card); });
+  var cards = index.items.map(function (item) { return cardBySlug.get(item.slug) || null; });
+  var inList = [];  // indexes of the cards now in the list, ascending
+  cards.forEach(function (card, i) { if (card) inList.push(i); });
+  var limit = PAGE_SIZE;
+  var printing = false;
+
+  // --- building the form ------------------------------------------------------------------
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function buildTextBox() {
+    var box = element("div", {"class": "wijzer-zoek"});
+    box.appendChild(element("label", {"for": "wijzer-q"}, "Zoek op woorden"));
+    box.appendChild(element("p", {"class": "wijzer-hint", id: "wijzer-q-hint"},
+      "In titel, samenvatting, werkwijze en gemeente; hoofdletters en accenten tellen niet mee."));
+    ui.text = element("input", {type: "search", id: "wijzer-q", name: textParameter, autocomplete: "off",
+      "aria-describedby": "wijzer-q-hint"});
+    ui.text.addEventListener("input", function () {
+      state.q = ui.text.value;
+      update("q");
+    });
+    box.appendChild(ui.text);
+    return box;
+  }
+
+  function hiddenNote(facet) {
+    var labels = facet.termen.filter(function (term, i) { return facet.verborgen[i] === 1; })
+      .map(function (term) { return term.label; });
+    if (!labels.length) return null;
+    var name = data.vocabulaires[facet.naam].label.toLowerCase();
+    return "Praktijkvoorbeelden met " + name + " \u2018" + labels.join("\u2019 of \u2018") + "\u2019 ziet u alleen als u die aanvinkt.";
+  }
+
+  function buildFacet(facet) {
+    var vocabulary = data.vocabulaires[facet.naam];
+    var fieldset = element("fieldset", {"class": "wijzer-facet", "data-facet": facet.naam});
+    fieldset.appendChild(element("legend", {}, vocabulary.label));
+    var note = hiddenNote(facet);
+    if (note) {
+      var hintId = "wijzer-" + facet.naam + "-uitleg";
+      fieldset.appendChild(element("p", {"class": "wijzer-hint", id: hintId}, note));
+      fieldset.setAttribute("aria-describedby", hintId);
+    }
+    var options = element("ul", {"class": "wijzer-opties"});
+    facet.options = facet.termen.map(function (term) {
+      var id = "wijzer-" + facet.naam + "-" + term.id;
+      var item = element("li", {"class": "wijzer-optie"});
+      var box = element("input", {type: "checkbox", id: id, name: facet.naam, value: term.id});
+      var label = element("label", {"for": id}, term.label + " ");
+      var count = element("span", {"class": "wijzer-telling"});
+      label.appendChild(count);
+      box.addEventListener("change", function () {
+        var chosen = state.chosen[facet.naam] || [];
+        chosen = chosen.filter(function (value) { return value !== term.id; });
+        if (box.checked) chosen.push(term.id);
+        state.chosen[facet.naam] = chosen;
+        update(facet.naam);
+      });
+      item.appendChild(box);
+      item.appendChild(label);
+      options.appendChild(item);
+      return {term: term, box: box, item: item, count: count, value: -1};
+    });
+    fieldset.appendChild(options);
+    return fieldset;
+  }
+
+  function buildForm() {
+    var form = element("form", {"class": "wijzer-filters", id: "wijzer-filters", "aria-labelledby": "wijzer-filters-kop"});
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.appendChild(element("h2", {"class": "wijzer-kop", id: "wijzer-filters-kop"}, "Filters"));
+    var skip = element("a", {"class": "wijzer-overslaan", href: "#wijzer-resultaten-kop"}, "Direct naar de praktijkvoorbeelden");
+    form.appendChild(skip);
+    form.appendChild(buildTextBox());
+    facets.forEach(function (facet) { form.appendChild(buildFacet(facet)); });
+    var buttons = element("div", {"class": "wijzer-knoppen"});
+    var clear = element("button", {type: "button", "class": "md-button wijzer-wis"}, "Wis filters");
+    clear.addEventListener("click", function () {
+      state = {chosen: {}, q: ""};
+      showUnknown([]);
+      syncForm();
+      update("wis");
+      ui.text.focus();
+    });
+    var print = element("button", {type: "button", "class": "md-button wijzer-afdrukken"}, "Selectie afdrukken");
+    print.addEventListener("click", function () { window.print(); });
+    buttons.appendChild(clear);
+    buttons.appendChild(print);
+    form.appendChild(buttons);
+    return form;
+  }
+
+  function buildOutcome() {
+    var outcome = document.getElementById("wijzer-uitkomst");
+    var heading = document.getElementById("wijzer-resultaten-kop");
+    ui.count = document.getElementById("wijzer-aantal");
+    ui.note = element("div", {"class": "admonition warning wijzer-melding", id: "wijzer-melding", hidden: ""});
+    ui.selection = element("p", {"class": "wijzer-selectie", id: "wijzer-selectie"});
+    ui.empty = element("p", {"class": "wijzer-leeg", id: "wijzer-leeg", hidden: ""},
+      "Geen praktijkvoorbeelden passen bij deze keuze. Zet een filter uit of kies \u2018Wis filters\u2019.");
+    outcome.insertBefore(ui.note, heading);
+    heading.parentNode.insertBefore(ui.selection, ui.count);
+    ui.more = element("button", {type: "button", "class": "md-button wijzer-meer", hidden: ""});
+    ui.more.addEventListener("click", showMore);
+    list.parentNode.insertBefore(ui.more, list.nextSibling);
+    list.parentNode.insertBefore(ui.empty, list.nextSibling);
+  }
+
+  // --- state <-> URL -------------------------------------------------------------------------
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var unknown = [];
+    state = {chosen: {}, q: params.get(textParameter) || ""};
+    facets.forEach(function (facet) {
+      var values = [];
+      params.getAll(facet.naam).forEach(function (value) {
+        if (!facet.position.has(value)) unknown.push({facet: facet.naam, value: value});
+        else if (values.indexOf(value) === -1) values.push(value);
+      });
+      if (values.length) state.chosen[facet.naam] = values;
+    });
+    return unknown;
+  }
+
+  function query() {
+    var params = new URLSearchParams();
+    facets.forEach(function (facet) {
+      // In vocabulary order, so one selection always gives the same link.
+      facet.termen.forEach(function (term) {
+        if ((state.chosen[facet.naam] || []).indexOf(term.id) !== -1) params.append(facet.naam, term.id);
+      });
+    });
+    if (state.q.trim()) params.set(textParameter, state.q);
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function writeUrl(change, replace) {
+    var url = window.location.pathname + query() + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    try {
+      if (replace || (change === "q" && lastChange === "q")) window.history.replaceState(null, "", url);
+      else window.history.pushState(null, "", url);
+    } catch (error) {
+      // Some browsers refuse history changes for file:// pages; the filters work regardless.
+    }
+  }
+
+  function showUnknown(unknown) {
+    ui.note.textContent = "";
+    ui.note.hidden = unknown.length === 0;
+    if (!unknown.length) return;
+    ui.note.appendChild(element("p", {"class": "admonition-title"}, "Niet alle keuzes uit de link zijn herkend"));
+    var text = unknown.map(function (entry) { return entry.facet + " = \u2018" + entry.value + "\u2019"; }).join(", ");
+    ui.note.appendChild(element("p", {}, "Genegeerd: " + text + ". De andere keuzes zijn toegepast."));
+  }
+
+  // --- rendering --------------------------------------------------------------------------
+
+  function syncForm() {
+    ui.text.value = state.q;
+    facets.forEach(function (facet) {
+      var chosen = state.chosen[facet.naam] || [];
+      facet.options.forEach(function (option) { option.box.checked = chosen.indexOf(option.term.id) !== -1; });
+    });
+  }
+
+  function describeSelection() {
+    var parts = [];
+    facets.forEach(function (facet) {
+      var labels = facet.options.filter(function (option) { return option.box.checked; })
+        .map(function (option) { return option.term.label; });
+      if (labels.length) parts.push(data.vocabulaires[facet.naam].label + ": " + labels.join(" of "));
+    });
+    if (state.q.trim()) parts.push("woorden: \u2018" + state.q.trim() + "\u2019");
+    return parts.length ? "Uw keuze \u2014 " + parts.join("; ") + "." : "Geen filters gekozen.";
+  }
+
+  /* Put exactly the cards ``wanted`` (ascending indexes) in the list, touching only what changes. */
+  function showCards(wanted) {
+    if (Math.abs(wanted.length - inList.length) > PAGE_SIZE) {
+      // Thousands of cards in or out (the first render, printing): one by one, every removal or
+      // insertion renumbers the rest of the <ol>, which is quadratic. Replace the whole list instead.
+      var fragment = document.createDocumentFragment();
+      wanted.forEach(function (index) { fragment.appendChild(cards[index]); });
+      list.textContent = "";
+      list.appendChild(fragment);
+      inList = wanted;
+      return;
+    }
+    var i = 0, j = 0;
+    while (i < inList.length || j < wanted.length) {
+      if (j >= wanted.length || (i < inList.length && inList[i] < wanted[j])) {
+        list.removeChild(cards[inList[i++]]);
+      } else if (i >= inList.length || wanted[j] < inList[i]) {
+        list.insertBefore(cards[wanted[j++]], i < inList.length ? cards[inList[i]] : null);
+      } else {
+        i++;
+        j++;
+      }
+    }
+    inList = wanted;
+  }
+
+  function render() {
+    var result = index.run(state.chosen, state.q);
+    var wanted = [];
+    var max = printing ? Infinity : limit;
+    for (var i = 0; i < cards.length && wanted.length < max; i++) {
+      if (result.matched[i] === 1 && cards[i]) wanted.push(i);
+    }
+    showCards(wanted);
+    facets.forEach(function (facet, f) {
+      facet.options.forEach(function (option, o) {
+        var value = result.counts[f][o];
+        if (value === option.value) return;
+        option.value = value;
+        option.count.textContent = "(" + value + ")";
+        option.item.classList.toggle("wijzer-optie--leeg", value === 0);
+      });
+    });
+    var word = index.items.length === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden";
+    var line = result.total + " van de " + index.items.length + " " + word;
+    if (wanted.length < result.total) line += "; de eerste " + wanted.length + " staan hieronder";
+    ui.count.textContent = line;
+    ui.empty.hidden = result.total > 0;
+    ui.more.hidden = wanted.length >= result.total;
+    ui.more.textContent = "Toon meer praktijkvoorbeelden (nog " + (result.total - wanted.length) + ")";
+    ui.selection.textContent = describeSelection();
+  }
+
+  function showMore() {
+    var first = inList.length;
+    limit += PAGE_SIZE;
+    render();
+    // Keyboard and screen reader users continue at the first card that was added.
+    var link = cards[inList[first]] && cards[inList[first]].querySelector("a");
+    if (link) link.focus();
+  }
+
+  function printAll(on) {
+    if (printing === on) return;
+    printing = on;
+    render();
+  }
+
+  function update(change) {
+    limit = PAGE_SIZE;
+    render();
+    writeUrl(change, false);
+    lastChange = change;
+  }
+
+  // --- start ------------------------------------------------------------------------------
+
+  buildOutcome();
+  root.insertBefore(buildForm(), root.firstChild);
+  root.classList.add("wijzer--actief");
+  var unknown = readUrl();
+  showUnknown(unknown);
+  syncForm();
+  render();
+  if (new URLSearchParams(window.location.search).has("q")) {
+    // Material opens its search box when the address has ?q= (how it shares a search); it reads
+    // the address when its bundle runs, later in the page than this script. Here q is the text
+    // filter: hide it from Material until the page is parsed, then write the full address back.
+    var withoutQ = new URLSearchParams(window.location.search);
+    withoutQ.delete("q");
+    var rest = withoutQ.toString();
+    window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { writeUrl(null, true); }, {once: true});
+    } else {
+      writeUrl(null, true);
+    }
+  } else if (unknown.length) {
+    writeUrl(null, true);  // drop what was ignored, so the link shows what applies
+  }
+
+  // Printing shows the whole selection, not only the first page of it.
+  window.addEventListener("beforeprint", function () { printAll(true); });
+  window.addEventListener("afterprint", function () { printAll(false); });
+  window.matchMedia("print").addEventListener("change", function (event) { printAll(event.matches); });
+
+  window.addEventListener("popstate", function () {
+    showUnknown(readUrl());
+    syncForm();
+    limit = PAGE_SIZE;
+    render();
+    lastChange = null;
+  });
+})();

@@ -1,0 +1,147 @@
+"""The content as plain data for the browser: one generated JavaScript file.
+
+:func:`export` turns the validated model into a dict of lists, strings and
+numbers; :func:`to_javascript` writes it as a classic script that sets one
+global, so pages read it without ``fetch`` (which fails from ``file://``)::
+
+    data = export(content, url_for)         # url_for("praktijkvoorbeelden/x.md") -> "praktijkvoorbeelden/x/"
+    to_javascript(data)                     # 'window.HANDREIKING = {...};\\n'
+
+Top-level keys of the data:
+
+- ``versie``: the shape of this data (raise it on an incompatible change);
+- ``vocabulaires``: every vocabulary by name, each with its ``termen`` in site
+  order (``id``, ``label``, ``beschrijving``, ``order``, ``code``,
+  ``buiten_focus``, ``url``, ``subcategorieen``);
+- ``praktijkvoorbeelden``: in site order (by oplossingsrichting, then title);
+- ``oplossingsrichtingen``: the step 3 pages with their ``wanneer`` rules;
+- ``checklists``: sections and items with their ``koppeling`` to a vocabulary;
+- ``casussen``: the four example neighbourhoods, text as sanitized HTML;
+- ``interventiewijzer``: the facets and the text-search fields of the filter
+  page (see :mod:`handreiking.filtering`).
+
+Every ``url`` is relative to the site root, as the site writes it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from .filtering import FACETS, SEARCH_FIELDS, TEXT_PARAMETER
+from .model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
+from .pages import checklist_path, term_path, voorbeeld_path
+from .text import rich_text
+
+VERSION = 1
+GLOBAL_NAME = "HANDREIKING"
+
+UrlFor = Callable[[str], str]
+
+
+def directory_url(src_uri: str) -> str:
+    """The site URL of a Markdown source with directory URLs: 'a/b.md' -> 'a/b/'."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def export(content: Content, url_for: UrlFor = directory_url) -> dict:
+    """Everything a page script needs, as JSON-ready data."""
+    return {
+        "versie": VERSION,
+        "vocabulaires": {naam: _vocabulaire(content, taxonomie, url_for)
+                         for naam, taxonomie in content.taxonomieen.items()},
+        "praktijkvoorbeelden": [_praktijkvoorbeeld(v, url_for) for v in content.praktijkvoorbeelden],
+        "oplossingsrichtingen": [_oplossingsrichting(content, r, url_for) for r in content.oplossingsrichtingen],
+        "checklists": [_checklist(c, url_for) for c in content.checklists],
+        "casussen": [{"slug": c.slug, "nummer": c.nummer, "titel": c.titel, "tekst_html": str(rich_text(c.tekst))}
+                     for c in content.casussen],
+        "interventiewijzer": {
+            "facetten": [{"naam": f.naam, "veld": f.veld, "verborgen": list(f.verborgen)} for f in FACETS],
+            "zoekvelden": list(SEARCH_FIELDS),
+            "zoekparameter": TEXT_PARAMETER,
+        },
+    }
+
+
+# In JSON these characters can only occur inside strings, where the escape means
+# the same character: the text can then never close a <script> element, open an
+# HTML comment or end a line in an older JavaScript engine.
+_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+           0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def to_json(data: dict) -> str:
+    """Compact JSON that is safe inside an HTML <script> element and a JavaScript file."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_UNSAFE)
+
+
+def to_javascript(data: dict, name: str = GLOBAL_NAME) -> str:
+    return f"/* Gegenereerd uit content/ bij het bouwen van de site; niet met de hand wijzigen. */\nwindow.{name} = {to_json(data)};\n"
+
+
+def _term(term: Term, order: int, url: str | None) -> dict:
+    return {
+        "id": term.id, "label": term.label, "beschrijving": term.beschrijving, "order": order,
+        "code": term.code, "buiten_focus": term.buiten_focus, "url": url,
+        "subcategorieen": [_term(sub, index, None) for index, sub in enumerate(term.subcategorieen)],
+    }
+
+
+def _vocabulaire(content: Content, taxonomie: Taxonomie, url_for: UrlFor) -> dict:
+    def url(term_id: str) -> str | None:
+        path = term_path(content, taxonomie.naam, term_id)
+        return url_for(path) if path else None
+
+    return {
+        "naam": taxonomie.naam, "label": taxonomie.label, "meervoud": taxonomie.meervoud,
+        "beschrijving": taxonomie.beschrijving,
+        "termen": [_term(term, index, url(term.id)) for index, term in enumerate(taxonomie.termen)],
+    }
+
+
+def _praktijkvoorbeeld(v: Praktijkvoorbeeld, url_for: UrlFor) -> dict:
+    return {
+        "slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": url_for(voorbeeld_path(v.slug)),
+        "oplossingsrichtingen": list(v.oplossingsrichtingen), "subcategorie": v.subcategorie,
+        "locaties": list(v.locaties), "doelgroepen": list(v.doelgroepen), "problematiek": list(v.problematiek),
+        "methodieken": list(v.methodieken), "gemeente": v.gemeente, "status": v.status,
+        "laatst_bijgewerkt": v.laatst_bijgewerkt.isoformat(),
+    }
+
+
+def _oplossingsrichting(content: Content, richting: Oplossingsrichting, url_for: UrlFor) -> dict:
+    wanneer = richting.wanneer
+    return {
+        "id": richting.id, "nummer": richting.nummer, "titel": richting.titel,
+        "label": content.taxonomieen["oplossingsrichting"].term(richting.id).label,
+        "url": url_for(term_path(content, "oplossingsrichting", richting.id)),
+        "wanneer": {
+            "toelichting": wanneer.toelichting, "signalen": list(wanneer.signalen),
+            "problematiek": list(wanneer.problematiek), "locaties": list(wanneer.locaties),
+            "altijd": wanneer.altijd, "bij_ontbrekende_informatie": wanneer.bij_ontbrekende_informatie,
+        },
+        "checklists": list(richting.checklists),
+    }
+
+
+def _koppeling(koppeling: tuple[str, str] | None) -> dict | None:
+    return {"vocabulaire": koppeling[0], "id": koppeling[1]} if koppeling else None
+
+
+def _item(item: ChecklistItem) -> dict:
+    return {"tekst": item.tekst, "code": item.code, "voorbeelden": list(item.voorbeelden),
+            "koppeling": _koppeling(item.koppeling)}
+
+
+def _checklist(checklist: Checklist, url_for: UrlFor) -> dict:
+    return {
+        "slug": checklist.slug, "titel": checklist.titel, "stap": checklist.stap, "vraag": checklist.vraag,
+        "url": url_for(checklist_path(checklist.slug)), "oplossingsrichting": checklist.oplossingsrichting,
+        "anders_namelijk": checklist.anders_namelijk,
+        "secties": [{"titel": sectie.titel, "koppeling": _koppeling(sectie.koppeling),
+                     "items": [_item(item) for item in sectie.items]}
+                    for sectie in checklist.secties],
+    }

@@ -1,0 +1,91 @@
+"""The filter semantics of the interventiewijzer, in Python.
+
+The browser does the filtering (``docs/assets/javascripts/handreiking-filter.js``);
+this module is the reference it is tested against, and the place the facets
+are defined: the export hands :data:`FACETS` and :data:`SEARCH_FIELDS` to the
+browser, so both sides read the same definition.
+
+- OR within a facet, AND between facets, AND with every word of the free text.
+- A facet without a choice passes everything, except the values in its
+  ``verborgen`` list: a gestopt praktijkvoorbeeld shows only when chosen.
+- Counts are disjunctive: for each facet, apply every *other* facet and the
+  text, then count the praktijkvoorbeelden per option.
+- Text matching ignores case and accents: "financiele" finds "financiële".
+
+    chosen = {"locatie": {"publieke-ruimte"}, "doelgroep": {"jongeren", "ouders"}}
+    select(content.praktijkvoorbeelden, chosen, "dialoog")   # matching, in site order
+    counts(content.praktijkvoorbeelden, chosen, "dialoog")   # {"locatie": {"scholen": 2, ...}, ...}
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .model import FACET_FIELDS, Praktijkvoorbeeld
+
+
+@dataclass(frozen=True)
+class Facet:
+    naam: str  # vocabulary name and URL parameter
+    veld: str  # praktijkvoorbeeld field holding the ids
+    verborgen: tuple[str, ...] = ()  # values hidden while nothing is chosen in this facet
+
+
+FACETS = (
+    *(Facet(naam, veld) for naam, veld in FACET_FIELDS.items()),
+    Facet("status", "status", verborgen=("gestopt",)),
+)
+SEARCH_FIELDS = ("titel", "samenvatting", "methodieken", "gemeente")
+TEXT_PARAMETER = "q"
+
+Selection = Mapping[str, Iterable[str]]
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents: 'Financiële' -> 'financiele' (the browser does the same)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.category(char).startswith("M")).lower()
+
+
+def search_text(voorbeeld: Praktijkvoorbeeld) -> str:
+    parts = []
+    for name in SEARCH_FIELDS:
+        value = getattr(voorbeeld, name)
+        parts += value if isinstance(value, tuple) else [value or ""]
+    return normalize("\n".join(parts))
+
+
+def matches_text(voorbeeld: Praktijkvoorbeeld, query: str) -> bool:
+    haystack = search_text(voorbeeld)
+    return all(word in haystack for word in normalize(query).split())
+
+
+def passes(voorbeeld: Praktijkvoorbeeld, facet: Facet, chosen: Iterable[str]) -> bool:
+    chosen = set(chosen)
+    values = voorbeeld.values(facet.naam)
+    if not chosen:
+        return not any(value in facet.verborgen for value in values)
+    return any(value in chosen for value in values)
+
+
+def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> list[Praktijkvoorbeeld]:
+    """The praktijkvoorbeelden the wijzer shows for this selection, in the given order."""
+    return [v for v in voorbeelden
+            if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in FACETS)]
+
+
+def counts(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> dict[str, dict[str, int]]:
+    """Per facet and option: how many praktijkvoorbeelden match when the other facets apply."""
+    voorbeelden = [v for v in voorbeelden if matches_text(v, query)]
+    result: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        others = [f for f in FACETS if f is not facet]
+        tally: dict[str, int] = {}
+        for v in voorbeelden:
+            if all(passes(v, f, chosen.get(f.naam, ())) for f in others):
+                for value in v.values(facet.naam):
+                    tally[value] = tally.get(value, 0) + 1
+        result[facet.naam] = tally
+    return result

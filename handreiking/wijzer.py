@@ -1,0 +1,49 @@
+"""The interventiewijzer page as the server renders it: every praktijkvoorbeeld as a card.
+
+This is the page without JavaScript: all cards, in site order (oplossingsrichting,
+then title), each a link to its page. The scripts listed in :data:`SCRIPTS`
+add the filters to the same cards (see ``DESIGN-interventiewijzer.md``).
+
+    wijzer_html(content, link)   # link("praktijkvoorbeelden/x.md") -> "../praktijkvoorbeelden/x/"
+
+``link`` turns a path in the site (a page source or an asset) into an href
+from the page that shows the wijzer; the MkDocs glue supplies it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from markupsafe import Markup
+
+from .model import Content, Praktijkvoorbeeld
+from .pages import html_templates, voorbeeld_path
+
+DATA_FILE = "assets/data/handreiking.js"
+# Classic scripts, not ES modules (modules do not load from file://), included after the cards and
+# without 'defer': they must run before Material's bundle (see interventiewijzer.js on ?q=).
+SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-filter.js", "assets/javascripts/interventiewijzer.js")
+# The card shows these vocabularies, in this order.
+CARD_VOCABULARIES = ("oplossingsrichting", "locatie", "doelgroep")
+
+
+def _kenmerken(content: Content, v: Praktijkvoorbeeld) -> list[dict]:
+    rows = []
+    for vocabulary in CARD_VOCABULARIES:
+        taxonomie = content.taxonomieen[vocabulary]
+        rows.append({"naam": taxonomie.label, "waarden": [taxonomie.term(i).label for i in v.values(vocabulary)],
+                     "status": None})
+    if v.gemeente:
+        rows.append({"naam": "Gemeente", "waarden": [v.gemeente], "status": None})
+    status = content.taxonomieen["status"]
+    rows.append({"naam": status.label, "waarden": [status.term(v.status).label], "status": v.status})
+    return rows
+
+
+def wijzer_html(content: Content, link: Callable[[str], str]) -> Markup:
+    """The cards, the result line and the scripts, as one HTML block."""
+    kaarten = [{"slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": link(voorbeeld_path(v.slug)),
+                "kenmerken": _kenmerken(content, v)}
+               for v in content.praktijkvoorbeelden]
+    return Markup(html_templates().get_template("wijzer.html.j2").render(
+        kaarten=kaarten, scripts=[link(script) for script in SCRIPTS]))

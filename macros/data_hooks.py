@@ -1,0 +1,33 @@
+"""MkDocs hook: the content as one generated data file for the page scripts.
+
+``on_files`` adds ``assets/data/handreiking.js`` (see :mod:`handreiking.export`)
+as a generated file, so it is part of every build, ``make serve`` and any
+bundle made from the built site. Registered after ``macros/hooks.py``, which
+loads the content in ``on_config``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path; make our packages importable
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from handreiking.export import export, to_javascript  # noqa: E402
+from handreiking.wijzer import DATA_FILE  # noqa: E402
+from macros import state  # noqa: E402
+from macros.site_urls import url_for  # noqa: E402
+
+
+def on_files(files, config):
+    """Add the data file, generated from the content loaded for this build."""
+    if files.get_file_from_path(DATA_FILE) is not None:
+        raise PluginError(f"docs/{DATA_FILE} bestaat al, maar dit bestand wordt gegenereerd; verwijder het bestand")
+    data = export(state.site().content, url_for(config))
+    files.append(File.generated(config, DATA_FILE, content=to_javascript(data)))
+    return files

@@ -1,0 +1,68 @@
+"""Reading the interventiewijzer in Chromium, and what Python expects it to show."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from handreiking import filtering
+
+
+def wijzer_url(base: str, chosen: dict, query: str = "") -> str:
+    """The link for these choices; ``base`` is the site root (http://... or file://...)."""
+    params = [(name, value) for name, values in chosen.items() for value in values]
+    if query:
+        params.append(("q", query))
+    page = "interventiewijzer/index.html" if base.startswith("file:") else "interventiewijzer/"
+    return f"{base.rstrip('/')}/{page}" + (f"?{urlencode(params)}" if params else "")
+
+
+def open_wijzer(page, url: str):
+    page.goto(url)
+    page.wait_for_selector("#wijzer-filters")
+    return page
+
+
+def shown_slugs(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#resultaten [data-slug]", "cards => cards.filter(c => c.checkVisibility()).map(c => c.dataset.slug)")
+
+
+def option_counts(page) -> dict[str, dict[str, int]]:
+    return page.evaluate("""() => {
+        const counts = {};
+        for (const fieldset of document.querySelectorAll('#wijzer-filters fieldset[data-facet]')) {
+            const facet = counts[fieldset.dataset.facet] = {};
+            for (const box of fieldset.querySelectorAll('input[type=checkbox]')) {
+                const text = document.querySelector(`label[for="${box.id}"] .wijzer-telling`).textContent;
+                facet[box.value] = Number(text.replace(/[()]/g, ''));
+            }
+        }
+        return counts;
+    }""")
+
+
+def checked(page) -> dict[str, set[str]]:
+    pairs = page.eval_on_selector_all("#wijzer-filters input:checked", "boxes => boxes.map(b => [b.name, b.value])")
+    result: dict[str, set[str]] = {}
+    for name, value in pairs:
+        result.setdefault(name, set()).add(value)
+    return result
+
+
+def expected_slugs(content, chosen: dict, query: str = "") -> list[str]:
+    return [v.slug for v in filtering.select(content.praktijkvoorbeelden, chosen, query)]
+
+
+def expected_counts(content, chosen: dict, query: str = "") -> dict[str, dict[str, int]]:
+    counts = filtering.counts(content.praktijkvoorbeelden, chosen, query)
+    return {facet.naam: {term_id: counts[facet.naam].get(term_id, 0) for term_id in content.taxonomieen[facet.naam].ids}
+            for facet in filtering.FACETS}
+
+
+def location(page) -> str:
+    """The address as the page sees it (Playwright's page.url follows pushState only later)."""
+    return page.evaluate("location.href")
+
+
+def url_state(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(location(page)).query)
