@@ -100,7 +100,8 @@ class SchemaSet:
         if self._quick_valid(doc, schema_name):
             return []
         validator = self._validators[schema_name]
-        return [_problem(error, doc) for error in _leaf_errors(validator.iter_errors(doc.data))]
+        return [problem for error in _leaf_errors(validator.iter_errors(doc.data))
+                for problem in _problems(error, doc)]
 
     def _quick_valid(self, doc: YamlDocument, schema_name: str) -> bool:
         try:
@@ -155,45 +156,49 @@ def _leaf_errors(errors) -> Iterator[ValidationError]:
             yield error
 
 
-def _problem(error: ValidationError, doc: YamlDocument) -> Problem:
+def _problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
+    """Problems for one schema error, named by the field (a missing field by its own name)."""
     path = tuple(error.absolute_path)
-    message, path = _dutch_message(error, doc, path)
-    return Problem(doc.path, doc.line_of(path), field_name(path), message)
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(error.schema.get("properties", {}))
+        return [Problem(doc.path, doc.line_of(path + (name,)), field_name(path + (name,)),
+                        f"onbekend veld '{name}'{_suggest(name, allowed)}; toegestane velden: {', '.join(allowed)}")
+                for name in sorted(set(error.instance) - set(allowed))]
+    if error.validator == "required":
+        # jsonschema gives one error per missing field, named first in its message.
+        missing = next((name for name in error.validator_value
+                        if name not in error.instance and error.message.startswith(repr(name))), "?")
+        # line_of finds no line for the missing field and gives that of the block it belongs in.
+        return [Problem(doc.path, doc.line_of(path), field_name(path + (missing,)),
+                        f"verplicht veld '{missing}' ontbreekt")]
+    message = _dutch_message(error, doc, path)
+    return [Problem(doc.path, doc.line_of(path), field_name(path), message)]
 
 
-def _dutch_message(error: ValidationError, doc: YamlDocument, path: tuple) -> tuple[str, tuple]:
+def _dutch_message(error: ValidationError, doc: YamlDocument, path: tuple) -> str:
     keyword, expected, value = error.validator, error.validator_value, error.instance
-    schema = error.schema
-    if keyword == "required":
-        missing = next((name for name in expected if name not in value), expected[0])
-        return f"verplicht veld '{missing}' ontbreekt", path
-    if keyword in ("additionalProperties", "unevaluatedProperties"):
-        allowed = sorted(schema.get("properties", {}))
-        extra = sorted(set(value) - set(allowed))
-        name = extra[0] if extra else "?"
-        return f"onbekend veld '{name}'{_suggest(name, allowed)}; toegestane velden: {', '.join(allowed)}", path + (name,)
     if keyword == "type":
-        return _type_message(expected, value, doc.typed_text.get(path)), path
+        return _type_message(expected, value, doc.typed_text.get(path))
     if keyword == "minLength":
-        return f"tekst is te kort (minstens {expected} tekens)", path
+        return f"tekst is te kort (minstens {expected} tekens)"
     if keyword == "maxLength":
-        return f"tekst is te lang ({len(value)} tekens; hooguit {expected})", path
+        return f"tekst is te lang ({len(value)} tekens; hooguit {expected})"
     if keyword == "minItems":
-        return f"lijst heeft minstens {expected} waarde(n) nodig", path
+        return f"lijst heeft minstens {expected} waarde(n) nodig"
     if keyword == "maxItems":
-        return f"lijst heeft te veel waarden (hooguit {expected})", path
+        return f"lijst heeft te veel waarden (hooguit {expected})"
     if keyword == "uniqueItems":
-        return "lijst bevat een waarde twee keer", path
+        return "lijst bevat een waarde twee keer"
     if keyword == "pattern":
-        return f"waarde '{value}' heeft niet de juiste vorm", path
+        return f"waarde '{value}' heeft niet de juiste vorm"
     if keyword == "format" and expected == "date":
-        return f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01", path
+        return f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01"
     if keyword in ("minimum", "maximum"):
-        return f"getal {value} ligt buiten het toegestane bereik", path
+        return f"getal {value} ligt buiten het toegestane bereik"
     if keyword == "enum":
         options = ", ".join(str(option) for option in expected)
-        return f"waarde '{value}' is niet toegestaan; kies uit: {options}", path
-    return f"ongeldige waarde ({error.message})", path
+        return f"waarde '{value}' is niet toegestaan; kies uit: {options}"
+    return f"ongeldige waarde ({error.message})"
 
 
 def _type_message(expected, value: Any, typed_text: str | None) -> str:
