@@ -78,6 +78,9 @@ clean: ## Verwijder gebouwde bestanden (site/, caches)
 	rm -rf site .site-build-* .site-offline-* site-offline.zip .pytest_cache
 
 # --- Interventiewijzer (issue 4) ---
-.PHONY: bench-wijzer
+.PHONY: bench bench-wijzer
+bench: $(VENV)/.site ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
+	$(PY) -m bench.build
+
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.wijzer

@@ -105,7 +105,8 @@ def _write_pdfs(folder: Path, root: Path, chromium: str) -> None:
 
 
 def _mkdocs_build(target: Path, root: Path, env: dict[str, str]) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)]
+    # No --quiet: it hides warnings from MkDocs' strict-mode counter, so a broken link would publish.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
     if subprocess.run(command, cwd=root, env=env).returncode != 0:
         raise BuildFailed("mkdocs build is mislukt; de vorige site is niet aangeraakt")
 

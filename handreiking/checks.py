@@ -24,14 +24,15 @@ from typing import Any, Iterator
 
 from .model import FACET_FIELDS
 from .problems import Problem, Severity, field_name
-from .schemas import SchemaSet, suggest
+from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
 from .yamlsource import YamlDocument
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|<([a-z][a-z0-9+.\-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",
+# Inline link targets (one level of brackets, as in 'alert(1)'), autolinks and reference definitions.
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()>\s]|\([^()\s]*\))*)|<([a-z][a-z0-9+.\-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",
                             re.IGNORECASE | re.MULTILINE)
 
 
@@ -85,7 +86,7 @@ def annotated_values(root_schema: dict, instance: Any) -> Iterator[tuple[tuple, 
 
 
 def _walk(root: dict, schema: dict, instance: Any, path: tuple):
-    schema = _resolve(root, schema)
+    schema = resolve_ref(root, schema)
     if isinstance(instance, str):
         for keyword in ("x-taxonomie", "x-verwijzing", "x-url"):
             if keyword in schema:
@@ -100,15 +101,6 @@ def _walk(root: dict, schema: dict, instance: Any, path: tuple):
     elif isinstance(instance, list) and "items" in schema:
         for index, value in enumerate(instance):
             yield from _walk(root, schema["items"], value, path + (index,))
-
-
-def _resolve(root: dict, schema: dict) -> dict:
-    while "$ref" in schema:
-        node: Any = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
 
 
 def _vocabularies(docs: Documents) -> dict[str, dict[str, list[str]]]:
@@ -150,11 +142,14 @@ def _check_value(doc, path, keyword, annotation, value, vocabularies, slugs) -> 
             return problem(f"link '{value}' is niet toegestaan; gebruik https://, http://, mailto: "
                            "of een relatief pad")
     elif keyword == "markdown":
-        for match in _MARKDOWN_LINK.finditer(value):
-            target = next(group for group in match.groups() if group is not None)
-            if not is_safe_url(target):
-                return problem(f"link '{target}' in de tekst is niet toegestaan; gebruik https://, "
-                               "http://, mailto: of een relatief pad")
+        unsafe = [target for match in _MARKDOWN_LINK.finditer(value)
+                  for target in match.groups() if target is not None and not is_safe_url(target)]
+        if unsafe:
+            listed = ", ".join(f"'{target}'" for target in unsafe)
+            noun = "link" if len(unsafe) == 1 else "links"
+            verb = "is" if len(unsafe) == 1 else "zijn"
+            return problem(f"{noun} {listed} in de tekst {verb} niet toegestaan; gebruik https://, http://, "
+                           "mailto: of een relatief pad")
     return None
 
 
@@ -198,16 +193,19 @@ def _check_file_names(docs: Documents) -> list[Problem]:
 
 
 def _check_unique_titles(documents: dict[str, YamlDocument], kind: str) -> list[Problem]:
-    by_slug: dict[str, list[YamlDocument]] = defaultdict(list)
-    for doc in documents.values():
-        by_slug[slugify(doc.data["titel"])].append(doc)
+    by_slug: dict[str, list[tuple[str, YamlDocument]]] = defaultdict(list)
+    for stem, doc in documents.items():
+        by_slug[slugify(doc.data["titel"])].append((stem, doc))
     problems = []
-    for group in by_slug.values():
-        for doc in group[1:] if len(group) > 1 else []:
-            first = group[0]
+    every = "elk" if kind == "praktijkvoorbeeld" else "elke"
+    for slug, group in by_slug.items():
+        # The file that already carries the slug as its name keeps it; the others are the copies.
+        group.sort(key=lambda item: item[0] != slug)
+        first = group[0][1]
+        for _, doc in group[1:]:
             problems.append(Problem(doc.path, doc.line_of(("titel",)), "titel",
                                     f"titel '{doc.data['titel']}' geeft dezelfde slug als {first.path}; "
-                                    f"elke {kind} heeft een eigen titel nodig"))
+                                    f"{every} {kind} heeft een eigen titel nodig"))
     return problems
 
 

@@ -355,7 +355,8 @@ class PageRenderer:
             stap_label=f"Stap {checklist.stap}",
             richting=richting,
             inleiding=rich_text(checklist.inleiding) if checklist.inleiding else None,
-            formulier=self.checklist_form(checklist, heading_level + 1),
+            # Section titles are siblings of the "Toelichting" heading below, so the same level.
+            formulier=self.checklist_form(checklist, heading_level),
             toelichting=rich_text(checklist.toelichting) if checklist.toelichting else None,
             kop=Markup("#" * heading_level),
             bron=f"{BRON}, checklist bij stap {checklist.stap}",

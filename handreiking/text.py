@@ -27,6 +27,8 @@ _ENTITIES.update({0x2028: "&#8232;", 0x2029: "&#8233;", ord("\n"): " ", ord("\r"
                   ord("\t"): " ", 0x0B: " ", 0x0C: " ", 0x85: " "})
 # At the start of a line these make lists, quotes or definitions.
 _LINE_START = re.compile(r"^(\s*)([-+:>]|\d+[.)])")
+# Most values (labels, titles) contain none of the above: skip the work for them.
+_NEEDS_ESCAPING = re.compile("[" + re.escape("".join(chr(code) for code in _ENTITIES)) + "]|" + _LINE_START.pattern)
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -36,7 +38,10 @@ _SEPARATORS = re.compile("[\u2028\u2029\u0085]")
 
 def escape_markdown(value: object) -> Markup:
     """Plain text, safe to place anywhere in Markdown (headings, links, tables)."""
-    escaped = str(value).translate(_ENTITIES)
+    text = str(value)
+    if not _NEEDS_ESCAPING.search(text):
+        return Markup(text)
+    escaped = text.translate(_ENTITIES)
     return Markup(_LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped))
 
 

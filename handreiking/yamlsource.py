@@ -6,7 +6,8 @@ alias bombs and happily constructs ``!!python/object`` tags with the unsafe
 loader. This module composes the node tree with libyaml (the C loader) and
 builds plain Python values itself, so that it can:
 
-- reject duplicate keys, anchors/aliases, unknown tags and several documents;
+- reject duplicate keys, anchors/aliases (so an alias bomb is never expanded),
+  unknown tags such as ``!!python/object`` and several documents;
 - accept a UTF-8 byte order mark and Windows line endings;
 - record the line of every value (for error messages) and the original text of
   every unquoted scalar that YAML typed as a boolean, number, date or null (so
@@ -76,8 +77,9 @@ def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
     """Read ``file``; return the document, or None and the problems that stop reading."""
     raw = file.read_bytes()
     if len(raw) > MAX_BYTES:
-        return None, [_file_problem(display_path, 1, f"bestand is groter dan {MAX_BYTES // 1024} kB; "
-                                    "houd teksten kort en zet één item per bestand")]
+        return None, [_file_problem(display_path, 1, f"bestand is te groot ({len(raw) // 1024} kB, "
+                                    f"hooguit {MAX_BYTES // 1024} kB); het wordt niet gelezen. Houd teksten "
+                                    "kort en zet één item per bestand")]
     text, problem = _decode(raw, display_path)
     if problem:
         return None, [problem]
@@ -94,6 +96,11 @@ def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [_file_problem(display_path, line, _explain_syntax_error(error))]
+    except yaml.reader.ReaderError as error:
+        # libyaml reports a byte offset into the UTF-8 text.
+        line = text.encode("utf-8")[: error.position].count(b"\n") + 1
+        return None, [_file_problem(display_path, line, f"bestand bevat een teken dat YAML niet toestaat "
+                                    f"(U+{error.character:04X}, een stuurteken); verwijder het")]
     except yaml.YAMLError as error:
         return None, [_file_problem(display_path, 1, f"YAML kan niet gelezen worden ({error})")]
     if len(nodes) > 1:
@@ -104,9 +111,12 @@ def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         return None, [_file_problem(display_path, 1, "bestand bevat geen gegevens (leeg of alleen commentaar)")]
     builder = _Builder(display_path)
     data = builder.build(nodes[0], (), 0)
-    if builder.problems:
-        return None, builder.problems
-    return YamlDocument(display_path, data, builder.lines, builder.typed_text), []
+    if builder.alias_paths:
+        builder.problems += _alias_problems(text, display_path, builder.alias_paths)
+    if not builder.usable:
+        return None, sorted(builder.problems)
+    # Only recoverable problems (a duplicate key: the first value counts): check the rest too.
+    return YamlDocument(display_path, data, builder.lines, builder.typed_text), builder.problems
 
 
 def _decode(raw: bytes, display_path: str) -> tuple[str, Problem | None]:
@@ -126,28 +136,31 @@ class _Builder:
     def __init__(self, display_path: str):
         self.path = display_path
         self.problems: list[Problem] = []
+        self.usable = True  # False once a value could not be built
+        self.alias_paths: list[tuple] = []
         self.lines: dict[tuple, int] = {}
         self.typed_text: dict[tuple, str] = {}
         self._seen: set[int] = set()
         self._scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
-        self.lines[path] = node.start_mark.line + 1
         if id(node) in self._seen:
-            # libyaml returns the very same node object for an alias.
-            self._fail(node, path, "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde uit")
+            # libyaml returns the very same node object for an alias; never expand it
+            # (that is what makes an alias bomb). The lines are reported from the events.
+            self.alias_paths.append(path)
+            self.usable = False
             return None
+        self._seen.add(id(node))
+        self.lines[path] = node.start_mark.line + 1
         if depth > MAX_DEPTH:
             self._fail(node, path, "te diep genest")
             return None
         if node.tag not in _ALLOWED_TAGS:
-            self._fail(node, path, f"YAML-tag '{node.tag}' is niet toegestaan; laat de tag weg")
+            self._fail(node, path, f"YAML-tag '{_short_tag(node.tag)}' is niet toegestaan; laat de tag weg")
             return None
         if isinstance(node, yaml.MappingNode):
-            self._seen.add(id(node))
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            self._seen.add(id(node))
             return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
         return self._scalar(node, path)
 
@@ -183,7 +196,32 @@ class _Builder:
         return value
 
     def _fail(self, node: yaml.Node, path: tuple, message: str) -> None:
+        self.usable = False
         self.problems.append(Problem(self.path, node.start_mark.line + 1, field_name(path) or FILE_LEVEL, message))
+
+
+def _alias_problems(text: str, display_path: str, alias_paths: list[tuple]) -> list[Problem]:
+    """One problem per line that uses an alias.
+
+    The builder meets aliases in document order, as the parser emits them, so
+    the n-th alias event belongs to the n-th path the builder recorded (unless
+    the builder skipped a broken part: then the field is left out).
+    """
+    events = [event for event in yaml.parse(text, Loader=_Loader) if isinstance(event, yaml.AliasEvent)]
+    paths = alias_paths if len(alias_paths) == len(events) else [()] * len(events)
+    problems: dict[int, Problem] = {}
+    for event, path in zip(events, paths):
+        line = event.start_mark.line + 1
+        problems.setdefault(line, Problem(
+            display_path, line, field_name(path) or FILE_LEVEL,
+            f"verwijzing '*{event.anchor}' gebruikt; ankers en verwijzingen (& en *) zijn niet toegestaan, "
+            "schrijf de waarde uit"))
+    return list(problems.values())
+
+
+def _short_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' as the editor wrote it: '!!python/object'."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 _SYNTAX_HINTS = [
@@ -196,6 +234,13 @@ _SYNTAX_HINTS = [
     ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
     ("found character '\\t'", "tab gebruikt; gebruik spaties"),
     ("found undefined alias", "ankers en verwijzingen (& en *) zijn niet toegestaan"),
+    ("did not find expected ',' or ']'", "lijst tussen [ en ] mist een komma of de afsluitende ]"),
+    ("did not find expected ',' or '}'", "blok tussen { en } mist een komma of de afsluitende }"),
+    ("exceeded maximum nesting depth", "te diep genest"),
+    ("found unknown escape character", "onbekende \\-code in tekst tussen dubbele aanhalingstekens; "
+     "gebruik enkele aanhalingstekens"),
+    ("invalid Unicode character escape code", "ongeldige \\u-code in tekst tussen dubbele aanhalingstekens; "
+     "gebruik enkele aanhalingstekens"),
     ("found undefined tag handle", "onbekende YAML-tag (!); laat de tag weg"),
     ("cannot start any token", "teken kan een waarde niet beginnen; zet de tekst tussen aanhalingstekens"),
 ]

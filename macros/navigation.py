@@ -4,9 +4,14 @@ In ``mkdocs.yml`` a section that starts with one of the index pages below gets
 one entry per item appended, in content order, so adding a checklist or an
 oplossingsrichting needs no edit of ``mkdocs.yml``. Praktijkvoorbeelden stay
 out of the nav on purpose: Material renders the whole nav on every page.
+
+Labels are HTML-escaped here: Material prints nav titles without escaping, and
+they come from YAML (like page titles, see ``handreiking.pages.front_matter``).
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from handreiking.pages import checklist_path, term_path
 from handreiking.site import Site
@@ -17,11 +22,12 @@ def _children(site: Site) -> dict[str, list[dict]]:
     labels = content.taxonomieen["oplossingsrichting"]
     return {
         "oplossingsrichtingen/index.md": [
-            {f"{richting.nummer}. {labels.term(richting.id).label}": term_path(content, "oplossingsrichting", richting.id)}
+            {escape(f"{richting.nummer}. {labels.term(richting.id).label}"):
+             term_path(content, "oplossingsrichting", richting.id)}
             for richting in content.oplossingsrichtingen
         ],
         "checklists/index.md": [
-            {_checklist_label(checklist): checklist_path(checklist.slug)} for checklist in content.checklists
+            {escape(_checklist_label(checklist)): checklist_path(checklist.slug)} for checklist in content.checklists
         ],
     }
 

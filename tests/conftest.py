@@ -16,6 +16,8 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -65,22 +67,37 @@ def built_site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+class _QuietServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up early
+            super().handle_error(request, client_address)
+
 
 @contextlib.contextmanager
-def serve(directory: Path):
+def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve ``directory`` over http on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -117,15 +134,31 @@ def page(browser):
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def run_axe(page, exclude: list[str] | None = None) -> list[dict]:
-    """axe-core violations (WCAG 2.1 A/AA) on the page as it is now."""
+def run_axe(page, exclude: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core violations (WCAG 2.1 A/AA, or only the named ``rules``) on the page as it is now."""
     page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(
-        """async ([tags, exclude]) => {
-            const result = await axe.run({include: [document], exclude: exclude.map(s => [s])},
-                                         {runOnly: {type: 'tag', values: tags}});
+        """async ([runOnly, exclude]) => {
+            const result = await axe.run({include: [document], exclude: exclude.map(s => [s])}, {runOnly});
             return result.violations.map(v => ({id: v.id, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
         }""",
-        [AXE_TAGS, exclude or []],
+        [run_only, exclude or []],
     )
+
+
+def search_results(page, query: str) -> list[dict]:
+    """Search the site like a visitor: each result's title and the page path it links to.
+
+    Uses Material's search link (``?q=``) on the current page, so the results are
+    those of exactly this query, not of a half-typed one.
+    """
+    url = urlsplit(page.url)._replace(query=urlencode({"q": query}), fragment="").geturl()
+    page.goto(url)
+    # The count line says "... overeenkomend(e) document(en)" once results are in.
+    page.locator(".md-search-result__meta", has_text="overeenkom").wait_for()
+    return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a:first-child')].map(a => ({
+        title: a.querySelector('h1, h2').innerText,
+        path: new URL(a.href).pathname,
+    }))""")

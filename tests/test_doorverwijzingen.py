@@ -126,11 +126,17 @@ def test_removed_published_list_is_an_error(tmp_path):
 
 
 @pytest.mark.browser
-def test_renamed_slug_fixture_still_resolves_in_a_real_build(tmp_path, page):
-    project = copy_project(tmp_path / "project")
+def renamed_project(target: Path) -> tuple[Path, str]:
+    """A copy in which an editor renamed samen-schoon and recorded the redirect; returns it and the new slug."""
+    project = copy_project(target)
     new = rename(project, "samen-schoon", "Samen Schoonmaken")
     add_published(project, new)
     (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
+    return project, new
+
+
+def test_renamed_slug_fixture_still_resolves_in_a_real_build(tmp_path, page):
+    project, new = renamed_project(tmp_path / "project")
     site = tmp_path / "site"
     result = mkdocs_build(project, site, env={"HANDREIKING_SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
@@ -152,10 +158,7 @@ def test_renamed_slug_fixture_still_resolves_in_a_real_build(tmp_path, page):
 
 def test_redirect_works_in_the_offline_bundle_layout(tmp_path, page):
     """Offline, pages are files (new.html), so the forwarding page must point at a file too."""
-    project = copy_project(tmp_path / "project")
-    new = rename(project, "samen-schoon", "Samen Schoonmaken")
-    add_published(project, new)
-    (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
+    project, new = renamed_project(tmp_path / "project")
     site = tmp_path / "site"
     result = mkdocs_build(project, site, env={"HANDREIKING_OFFLINE": "true"})
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,159 @@
+"""Build benchmark: our YAML + macros build against plain MkDocs on the very same pages.
+
+    python -m bench.build                  # N = 46, 1,000 and 5,000 (make bench)
+    python -m bench.build --smoke          # N = 46, one round: keeps this code from rotting (CI)
+    python -m bench.build --n 1000 --rounds 5
+
+For each N, :mod:`bench.synthetic` writes a project with N praktijkvoorbeelden.
+One untimed build with :mod:`bench.capture` writes every page as it reaches
+MkDocs' Markdown stage (after our macros), plus the generated files, into a
+second project: the baseline, configured like ours minus the macros plugin and
+the hooks. Then, interleaved (A B A B ...), each build runs in a fresh Python
+process that reports its wall time and peak memory (ru_maxrss):
+
+- A: our real build (``mkdocs build --strict``) of the project;
+- B: MkDocs + Material on the baseline project.
+
+Prints one table with medians, A/B per N, peak memory and the growth factor
+time(5,000) / time(1,000). The last line is the A/B ratio at N = 1,000 (or at
+the largest N measured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import generate  # noqa: E402
+
+SIZES = (46, 1000, 5000)
+ROUNDS = {46: 5, 1000: 5, 5000: 3}
+
+# Runs in the child process: one build, then its wall time and peak memory as JSON.
+_CHILD = """
+import json, resource, sys, time, logging
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+start = time.perf_counter()
+config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=True, **json.loads(sys.argv[2]))
+build(config)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@dataclass
+class Runs:
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def run_build(project: Path, site_dir: Path, overrides: dict | None = None, env: dict | None = None) -> dict:
+    """One build of ``project`` in a fresh interpreter; returns {'seconds', 'peak_mb'}."""
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(site_dir), json.dumps(overrides or {})],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"build van {project} mislukt:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def make_baseline(project: Path, baseline: Path, work: Path) -> Path:
+    """The same pages as static Markdown, configured like ``project`` without macros and hooks."""
+    from mkdocs.utils.yaml import yaml_load
+
+    capture = work / "capture"
+    shutil.rmtree(capture, ignore_errors=True)
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    run_build(project, work / "capture-site",
+              overrides={"hooks": [*config.get("hooks", []), str(ROOT / "bench" / "capture.py")]},
+              env={"BENCH_CAPTURE_DIR": str(capture)})
+
+    shutil.rmtree(baseline, ignore_errors=True)
+    # Static assets first (CSS, JS, vendored files), then the captured pages over them.
+    shutil.copytree(project / "docs", baseline / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(capture / "docs", baseline / "docs", dirs_exist_ok=True)
+    shutil.copytree(project / "overrides", baseline / "overrides")
+    config["plugins"] = [plugin for plugin in config["plugins"]
+                         if not (isinstance(plugin, dict) and "macros" in plugin) and plugin != "macros"]
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    if not config.get("repo_url"):
+        config.pop("edit_uri", None)  # as macros/hooks.py does: no repository, no edit links
+    config["nav"] = json.loads((capture / "nav.json").read_text(encoding="utf-8"))
+    import yaml
+
+    (baseline / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    return baseline
+
+
+def measure(n: int, rounds: int, work: Path) -> tuple[Runs, Runs]:
+    project = generate(n, work / f"a-{n}", seed=1)
+    baseline = make_baseline(project, work / f"b-{n}", work)
+    ours, plain = Runs(), Runs()
+    for _ in range(rounds):  # interleaved, so drift in machine load hits both alike
+        for runs, folder in ((ours, project), (plain, baseline)):
+            result = run_build(folder, work / "site")
+            runs.seconds.append(result["seconds"])
+            runs.peak_mb.append(result["peak_mb"])
+    return ours, plain
+
+
+def machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{platform.node()}: {os.cpu_count()} CPU's, {platform.machine()}, Python {platform.python_version()}, "
+            f"load average {load:.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, action="append", help="aantal praktijkvoorbeelden (herhaalbaar)")
+    parser.add_argument("--rounds", type=int, help="rondes per N (standaard 5, bij 5.000: 3)")
+    parser.add_argument("--smoke", action="store_true", help="alleen N=46, één ronde")
+    parser.add_argument("--work", type=Path, help="werkmap (standaard een tijdelijke map)")
+    args = parser.parse_args(argv)
+    sizes = [46] if args.smoke else (args.n or list(SIZES))
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    print(f"Bouwbenchmark, {machine()}")
+    print(f"{'N':>6} {'rondes':>6} {'A mediaan s':>12} {'B mediaan s':>12} {'A/B':>6} "
+          f"{'A piek MB':>10} {'B piek MB':>10}")
+    medians = {}
+    for n in sizes:
+        rounds = 1 if args.smoke else (args.rounds or ROUNDS.get(n, 3))
+        ours, plain = measure(n, rounds, work)
+        medians[n] = (ours.median, plain.median)
+        print(f"{n:>6} {rounds:>6} {ours.median:>12.2f} {plain.median:>12.2f} {ours.median / plain.median:>6.3f} "
+              f"{max(ours.peak_mb):>10.0f} {max(plain.peak_mb):>10.0f}", flush=True)
+    if 1000 in medians and 5000 in medians:
+        print(f"Groeifactor A: tijd(5.000) / tijd(1.000) = {medians[5000][0] / medians[1000][0]:.2f} "
+              f"(B: {medians[5000][1] / medians[1000][1]:.2f})")
+    key = 1000 if 1000 in medians else max(medians)
+    print(f"A/B bij N={key}: {medians[key][0] / medians[key][1]:.3f}")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
