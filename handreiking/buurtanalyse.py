@@ -101,13 +101,14 @@ def _extra_terms(content: Content, stap: Stap) -> tuple[str, list] | None:
 
 
 def export_data(content: Content) -> dict:
-    """What the page script needs beyond the content: steps, answer vocabularies, parameter names."""
+    """What the page script needs beyond the content: steps, answer vocabularies, names of parameters and fields."""
     return {
         "stappen": [{"nummer": stap.nummer, "titel": stap.titel} for stap in stappen(content)],
         "vocabulaires": list(answer_vocabularies(content)),
         "rangschikking": list(RANKING),
         "verborgen_status": HIDDEN_STATUS,
         "parameters": dict(PARAMETERS),
+        "punt": PUNT,
     }
 
 

@@ -58,7 +58,7 @@
 
   var boxes = all(form, "input[type=checkbox]");
   function boxesNamed(name) { return boxes.filter(function (box) { return box.name === name; }); }
-  var puntValues = boxesNamed("punt").map(function (box) { return box.value; });
+  var puntValues = boxesNamed(config.punt).map(function (box) { return box.value; });
   var andersFields = all(form, "[data-anders]");
   var notitieFields = all(form, "[data-notitie]");
   var template = byId("diagnose-rij");
@@ -100,7 +100,7 @@
       if (values.length) state.keuzes[naam] = values;
     });
     state.onbekend = inOrder(checkedValues(P.onbekend), stapOrder);
-    state.punten = inOrder(checkedValues("punt"), puntValues);
+    state.punten = inOrder(checkedValues(config.punt), puntValues);
     state.anders = texts(andersFields, "data-anders");
     state.notities = texts(notitieFields, "data-notitie");
   }
@@ -109,7 +109,7 @@
     byId("ba-buurt").value = state.buurt;
     byId("ba-datum").value = state.datum;
     boxes.forEach(function (box) {
-      var values = box.name === P.onbekend ? state.onbekend : box.name === "punt" ? state.punten
+      var values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
         : state.keuzes[box.name] || [];
       box.checked = values.indexOf(box.value) !== -1;
     });
@@ -171,7 +171,7 @@
       if (values.length) clean.keuzes[naam] = values;
     });
     clean.onbekend = keep(raw.onbekend, stapOrder, P.onbekend);
-    clean.punten = keep(raw.punten, puntValues, "punt");
+    clean.punten = keep(raw.punten, puntValues, config.punt);
     [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach(function (part) {
       var known = part[1].map(function (field) { return field.getAttribute(part[2]); });
       var values = object(raw[part[0]]);
