@@ -18,7 +18,10 @@ Top-level keys of the data:
 - ``checklists``: sections and items with their ``koppeling`` to a vocabulary;
 - ``casussen``: the four example neighbourhoods, text as sanitized HTML;
 - ``interventiewijzer``: the facets and the text-search fields of the filter
-  page (see :mod:`handreiking.filtering`).
+  page (see :mod:`handreiking.filtering`);
+- ``buurtanalyse``: the steps of the buurtanalyse form, the vocabularies it answers,
+  the ranking vocabularies of its advice and its address parameters (see
+  :mod:`handreiking.buurtanalyse` and :mod:`handreiking.advies`).
 
 Every ``url`` is relative to the site root, as the site writes it.
 """
@@ -28,6 +31,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
+from . import buurtanalyse
 from .filtering import FACETS, SEARCH_FIELDS, TEXT_PARAMETER
 from .model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
 from .pages import checklist_path, term_path, voorbeeld_path
@@ -63,6 +67,7 @@ def export(content: Content, url_for: UrlFor = directory_url) -> dict:
             "zoekvelden": list(SEARCH_FIELDS),
             "zoekparameter": TEXT_PARAMETER,
         },
+        "buurtanalyse": buurtanalyse.export_data(content),
     }
 
 

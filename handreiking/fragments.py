@@ -13,9 +13,13 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from .buurtanalyse import PARAMETERS
 from .pages import BUURTANALYSE, checklist_path, format_date, relative, term_path
 from .site import Site
 from .text import rich_text
+
+
+CASUS = PARAMETERS["casus"]
 
 
 class Fragments:
@@ -89,6 +93,6 @@ class Fragments:
     def casussen(self, page: str) -> str:
         casussen = [{"nummer": casus.nummer, "titel": casus.titel, "anker": Markup(f"{{#casus-{casus.nummer}}}"),
                      "tekst": rich_text(casus.tekst),
-                     "oefen_url": Markup(relative(page, BUURTANALYSE) + "?" + urlencode({"casus": casus.slug}))}
+                     "oefen_url": Markup(relative(page, BUURTANALYSE) + "?" + urlencode({CASUS: casus.slug}))}
                     for casus in self.content.casussen]
         return self._render("fragment_casussen.md.j2", casussen=casussen)

@@ -73,6 +73,7 @@ def define_env(env):
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
 
-    from . import redactie
+    from . import buurtanalyse, redactie
 
     redactie.define_env(env)
+    buurtanalyse.define_env(env)

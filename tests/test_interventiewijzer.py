@@ -7,14 +7,14 @@ fixed lists: the browser must show exactly what Python computes for the same cho
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from urllib.parse import urlparse
 
 import pytest
 
 from conftest import mkdocs_build, run_axe
 from handreiking import filtering
+import keyboard_nav
+from printed import printed_text
 from wijzer_page import (checked, expected_counts, expected_slugs, location, open_wijzer, option_counts,
                          shown_slugs, url_state, wijzer_url)
 
@@ -210,12 +210,8 @@ def test_keyboard_reaches_and_toggles_every_control(page, site_url, content):
     open_wijzer(page, wijzer_url(site_url, {}))
     page.locator("body").focus()
 
-    def tab_to(selector: str, limit: int = 300) -> None:
-        for _ in range(limit):
-            page.keyboard.press("Tab")
-            if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-                return
-        pytest.fail(f"{selector} is niet met Tab te bereiken")
+    def tab_to(selector: str) -> None:
+        keyboard_nav.tab_to(page, selector, limit=300)
 
     tab_to("#wijzer-q")
     page.keyboard.type("buurt")
@@ -245,12 +241,7 @@ def test_print_shows_the_current_selection_as_a_clean_list(page, site_url, conte
     assert "Publieke ruimte in de buurt" in page.locator("#wijzer-selectie").inner_text()
     expected = expected_slugs(content, chosen)
     assert shown_slugs(page) == expected
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext ontbreekt: voer 'sudo make system-deps' uit")
-    pdf = tmp_path / "wijzer.pdf"
-    page.pdf(path=str(pdf))
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
-                    .stdout.split())
+    text = printed_text(page, tmp_path / "wijzer.pdf")
     for slug in expected:
         assert " ".join(content.voorbeeld(slug).titel.split()) in text
     left_out = [v.titel for v in content.praktijkvoorbeelden if v.slug not in expected

@@ -14,7 +14,7 @@ from wijzer_page import expected_counts, expected_slugs, open_wijzer, option_cou
 
 DATA_FILE = "assets/data/handreiking.js"
 TOP_LEVEL = {"versie", "vocabulaires", "praktijkvoorbeelden", "oplossingsrichtingen", "checklists", "casussen",
-             "interventiewijzer"}
+             "interventiewijzer", "buurtanalyse"}
 VOORBEELD_FIELDS = {"slug", "titel", "samenvatting", "url", "oplossingsrichtingen", "subcategorie", "locaties",
                     "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "laatst_bijgewerkt"}
 TERM_FIELDS = {"id", "label", "beschrijving", "order", "code", "buiten_focus", "url", "subcategorieen"}

@@ -17,12 +17,15 @@
 
   var data = window.HANDREIKING;
   var Filter = window.HandreikingFilter;
+  var Keuzes = window.HandreikingKeuzes;
   var root = document.getElementById("wijzer");
   var list = document.getElementById("resultaten");
-  if (!data || !Filter || !root || !list) return;
+  if (!data || !Filter || !Keuzes || !root || !list) return;
 
   var index = Filter.createIndex(data);
   var facets = index.facets;
+  var facetNames = facets.map(function (facet) { return facet.naam; });
+  var element = Keuzes.element;
   var textParameter = data.interventiewijzer.zoekparameter;
   var state = {chosen: {}, q: ""};
   var lastChange = null;  // "q" while typing: the text box then updates one history entry
@@ -42,13 +45,6 @@
   var printing = false;
 
   // --- building the form ------------------------------------------------------------------
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   function buildTextBox() {
     var box = element("div", {"class": "wijzer-zoek"});
@@ -151,51 +147,24 @@
   // --- state <-> URL -------------------------------------------------------------------------
 
   function readUrl() {
-    var params = new URLSearchParams(window.location.search);
-    var unknown = [];
-    state = {chosen: {}, q: params.get(textParameter) || ""};
-    facets.forEach(function (facet) {
-      var values = [];
-      params.getAll(facet.naam).forEach(function (value) {
-        if (!facet.position.has(value)) unknown.push({facet: facet.naam, value: value});
-        else if (values.indexOf(value) === -1) values.push(value);
-      });
-      if (values.length) state.chosen[facet.naam] = values;
-    });
-    return unknown;
+    var read = Keuzes.read(window.location.search, data, facetNames);
+    state = {chosen: read.chosen, q: new URLSearchParams(window.location.search).get(textParameter) || ""};
+    return read.unknown;
   }
 
   function query() {
-    var params = new URLSearchParams();
-    facets.forEach(function (facet) {
-      // In vocabulary order, so one selection always gives the same link.
-      facet.termen.forEach(function (term) {
-        if ((state.chosen[facet.naam] || []).indexOf(term.id) !== -1) params.append(facet.naam, term.id);
-      });
-    });
+    var params = Keuzes.params(state.chosen, data, facetNames);
     if (state.q.trim()) params.set(textParameter, state.q);
     var text = params.toString();
     return text ? "?" + text : "";
   }
 
   function writeUrl(change, replace) {
-    var url = window.location.pathname + query() + window.location.hash;
-    if (url === window.location.pathname + window.location.search + window.location.hash) return;
-    try {
-      if (replace || (change === "q" && lastChange === "q")) window.history.replaceState(null, "", url);
-      else window.history.pushState(null, "", url);
-    } catch (error) {
-      // Some browsers refuse history changes for file:// pages; the filters work regardless.
-    }
+    Keuzes.setAddress(query(), !(replace || (change === "q" && lastChange === "q")));
   }
 
   function showUnknown(unknown) {
-    ui.note.textContent = "";
-    ui.note.hidden = unknown.length === 0;
-    if (!unknown.length) return;
-    ui.note.appendChild(element("p", {"class": "admonition-title"}, "Niet alle keuzes uit de link zijn herkend"));
-    var text = unknown.map(function (entry) { return entry.facet + " = \u2018" + entry.value + "\u2019"; }).join(", ");
-    ui.note.appendChild(element("p", {}, "Genegeerd: " + text + ". De andere keuzes zijn toegepast."));
+    Keuzes.showUnknown(ui.note, unknown);
   }
 
   // --- rendering --------------------------------------------------------------------------

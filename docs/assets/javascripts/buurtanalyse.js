@@ -1,0 +1,756 @@
+/*
+ * The buurtanalyse page (/buurtanalyse/): advice, address, saving, export/import and the printed report,
+ * on top of the form the server rendered from the checklists (handreiking/buurtanalyse.py).
+ *
+ * One analysis (the shape of a saved entry and of an exported file):
+ *   {buurt, datum, casus, keuzes: {vocabulary: [ids]}, onbekend: [steps], punten: [values],
+ *    anders: {checklist: text}, notities: {step: text}, gestopt: bool,
+ *    gekozen: {oplossingsrichtingen: [ids], praktijkvoorbeelden: [slugs]},
+ *    beleidsdiagnose: {"oplossingsrichting:<id>" or "praktijkvoorbeeld:<slug>": {column: text}}}
+ * - The form holds buurt to notities; the address holds keuzes, onbekend, casus and gestopt (never the
+ *   buurt name or notes), with the parameter names of the interventiewijzer plus fase, verschijningsvorm.
+ * - The advice comes from HandreikingAdvies (the rules of handreiking/advies.py).
+ * - localStorage keeps several analyses by buurt name; files are JSON. Nothing is ever sent anywhere.
+ * Every id, label and parameter name comes from window.HANDREIKING or the page; none is written here.
+ * A classic script (no ES module) so that it also runs from file://.
+ */
+(function () {
+  "use strict";
+
+  var data = window.HANDREIKING;
+  var Keuzes = window.HandreikingKeuzes;
+  var Advies = window.HandreikingAdvies;
+  var root = document.getElementById("ba-werkblad");
+  var form = document.getElementById("ba-formulier");
+  if (!data || !Keuzes || !Advies || !root || !form) return;
+
+  var config = data.buurtanalyse;
+  var P = config.parameters;
+  var element = Keuzes.element;
+  var basis = root.getAttribute("data-basis") || "";
+  var STORAGE_KEY = "handreiking-buurtanalyses";
+  var FILE_TYPE = "buurtanalyse";
+  var VERSION = 1;
+  var FIRST = 10;  // praktijkvoorbeelden shown before "Toon alle"
+  var GEKOZEN = {oplossingsrichtingen: "oplossingsrichting", praktijkvoorbeelden: "praktijkvoorbeeld"};
+
+  function byId(id) { return document.getElementById(id); }
+  function all(scope, selector) { return Array.prototype.slice.call(scope.querySelectorAll(selector)); }
+
+  // --- the data ---------------------------------------------------------------------------
+
+  var termOrder = {};
+  var labels = {};
+  Object.keys(data.vocabulaires).forEach(function (naam) {
+    termOrder[naam] = data.vocabulaires[naam].termen.map(function (term) { return term.id; });
+    labels[naam] = new Map(data.vocabulaires[naam].termen.map(function (term) { return [term.id, term.label]; }));
+  });
+  function label(naam, id) { return labels[naam].get(id) || id; }
+  function byKey(list, key) { return new Map(list.map(function (item) { return [item[key], item]; })); }
+  var richtingen = byKey(data.oplossingsrichtingen, "id");
+  var voorbeelden = byKey(data.praktijkvoorbeelden, "slug");
+  var casussen = byKey(data.casussen, "slug");
+  var stappen = byKey(config.stappen, "nummer");
+  var stapOrder = config.stappen.map(function (stap) { return stap.nummer; });
+  var wijzerFacets = data.interventiewijzer.facetten.map(function (facet) { return facet.naam; });
+
+  // --- the form ---------------------------------------------------------------------------
+
+  var boxes = all(form, "input[type=checkbox]");
+  function boxesNamed(name) { return boxes.filter(function (box) { return box.name === name; }); }
+  var puntValues = boxesNamed(config.punt).map(function (box) { return box.value; });
+  var andersFields = all(form, "[data-anders]");
+  var notitieFields = all(form, "[data-notitie]");
+  var template = byId("diagnose-rij");
+  var kolommen = all(template.content, "[data-veld]").map(function (field) {
+    var options = field.tagName === "SELECT" ? all(field, "option").map(function (o) { return o.value; }) : null;
+    return {sleutel: field.getAttribute("data-veld"), opties: options};
+  });
+  var wijzerLink = byId("advies-wijzer");
+  var wijzerBase = wijzerLink.getAttribute("href");
+
+  function emptyState() {
+    return {buurt: "", datum: "", casus: null, keuzes: {}, onbekend: [], punten: [], anders: {}, notities: {},
+      gestopt: false, gekozen: {oplossingsrichtingen: [], praktijkvoorbeelden: []}, beleidsdiagnose: {}};
+  }
+
+  var state = emptyState();
+
+  function inOrder(values, order) {
+    return order.filter(function (value) { return values.indexOf(value) !== -1; });
+  }
+
+  function checkedValues(name) {
+    return boxesNamed(name).filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+  }
+
+  function texts(fields, attribute) {
+    var result = {};
+    fields.forEach(function (field) { if (field.value.trim()) result[field.getAttribute(attribute)] = field.value; });
+    return result;
+  }
+
+  /* The form into the state; the parts outside the form stay as they are. */
+  function collectForm() {
+    state.buurt = byId("ba-buurt").value;
+    state.datum = byId("ba-datum").value;
+    state.keuzes = {};
+    config.vocabulaires.forEach(function (naam) {
+      var values = inOrder(checkedValues(naam), termOrder[naam]);
+      if (values.length) state.keuzes[naam] = values;
+    });
+    state.onbekend = inOrder(checkedValues(P.onbekend), stapOrder);
+    state.punten = inOrder(checkedValues(config.punt), puntValues);
+    state.anders = texts(andersFields, "data-anders");
+    state.notities = texts(notitieFields, "data-notitie");
+  }
+
+  function applyState() {
+    byId("ba-buurt").value = state.buurt;
+    byId("ba-datum").value = state.datum;
+    boxes.forEach(function (box) {
+      var values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
+        : state.keuzes[box.name] || [];
+      box.checked = values.indexOf(box.value) !== -1;
+    });
+    andersFields.forEach(function (field) { field.value = state.anders[field.getAttribute("data-anders")] || ""; });
+    notitieFields.forEach(function (field) { field.value = state.notities[field.getAttribute("data-notitie")] || ""; });
+    byId("ba-gestopt").checked = state.gestopt;
+    showCasus();
+  }
+
+  /* One answer can stand in two steps (an actor that is also a doelgroep): both boxes follow it.
+     A sub-item of a group (2.1: "Denken") implies the group; clearing the group clears its items. */
+  function follow(box) {
+    if (config.vocabulaires.indexOf(box.name) !== -1) {
+      boxesNamed(box.name).forEach(function (other) { if (other.value === box.value) other.checked = box.checked; });
+    }
+    var group = box.closest(".ba-optie--groep");
+    if (!group) return;
+    var parent = group.querySelector("input[data-groep]");
+    if (box === parent && !box.checked) {
+      all(group, ".ba-opties--sub input[type=checkbox]").forEach(function (item) { item.checked = false; });
+    } else if (box !== parent && box.checked && !parent.checked) {
+      parent.checked = true;
+      follow(parent);
+    }
+  }
+
+  // --- cleaning what comes from a file, the browser's storage or the address -------------------
+
+  function text(value) { return typeof value === "string" ? value : ""; }
+  function list(value) { return Array.isArray(value) ? value : []; }
+  function object(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
+
+  /* A state with only what this site knows; ``ignored`` lists the rest as {naam, waarde}. */
+  function sanitize(raw) {
+    var clean = emptyState();
+    var ignored = [];
+    raw = object(raw);
+    function keep(values, known, name) {
+      var kept = [];
+      list(values).forEach(function (value) {
+        if (known.indexOf(value) === -1) ignored.push({naam: name, waarde: String(value)});
+        else if (kept.indexOf(value) === -1) kept.push(value);
+      });
+      return inOrder(kept, known);
+    }
+    clean.buurt = text(raw.buurt);
+    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(text(raw.datum)) ? raw.datum : "";
+    if (raw.casus) {
+      if (casussen.has(raw.casus)) clean.casus = raw.casus;
+      else ignored.push({naam: P.casus, waarde: String(raw.casus)});
+    }
+    var keuzes = object(raw.keuzes);
+    Object.keys(keuzes).forEach(function (naam) {
+      if (config.vocabulaires.indexOf(naam) === -1) {
+        ignored.push({naam: naam, waarde: String(keuzes[naam])});
+        return;
+      }
+      var values = keep(keuzes[naam], termOrder[naam], naam);
+      if (values.length) clean.keuzes[naam] = values;
+    });
+    clean.onbekend = keep(raw.onbekend, stapOrder, P.onbekend);
+    clean.punten = keep(raw.punten, puntValues, config.punt);
+    [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach(function (part) {
+      var known = part[1].map(function (field) { return field.getAttribute(part[2]); });
+      var values = object(raw[part[0]]);
+      Object.keys(values).forEach(function (key) {
+        if (known.indexOf(key) !== -1 && text(values[key])) clean[part[0]][key] = values[key];
+      });
+    });
+    clean.gestopt = raw.gestopt === true;
+    var gekozen = object(raw.gekozen);
+    clean.gekozen.oplossingsrichtingen = keep(gekozen.oplossingsrichtingen, Array.from(richtingen.keys()),
+      "oplossingsrichting");
+    clean.gekozen.praktijkvoorbeelden = keep(gekozen.praktijkvoorbeelden, Array.from(voorbeelden.keys()),
+      "praktijkvoorbeeld");
+    var diagnose = object(raw.beleidsdiagnose);
+    Object.keys(diagnose).forEach(function (key) {
+      var parts = key.split(":");
+      var known = {oplossingsrichting: richtingen, praktijkvoorbeeld: voorbeelden}[parts[0]];
+      if (!known || !known.has(parts.slice(1).join(":"))) return;
+      var row = {};
+      kolommen.forEach(function (kolom) {
+        var value = text(object(diagnose[key])[kolom.sleutel]);
+        if (value && (!kolom.opties || kolom.opties.indexOf(value) !== -1)) row[kolom.sleutel] = value;
+      });
+      if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
+    });
+    return {state: clean, ignored: ignored};
+  }
+
+  // --- the address ------------------------------------------------------------------------
+
+  function addressOf() {
+    var params = Keuzes.params(state.keuzes, data, config.vocabulaires);
+    state.onbekend.forEach(function (stap) { params.append(P.onbekend, stap); });
+    if (state.casus) params.set(P.casus, state.casus);
+    if (state.gestopt) params.set(P.gestopt, "ja");
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  function fromAddress(search) {
+    var read = Keuzes.read(search, data, config.vocabulaires);
+    var params = new URLSearchParams(search);
+    var raw = {keuzes: read.chosen, onbekend: params.getAll(P.onbekend), casus: params.get(P.casus),
+      gestopt: params.get(P.gestopt) === "ja"};
+    var result = sanitize(raw);
+    return {state: result.state, unknown: read.unknown.concat(result.ignored)};
+  }
+
+  // --- the advice -------------------------------------------------------------------------
+
+  function joinAnd(parts) {
+    if (parts.length < 2) return parts.join("");
+    return parts.slice(0, -1).join(", ") + " en " + parts[parts.length - 1];
+  }
+
+  function quoted(naam, ids) {
+    return joinAnd(ids.map(function (id) { return "\u2018" + label(naam, id) + "\u2019"; }));
+  }
+
+  function capitalize(value) { return value.charAt(0).toUpperCase() + value.slice(1); }
+
+  /* "u koos problematiek 'Overlast door kinderen en jongeren', op de locatie 'Publieke ruimte in de buurt'" */
+  function reasons(suggestie) {
+    var richting = richtingen.get(suggestie.id);
+    var parts = [];
+    if (suggestie.problematiek.length) {
+      var answer = "u koos problematiek " + quoted("problematiek", suggestie.problematiek);
+      if (suggestie.locaties.length) {
+        var where = suggestie.locaties.length > 1 ? ", op de locaties " : ", op de locatie ";
+        answer += where + quoted("locatie", suggestie.locaties);
+      }
+      parts.push(answer);
+    }
+    if (suggestie.onbekend.length) {
+      parts.push("bij " + joinAnd(suggestie.onbekend.map(function (stap) { return stappen.get(stap).titel; })) +
+        " koos u \u2018Weten we niet\u2019");
+    }
+    if (suggestie.altijd) parts.push(richting.wanneer.toelichting.replace(/\.$/, ""));
+    return capitalize(parts.join("; ")) + ".";
+  }
+
+  function shared(treffer) {
+    return config.rangschikking.filter(function (naam) { return treffer.gedeeld[naam].length; })
+      .map(function (naam) {
+        return data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, treffer.gedeeld[naam]);
+      }).join("; ");
+  }
+
+  function chooser(kind, id, name) {
+    var boxId = "kies-" + GEKOZEN[kind] + "-" + id;
+    var wrapper = element("p", {"class": "ba-kies"});
+    var box = element("input", {type: "checkbox", id: boxId});
+    box.checked = state.gekozen[kind].indexOf(id) !== -1;
+    box.addEventListener("change", function () {
+      var chosen = state.gekozen[kind].filter(function (value) { return value !== id; });
+      if (box.checked) chosen.push(id);
+      state.gekozen[kind] = chosen;
+      refresh(false);
+    });
+    var text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
+    text.appendChild(element("span", {"class": "ba-verborgen"}, ": " + name));
+    wrapper.appendChild(box);
+    wrapper.appendChild(document.createTextNode(" "));
+    wrapper.appendChild(text);
+    return wrapper;
+  }
+
+  function richtingItem(suggestie) {
+    var richting = richtingen.get(suggestie.id);
+    var item = element("li", {"class": "ba-kaart ba-richting", "data-oplossingsrichting": suggestie.id});
+    var heading = element("h4", {"class": "ba-kaart-titel"});
+    heading.appendChild(element("a", {href: basis + richting.url}, richting.label));
+    item.appendChild(heading);
+    var why = element("p", {"class": "ba-waarom"});
+    why.appendChild(element("strong", {}, "Waarom: "));
+    why.appendChild(document.createTextNode(reasons(suggestie)));
+    item.appendChild(why);
+    item.appendChild(chooser("oplossingsrichtingen", suggestie.id, richting.label));
+    return item;
+  }
+
+  function voorbeeldItem(treffer) {
+    var voorbeeld = voorbeelden.get(treffer.slug);
+    var item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
+      "data-score": String(treffer.score)});
+    var heading = element("h4", {"class": "ba-kaart-titel"});
+    heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
+    if (voorbeeld.status === config.verborgen_status) {
+      var status = " (" + label("status", voorbeeld.status) + ")";
+      heading.appendChild(element("span", {"class": "ba-status-label"}, status));
+    }
+    item.appendChild(heading);
+    item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
+    var match = element("p", {"class": "ba-gedeeld"});
+    match.appendChild(element("strong", {}, "Past bij " + treffer.score + " van uw keuzes: "));
+    match.appendChild(document.createTextNode(shared(treffer) + "."));
+    item.appendChild(match);
+    item.appendChild(chooser("praktijkvoorbeelden", treffer.slug, voorbeeld.titel));
+    return item;
+  }
+
+  var advies = null;
+  var adviceKey = null;
+
+  function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
+
+  function renderAdvice() {
+    advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, ookGestopt: state.gestopt});
+    byId("advies-escalatie").hidden = advies.buitenFocus.length === 0;
+    var faseNote = byId("ba-fase-melding");
+    if (faseNote) faseNote.hidden = advies.buitenFocus.length === 0;
+    byId("advies-escalatie-fasen").textContent = joinAnd(advies.buitenFocus.map(function (id) {
+      return label("fase", id).toLowerCase();
+    }));
+    var richtingCount = advies.oplossingsrichtingen.length;
+    var voorbeeldCount = advies.praktijkvoorbeelden.length;
+    byId("advies-samenvatting").textContent = "Bij uw antwoorden passen " +
+      plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
+      plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
+      (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
+    var wijzerQuery = Keuzes.params(state.keuzes, data, wijzerFacets).toString();
+    wijzerLink.href = wijzerBase + (wijzerQuery ? "?" + wijzerQuery : "");
+
+    // Rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus.
+    var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
+    if (key === adviceKey) return;
+    adviceKey = key;
+    var richtingList = byId("advies-richtingen");
+    richtingList.textContent = "";
+    advies.oplossingsrichtingen.forEach(function (suggestie) { richtingList.appendChild(richtingItem(suggestie)); });
+    // The first few only: with thousands of praktijkvoorbeelden a click stays fast; "Toon alle" adds the rest.
+    var voorbeeldList = byId("advies-voorbeelden");
+    voorbeeldList.textContent = "";
+    advies.praktijkvoorbeelden.slice(0, FIRST).forEach(function (treffer) {
+      voorbeeldList.appendChild(voorbeeldItem(treffer));
+    });
+    byId("advies-voorbeelden-aantal").textContent = voorbeeldCount
+      ? plural(voorbeeldCount, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
+        (voorbeeldCount > FIRST ? "; de eerste " + FIRST + " staan hieronder." : ".")
+      : "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
+    var more = byId("advies-meer");
+    more.hidden = voorbeeldCount <= FIRST;
+    more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
+  }
+
+  function showAll() {
+    var list = byId("advies-voorbeelden");
+    var added = advies.praktijkvoorbeelden.slice(list.children.length).map(function (treffer) {
+      return list.appendChild(voorbeeldItem(treffer));
+    });
+    byId("advies-meer").hidden = true;
+    byId("advies-voorbeelden-aantal").textContent = plural(advies.praktijkvoorbeelden.length,
+      "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes.";
+    // Keyboard and screen reader users continue at the first one that was added.
+    if (added.length) added[0].querySelector("a").focus();
+  }
+
+  // --- the beleidsdiagnose ------------------------------------------------------------------
+
+  var rows = new Map();
+
+  function chosenItems() {
+    var items = [];
+    advies.oplossingsrichtingen.forEach(function (suggestie) {
+      if (state.gekozen.oplossingsrichtingen.indexOf(suggestie.id) === -1) return;
+      items.push({key: "oplossingsrichting:" + suggestie.id, soort: "Oplossingsrichting",
+        naam: richtingen.get(suggestie.id).label});
+    });
+    advies.praktijkvoorbeelden.forEach(function (treffer) {
+      if (state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) === -1) return;
+      items.push({key: "praktijkvoorbeeld:" + treffer.slug, soort: "Praktijkvoorbeeld",
+        naam: voorbeelden.get(treffer.slug).titel});
+    });
+    return items;
+  }
+
+  function createRow(item) {
+    var row = template.content.firstElementChild.cloneNode(true);
+    var heading = row.querySelector("th");
+    heading.id = "diagnose-" + item.key.replace(":", "-");
+    heading.querySelector(".ba-soort").textContent = item.soort + ":";
+    heading.querySelector(".ba-rijnaam").textContent = item.naam;
+    all(row, "[data-veld]").forEach(function (field) {
+      var veld = field.getAttribute("data-veld");
+      field.id = heading.id + "-" + veld;
+      field.setAttribute("aria-labelledby", "diagnose-kop-" + veld + " " + heading.id);
+      field.value = (state.beleidsdiagnose[item.key] || {})[veld] || "";
+      field.addEventListener(field.tagName === "SELECT" ? "change" : "input", function () {
+        var values = state.beleidsdiagnose[item.key] = state.beleidsdiagnose[item.key] || {};
+        if (field.value) values[veld] = field.value;
+        else delete values[veld];
+        renderReport();
+      });
+    });
+    return row;
+  }
+
+  function renderDiagnose() {
+    var items = chosenItems();
+    var body = byId("diagnose-rijen");
+    var wanted = new Set(items.map(function (item) { return item.key; }));
+    rows.forEach(function (row, key) {
+      if (!wanted.has(key)) { row.remove(); rows.delete(key); }
+    });
+    items.forEach(function (item, i) {
+      var row = rows.get(item.key);
+      if (!row) { row = createRow(item); rows.set(item.key, row); }
+      if (body.children[i] !== row) body.insertBefore(row, body.children[i] || null);
+    });
+    byId("diagnose-leeg").hidden = items.length > 0;
+    byId("diagnose-tabel-blok").hidden = items.length === 0;
+  }
+
+  // --- the report (#verslag, shown only on paper) ----------------------------------------------
+
+  function labelText(box) {
+    var text = form.querySelector("label[for=\"" + box.id + "\"]").cloneNode(true);
+    all(text, ".ba-elders").forEach(function (note) { note.remove(); });
+    return text.textContent.trim();
+  }
+
+  function formatDate(iso) {
+    var parts = iso.split("-").map(Number);
+    try {
+      return new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString("nl-NL",
+        {day: "numeric", month: "long", year: "numeric"});
+    } catch (error) {
+      return iso;
+    }
+  }
+
+  function reportAnswers(box) {
+    all(form, ".ba-stap").forEach(function (fieldset) {
+      var nummer = fieldset.getAttribute("data-stap");
+      box.appendChild(element("h4", {}, stappen.get(nummer).titel));
+      var lines = element("ul", {});
+      all(fieldset, "input[type=checkbox]:checked").forEach(function (input) {
+        if (input.name === P.onbekend || input.hasAttribute("data-groep")) return;
+        var group = input.closest(".ba-optie--groep");
+        var prefix = group ? labelText(group.querySelector("input[data-groep]")) + ": " : "";
+        lines.appendChild(element("li", {}, prefix + labelText(input)));
+      });
+      all(fieldset, "input[data-groep]:checked").forEach(function (input) {
+        var group = input.closest(".ba-optie--groep");
+        if (!group.querySelector(".ba-opties--sub input:checked")) {
+          lines.appendChild(element("li", {}, labelText(input)));
+        }
+      });
+      all(fieldset, "[data-anders]").forEach(function (field) {
+        if (field.value.trim()) lines.appendChild(element("li", {}, "Anders: " + field.value.trim()));
+      });
+      if (state.onbekend.indexOf(nummer) !== -1) lines.appendChild(element("li", {}, "Weten we niet"));
+      box.appendChild(lines.children.length ? lines : element("p", {}, "Niet ingevuld."));
+      if (state.notities[nummer]) {
+        var note = "Aantekeningen: " + state.notities[nummer].trim();
+        box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
+      }
+    });
+  }
+
+  function reportAdvice(box) {
+    if (advies.buitenFocus.length) {
+      var note = byId("advies-escalatie").cloneNode(true);
+      note.removeAttribute("id");
+      note.hidden = false;
+      all(note, "[id]").forEach(function (node) { node.removeAttribute("id"); });
+      box.appendChild(note);
+    }
+    box.appendChild(element("h4", {}, "Oplossingsrichtingen"));
+    var list = element("ul", {});
+    advies.oplossingsrichtingen.forEach(function (suggestie) {
+      var chosen = state.gekozen.oplossingsrichtingen.indexOf(suggestie.id) !== -1;
+      var line = element("li", {});
+      line.appendChild(element("strong", {}, richtingen.get(suggestie.id).label + (chosen ? " (gekozen)" : "")));
+      line.appendChild(document.createTextNode(". Waarom: " + reasons(suggestie)));
+      list.appendChild(line);
+    });
+    box.appendChild(list);
+    var chosen = advies.praktijkvoorbeelden.filter(function (treffer) {
+      return state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) !== -1;
+    });
+    var shown = chosen.length ? chosen : advies.praktijkvoorbeelden.slice(0, FIRST);
+    box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
+      : "Best passende praktijkvoorbeelden (nog geen gekozen)"));
+    if (!shown.length) box.appendChild(element("p", {}, "Geen."));
+    var examples = element("ul", {});
+    shown.forEach(function (treffer) {
+      var line = element("li", {});
+      line.appendChild(element("strong", {}, voorbeelden.get(treffer.slug).titel));
+      line.appendChild(document.createTextNode(". Past bij: " + shared(treffer) + "."));
+      examples.appendChild(line);
+    });
+    if (shown.length) box.appendChild(examples);
+  }
+
+  function reportDiagnose(box) {
+    var items = chosenItems();
+    if (!items.length) {
+      box.appendChild(element("p", {}, "Geen oplossingsrichtingen of praktijkvoorbeelden gekozen."));
+      return;
+    }
+    var table = element("table", {"class": "ba-diagnosetabel"});
+    var head = element("tr", {});
+    all(byId("diagnose-tabel"), "thead th").forEach(function (cell) {
+      head.appendChild(element("th", {scope: "col"}, cell.textContent));
+    });
+    table.appendChild(element("thead", {})).appendChild(head);
+    var body = table.appendChild(element("tbody", {}));
+    items.forEach(function (item) {
+      var row = body.appendChild(element("tr", {}));
+      row.appendChild(element("th", {scope: "row"}, item.soort + ": " + item.naam));
+      var values = state.beleidsdiagnose[item.key] || {};
+      kolommen.forEach(function (kolom) { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
+    });
+    box.appendChild(table);
+  }
+
+  function renderReport() {
+    var box = byId("verslag-inhoud");
+    box.textContent = "";
+    var meta = element("dl", {"class": "ba-verslag-meta"});
+    var casus = state.casus && casussen.get(state.casus);
+    var rows = [["Buurt", state.buurt.trim() || "(geen naam)"],
+      ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
+    if (casus) rows.push(["Oefencasus", "Casus " + casus.nummer + ": " + casus.titel]);
+    rows.forEach(function (pair) {
+      var entry = meta.appendChild(element("div", {}));
+      entry.appendChild(element("dt", {}, pair[0]));
+      entry.appendChild(element("dd", {}, pair[1]));
+    });
+    box.appendChild(meta);
+    box.appendChild(element("h3", {}, "Antwoorden"));
+    reportAnswers(box);
+    box.appendChild(element("h3", {}, "Advies"));
+    reportAdvice(box);
+    box.appendChild(element("h3", {}, "Beleidsdiagnose"));
+    reportDiagnose(box);
+  }
+
+  // --- the casus --------------------------------------------------------------------------
+
+  function showCasus() {
+    var aside = byId("ba-casus");
+    aside.hidden = !state.casus;
+    byId("ba-werkruimte").classList.toggle("ba-werkruimte--casus", !!state.casus);
+    all(aside, "[data-casus]").forEach(function (section) {
+      section.hidden = section.getAttribute("data-casus") !== state.casus;
+    });
+  }
+
+  // --- saving in the browser, files ----------------------------------------------------------
+
+  function status(message) { byId("ba-status").textContent = message; }
+
+  function snapshot() { return JSON.parse(JSON.stringify(state)); }
+
+  function readStore() {
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
+      if (stored && stored.analyses && typeof stored.analyses === "object") return stored;
+    } catch (error) {
+      // No storage (a browser setting) or an unreadable entry: start an empty list.
+    }
+    return {versie: VERSION, analyses: {}};
+  }
+
+  function writeStore(store) {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(store));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function listSaved(selected) {
+    var store = readStore();
+    var names = Object.keys(store.analyses).sort(function (a, b) { return a.localeCompare(b, "nl"); });
+    var select = byId("ba-bewaard");
+    var previous = selected || select.value;
+    select.textContent = "";
+    names.forEach(function (name) {
+      var saved = store.analyses[name].bewaard;
+      var when = saved ? " (bewaard " +
+        new Date(saved).toLocaleString("nl-NL", {dateStyle: "short", timeStyle: "short"}) + ")" : "";
+      var option = element("option", {value: name}, name + when);
+      select.appendChild(option);
+    });
+    if (names.indexOf(previous) !== -1) select.value = previous;
+    byId("ba-bewaard-blok").hidden = names.length === 0;
+  }
+
+  function save() {
+    var name = state.buurt.trim();
+    if (!name) {
+      status("Geef de buurt eerst een naam: onder die naam wordt de analyse bewaard.");
+      byId("ba-buurt").focus();
+      return;
+    }
+    var store = readStore();
+    var replaced = Object.prototype.hasOwnProperty.call(store.analyses, name);
+    store.analyses[name] = {bewaard: new Date().toISOString(), analyse: snapshot()};
+    if (!writeStore(store)) {
+      status("Bewaren in deze browser lukt niet (de browser staat het niet toe). Exporteer de analyse als bestand.");
+      return;
+    }
+    listSaved(name);
+    status("Bewaard in deze browser als \u2018" + name + "\u2019" +
+      (replaced ? " (de vorige versie is vervangen)." : "."));
+  }
+
+  function load(next, message) {
+    var result = sanitize(next);
+    state = result.state;
+    applyState();
+    refresh(true);
+    var ignored = result.ignored.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; });
+    status(message + (ignored.length ? " Genegeerd, want onbekend op deze site: " + ignored.join(", ") + "." : ""));
+  }
+
+  function openSaved() {
+    var name = byId("ba-bewaard").value;
+    var entry = readStore().analyses[name];
+    if (!entry) return;
+    load(entry.analyse, "Geopend: \u2018" + name + "\u2019.");
+  }
+
+  function removeSaved() {
+    var name = byId("ba-bewaard").value;
+    if (!name || !window.confirm("De bewaarde analyse \u2018" + name + "\u2019 verwijderen uit deze browser?")) return;
+    var store = readStore();
+    delete store.analyses[name];
+    writeStore(store);
+    listSaved();
+    status("Verwijderd uit deze browser: \u2018" + name + "\u2019.");
+    (byId("ba-bewaard-blok").hidden ? byId("ba-bewaar") : byId("ba-bewaard")).focus();
+  }
+
+  function fileName() {
+    var name = state.buurt.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+    return "buurtanalyse" + (name ? "-" + name : "") + (state.datum ? "-" + state.datum : "") + ".json";
+  }
+
+  function exportFile() {
+    var payload = Object.assign({type: FILE_TYPE, versie: VERSION, gemaakt: new Date().toISOString()}, snapshot());
+    var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], {type: "application/json"});
+    var link = element("a", {href: URL.createObjectURL(blob), download: fileName(), hidden: ""});
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+    status("Ge\u00EBxporteerd als " + fileName() + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
+  }
+
+  function importFile(file) {
+    file.text().then(function (content) {
+      var raw;
+      try {
+        raw = JSON.parse(content);
+      } catch (error) {
+        status("Het bestand " + file.name + " is geen buurtanalyse: het is geen geldig JSON-bestand.");
+        return;
+      }
+      if (!raw || raw.type !== FILE_TYPE) {
+        status("Het bestand " + file.name + " is geen buurtanalyse van deze site.");
+        return;
+      }
+      load(raw, "Ge\u00EFmporteerd: " + file.name + ".");
+    });
+  }
+
+  function clearAll() {
+    if (!window.confirm("Alle antwoorden op deze pagina wissen? Bewaarde analyses blijven bewaard.")) return;
+    load({}, "Het formulier is leeg.");
+    byId("ba-buurt").focus();
+  }
+
+  // --- updating -------------------------------------------------------------------------
+
+  /* After every change: advice, beleidsdiagnose, report and (when the answers changed) the address. */
+  function refresh(answersChanged) {
+    renderAdvice();
+    renderDiagnose();
+    renderReport();
+    if (answersChanged) Keuzes.setAddress(addressOf(), false);
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("change", function (event) {
+    if (event.target.type !== "checkbox") return;
+    follow(event.target);
+    collectForm();
+    refresh(true);
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.type === "checkbox") return;
+    collectForm();
+    renderReport();
+  });
+  byId("ba-gestopt").addEventListener("change", function (event) {
+    state.gestopt = event.target.checked;
+    refresh(true);
+  });
+  byId("advies-meer").addEventListener("click", showAll);
+  byId("ba-casus-sluit").addEventListener("click", function () {
+    state.casus = null;
+    showCasus();
+    refresh(true);
+    var heading = byId("ba-stappen-kop");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  });
+  byId("ba-bewaar").addEventListener("click", save);
+  byId("ba-open").addEventListener("click", openSaved);
+  byId("ba-verwijder").addEventListener("click", removeSaved);
+  byId("ba-exporteer").addEventListener("click", exportFile);
+  byId("ba-importeer").addEventListener("click", function () { byId("ba-bestand").click(); });
+  byId("ba-bestand").addEventListener("change", function (event) {
+    var file = event.target.files[0];
+    event.target.value = "";
+    if (file) importFile(file);
+  });
+  byId("ba-nieuw").addEventListener("click", clearAll);
+  all(document, "[data-print-verslag]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      renderReport();
+      window.print();
+    });
+  });
+
+  // --- start ------------------------------------------------------------------------------
+
+  var start = fromAddress(window.location.search);
+  Keuzes.showUnknown(byId("ba-melding"), start.unknown);
+  state = start.state;
+  applyState();
+  byId("ba-beheer").hidden = false;
+  byId("ba-afsluiten").hidden = false;
+  root.classList.add("ba--actief");
+  listSaved();
+  refresh(true);  // also drops ignored values from the address
+})();

@@ -1,0 +1,79 @@
+/*
+ * Choices in the address, shared by the interventiewijzer and the buurtanalyse.
+ *
+ *   var read = HandreikingKeuzes.read(location.search, data, ["locatie", "doelgroep"]);
+ *   read.chosen    {locatie: ["publieke-ruimte"]}: ids the vocabulary knows, each once, in address order
+ *   read.unknown   [{naam: "locatie", waarde: "maan"}]: values that were ignored
+ *   HandreikingKeuzes.params(chosen, data, names)   URLSearchParams: per name, the ids in vocabulary order,
+ *                                                   so one choice always gives the same link
+ *   HandreikingKeuzes.setAddress(search, push)      a new (push) or the same history entry
+ *   HandreikingKeuzes.showUnknown(note, unknown)    fill or hide the note naming ignored values
+ *   HandreikingKeuzes.element(tag, attributes, text)
+ *
+ * Parameter names are vocabulary names, ids are term ids: both come from window.HANDREIKING.
+ * A classic script (no ES module) so that it also runs from file://.
+ */
+(function (global) {
+  "use strict";
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function termIds(data, naam) {
+    return data.vocabulaires[naam].termen.map(function (term) { return term.id; });
+  }
+
+  function read(search, data, names) {
+    var params = new URLSearchParams(search);
+    var chosen = {};
+    var unknown = [];
+    names.forEach(function (naam) {
+      var known = termIds(data, naam);
+      var values = [];
+      params.getAll(naam).forEach(function (value) {
+        if (known.indexOf(value) === -1) unknown.push({naam: naam, waarde: value});
+        else if (values.indexOf(value) === -1) values.push(value);
+      });
+      if (values.length) chosen[naam] = values;
+    });
+    return {chosen: chosen, unknown: unknown};
+  }
+
+  function params(chosen, data, names) {
+    var result = new URLSearchParams();
+    names.forEach(function (naam) {
+      var values = chosen[naam] || [];
+      termIds(data, naam).forEach(function (id) {
+        if (values.indexOf(id) !== -1) result.append(naam, id);
+      });
+    });
+    return result;
+  }
+
+  function setAddress(search, push) {
+    var url = window.location.pathname + search + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    try {
+      if (push) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    } catch (error) {
+      // Some browsers refuse history changes for file:// pages; the page works regardless.
+    }
+  }
+
+  function showUnknown(note, unknown) {
+    note.textContent = "";
+    note.hidden = unknown.length === 0;
+    if (!unknown.length) return;
+    note.appendChild(element("p", {"class": "admonition-title"}, "Niet alle keuzes uit de link zijn herkend"));
+    var text = unknown.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; }).join(", ");
+    note.appendChild(element("p", {}, "Genegeerd: " + text + ". De andere keuzes zijn toegepast."));
+  }
+
+  global.HandreikingKeuzes = {element: element, read: read, params: params, setAddress: setAddress,
+    showUnknown: showUnknown};
+})(window);

@@ -1,0 +1,107 @@
+"""Reading the buurtanalyse in Chromium, and what Python expects it to show."""
+
+from __future__ import annotations
+
+import random
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from handreiking import advies
+from handreiking.buurtanalyse import PARAMETERS, answer_vocabularies, stappen
+
+
+def analyse_url(base: str, keuzes: dict | None = None, onbekend=(), casus: str | None = None,
+                gestopt: bool = False) -> str:
+    """The link for these answers; ``base`` is the site root (http://... or file://...)."""
+    params = [(name, value) for name, values in (keuzes or {}).items() for value in values]
+    params += [(PARAMETERS["onbekend"], stap) for stap in onbekend]
+    if casus:
+        params.append((PARAMETERS["casus"], casus))
+    if gestopt:
+        params.append((PARAMETERS["gestopt"], "ja"))
+    page = "buurtanalyse/index.html" if base.startswith("file:") else "buurtanalyse/"
+    return f"{base.rstrip('/')}/{page}" + (f"?{urlencode(params)}" if params else "")
+
+
+def open_analyse(page, url: str):
+    page.goto(url)
+    page.wait_for_selector("#ba-beheer", state="visible")
+    return page
+
+
+def antwoorden(keuzes: dict | None = None, onbekend=(), gestopt: bool = False) -> advies.Antwoorden:
+    return advies.Antwoorden(keuzes or {}, onbekend, gestopt)
+
+
+def expected_richtingen(content, answers: advies.Antwoorden) -> list[advies.Suggestie]:
+    return advies.suggesties(content.oplossingsrichtingen, answers)
+
+
+def expected_voorbeelden(content, answers: advies.Antwoorden) -> list[tuple[str, int]]:
+    suggested = [s.id for s in expected_richtingen(content, answers)]
+    return [(t.slug, t.score) for t in advies.treffers(content.praktijkvoorbeelden, answers, suggested)]
+
+
+def shown_richtingen(page) -> list[str]:
+    return page.eval_on_selector_all("#advies [data-oplossingsrichting]",
+                                     "items => items.map(i => i.dataset.oplossingsrichting)")
+
+
+def shown_voorbeelden(page) -> list[tuple[str, int]]:
+    """Every suggested praktijkvoorbeeld with its score, in order ("Toon alle" is clicked when there)."""
+    more = page.locator("#advies-meer")
+    if more.is_visible():
+        more.click()
+    pairs = page.eval_on_selector_all("#advies [data-slug]", "items => items.map(i => [i.dataset.slug, i.dataset.score])")
+    return [(slug, int(score)) for slug, score in pairs]
+
+
+def waarom(page, richting_id: str) -> str:
+    return page.locator(f'#advies [data-oplossingsrichting="{richting_id}"] .ba-waarom').inner_text()
+
+
+def checked(page) -> dict[str, set[str]]:
+    pairs = page.eval_on_selector_all("#ba-formulier input[type=checkbox]:checked",
+                                      "boxes => boxes.map(b => [b.name, b.value])")
+    result: dict[str, set[str]] = {}
+    for name, value in pairs:
+        result.setdefault(name, set()).add(value)
+    return result
+
+
+def location(page) -> str:
+    return page.evaluate("location.href")
+
+
+def url_state(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(location(page)).query)
+
+
+def answer_sets(content, random_sets: int = 6, seed: int = 9) -> list[tuple[dict, tuple]]:
+    """Answer sets that exercise every rule, derived from the YAML; plus a few random ones."""
+    sets: list[tuple[dict, tuple]] = [
+        ({}, ()),
+        ({"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}, ()),  # the issue's example link
+    ]
+    steps = [stap.nummer for stap in stappen(content)]
+    for richting in content.oplossingsrichtingen:
+        wanneer = richting.wanneer
+        if wanneer.problematiek:
+            keuzes = {"problematiek": [wanneer.problematiek[-1]]}
+            if wanneer.locaties:
+                sets.append((dict(keuzes), ()))  # the problematiek without its locatie
+                keuzes["locatie"] = [wanneer.locaties[0]]
+            sets.append((keuzes, ()))
+        if wanneer.bij_ontbrekende_informatie:
+            sets.append(({"doelgroep": ["jongeren"]}, (steps[3], steps[1])))
+    buiten = [term.id for term in content.taxonomieen["fase"].termen if term.buiten_focus]
+    sets.append(({"fase": buiten[-1:], "doelgroep": ["ouders", "directe-buren"]}, ()))
+    rng = random.Random(seed)
+    for _ in range(random_sets):
+        keuzes = {}
+        for naam in answer_vocabularies(content):
+            ids = content.taxonomieen[naam].ids
+            chosen = rng.sample(ids, rng.randint(0, min(3, len(ids))))
+            if chosen:
+                keuzes[naam] = chosen
+        sets.append((keuzes, tuple(rng.sample(steps, rng.randint(0, 2)))))
+    return sets

@@ -1,0 +1,515 @@
+"""Issue 9: the buurtanalyse, driven in Chromium and compared with Python's reading of the YAML.
+
+Expected advice comes from :mod:`handreiking.advies` applied to the loaded content, and the expected
+form from the checklists: never from fixed lists.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlparse
+
+import pytest
+import yaml
+
+from buurtanalyse_page import (analyse_url, answer_sets, antwoorden, checked, expected_richtingen,
+                               expected_voorbeelden, location, open_analyse, shown_richtingen, shown_voorbeelden,
+                               url_state, waarom)
+from conftest import copy_project, mkdocs_build, run_axe
+from handreiking import advies
+from handreiking.buurtanalyse import answer_vocabularies, stappen
+from handreiking.filtering import FACETS
+from handreiking.loader import load_content
+from handreiking.text import rich_text
+import keyboard_nav
+from printed import printed_text
+
+pytestmark = pytest.mark.browser
+
+LABEL_TEXT = """box => {
+    const label = box.labels[0].cloneNode(true);
+    label.querySelectorAll('.ba-elders').forEach(note => note.remove());
+    return label.textContent.replace(/\\s+/g, ' ').trim();
+}"""
+
+
+def term_label(content, naam: str, term_id: str) -> str:
+    return content.taxonomieen[naam].term(term_id).label
+
+
+def with_onbekend(keuzes: dict, onbekend) -> dict[str, set[str]]:
+    expected = {name: set(values) for name, values in keuzes.items() if values}
+    if onbekend:
+        expected["onbekend"] = set(onbekend)
+    return expected
+
+
+def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False) -> None:
+    answers = antwoorden(keuzes, onbekend, gestopt)
+    suggested = expected_richtingen(content, answers)
+    where = f"keuzes={keuzes} onbekend={onbekend}"
+    assert shown_richtingen(page) == [s.id for s in suggested], where
+    assert shown_voorbeelden(page) == expected_voorbeelden(content, answers), where
+    for suggestie in suggested:
+        reason = waarom(page, suggestie.id)
+        for term_id in suggestie.problematiek:
+            assert term_label(content, "problematiek", term_id) in reason, (where, reason)
+        for term_id in suggestie.locaties:
+            assert term_label(content, "locatie", term_id) in reason, (where, reason)
+        for stap in stappen(content):
+            assert (stap.titel in reason) == (stap.nummer in suggestie.onbekend), (where, reason)
+        if suggestie.altijd:
+            assert content.oplossingsrichting(suggestie.id).wanneer.toelichting.rstrip(".") in reason
+    escalation = bool(advies.buiten_focus(content.taxonomieen["fase"], answers))
+    assert page.locator("#advies-escalatie").is_visible() == escalation, where
+
+
+# --- the form, from the YAML ----------------------------------------------------------------
+
+
+def test_without_javascript_the_form_is_every_checklist_of_every_step(browser, site_url, content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(analyse_url(site_url))
+    steps = stappen(content)
+    fieldsets = page.locator("#ba-formulier fieldset.ba-stap")
+    assert fieldsets.evaluate_all("sets => sets.map(s => s.dataset.stap)") == [stap.nummer for stap in steps]
+    offered: set[tuple[str, str]] = set()
+    for stap, fieldset in zip(steps, fieldsets.all()):
+        assert fieldset.locator(":scope > legend").inner_text() == stap.titel
+        boxes = fieldset.locator("input[type=checkbox]")
+        found = boxes.evaluate_all(f"boxes => boxes.map(b => [b.name, b.value, ({LABEL_TEXT})(b)])")
+        expected = []
+        for checklist in stap.checklists:
+            for s, sectie in enumerate(checklist.secties, start=1):
+                if sectie.koppeling:
+                    label = term_label(content, *sectie.koppeling)
+                    expected.append([*sectie.koppeling, label])
+                for i, item in enumerate(sectie.items, start=1):
+                    name, value = item.koppeling or ("punt", f"{checklist.slug}-{s}-{i}")
+                    expected.append([name, value, f"{item.code}. {item.tekst}" if item.code else item.tekst])
+        linked = [entry for entry in found if entry[0] not in ("punt", "onbekend")]
+        offered |= {(name, value) for name, value, _ in linked}
+        # The checklist's own items in order, then the vocabulary's other terms, then "weten we niet".
+        assert found[:len(expected)] == expected
+        assert found[-1] == ["onbekend", stap.nummer, "Weten we niet"]
+        for name, value, label in found[len(expected):-1]:
+            assert label == term_label(content, name, value)
+        assert fieldset.locator(f'textarea[data-notitie="{stap.nummer}"]').count() == 1
+        assert fieldset.locator("[data-anders]").count() == sum(c.anders_namelijk for c in stap.checklists)
+    # Every id the address can hold has a checkbox.
+    assert offered == {(naam, term_id) for naam in answer_vocabularies(content)
+                       for term_id in content.taxonomieen[naam].ids}
+    assert set(answer_vocabularies(content)) >= {"verschijningsvorm", "fase", "locatie", "doelgroep", "problematiek"}
+    # Every control has a label; the advice needs the script.
+    unlabeled = page.eval_on_selector_all("#ba-werkblad input:not([type=file]), #ba-werkblad textarea, #ba-werkblad select",
+                                          "els => els.filter(e => !e.labels.length).map(e => e.id)")
+    assert unlabeled == []
+    assert shown_richtingen(page) == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory):
+    """A copy of the project with changed checklists, 'wanneer' rules and a gestopt praktijkvoorbeeld."""
+    root = tmp_path_factory.mktemp("buurtanalyse")
+    project = copy_project(root / "project")
+    content = load_content(project)
+
+    def edit(path: Path, change) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    checklists = project / "content" / "checklists"
+    edit(checklists / "kenmerken-betrokken-groepen.yml",
+         lambda d: d["secties"][0]["items"].append({"tekst": "Een nieuw kenmerk uit de YAML"}))
+    # The one problematiek that 2.5 lacked becomes a checklist item: no longer an extra term.
+    edit(checklists / "oorzaken-en-risicofactoren.yml", lambda d: d["secties"][0]["items"].append(
+        {"code": "H", "tekst": "Weerstand tegen nieuwkomers in de buurt.", "problematiek": "weerstand-komst-azc"}))
+    richting = next(r for r in content.oplossingsrichtingen if r.wanneer.problematiek and not r.wanneer.locaties)
+    edit(project / "content" / "oplossingsrichtingen" / f"{richting.id}.yml",
+         lambda d: d["wanneer"].update(locaties=["scholen"]))
+    stopped = next(v for v in content.praktijkvoorbeelden if "publieke-ruimte" in v.locaties)
+    edit(project / "content" / "interventies" / f"{stopped.slug}.yml", lambda d: d.update(status="gestopt"))
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site", load_content(project), richting.id, stopped.slug
+
+
+def test_the_form_and_the_advice_follow_the_yaml(page, changed_site):
+    site, content, richting_id, stopped = changed_site
+    base = site.as_uri()
+    open_analyse(page, analyse_url(base))
+    added = page.locator('#stap-2-3 input[value="kenmerken-betrokken-groepen-1-11"]')
+    assert added.evaluate(LABEL_TEXT) == "Een nieuw kenmerk uit de YAML"
+    azc = page.locator('#stap-2-5 input[name=problematiek][value="weerstand-komst-azc"]')
+    assert azc.count() == 1 and azc.evaluate(LABEL_TEXT).startswith("H. Weerstand tegen nieuwkomers")
+    assert page.locator("#stap-2-5 .ba-extra").count() == 0
+
+    richting = content.oplossingsrichting(richting_id)
+    keuzes = {"problematiek": [richting.wanneer.problematiek[0]]}
+    open_analyse(page, analyse_url(base, keuzes))
+    assert richting_id not in shown_richtingen(page)  # now it needs its new locatie
+    assert_advice_as_python(page, content, keuzes)
+    keuzes["locatie"] = ["scholen", "publieke-ruimte"]
+    open_analyse(page, analyse_url(base, keuzes))
+    assert richting_id in shown_richtingen(page)
+    assert_advice_as_python(page, content, keuzes)
+    assert stopped not in dict(shown_voorbeelden(page))
+
+    page.get_by_label("Toon ook gestopte praktijkvoorbeelden").check()
+    assert stopped in dict(shown_voorbeelden(page))
+    assert_advice_as_python(page, content, keuzes, gestopt=True)
+    assert url_state(page)["gestopt"] == ["ja"]
+    assert "(Gestopt)" in page.locator(f'#advies [data-slug="{stopped}"] h4').inner_text()
+
+
+# --- the advice, compared with Python -------------------------------------------------------
+
+
+def test_each_answer_set_gives_what_python_computes(page, site_url, content):
+    sets = answer_sets(content)
+    sizes = {len(expected_voorbeelden(content, antwoorden(k, o))) for k, o in sets}
+    assert len(sizes) >= 5  # the sets differ in outcome
+    for keuzes, onbekend in sets:
+        open_analyse(page, analyse_url(site_url, keuzes, onbekend))
+        assert checked(page) == with_onbekend(keuzes, onbekend), keuzes
+        assert_advice_as_python(page, content, keuzes, onbekend)
+        # The interventiewijzer link carries the same choices (the vocabularies the wijzer filters on).
+        wijzer = page.locator("#advies-wijzer").get_attribute("href")
+        facets = {facet.naam for facet in FACETS}
+        assert {name: set(values) for name, values in parse_qs(urlparse(wijzer).query).items()} == \
+            {name: set(values) for name, values in keuzes.items() if name in facets and values}
+        assert wijzer.split("?")[0] == "../interventiewijzer/"
+
+
+def test_the_browser_engine_equals_python_on_many_random_answers(page, site_url, content):
+    rng = random.Random(4)
+    steps = [stap.nummer for stap in stappen(content)]
+    cases = []
+    for _ in range(60):
+        keuzes = {naam: rng.sample(content.taxonomieen[naam].ids, rng.randint(0, 3))
+                  for naam in answer_vocabularies(content)}
+        cases.append({"keuzes": keuzes, "onbekend": rng.sample(steps, rng.randint(0, 2)),
+                      "ookGestopt": rng.random() < 0.3})
+    open_analyse(page, analyse_url(site_url))
+    results = page.evaluate("cases => cases.map(c => HandreikingAdvies.advise(window.HANDREIKING, c))", cases)
+    for case, result in zip(cases, results):
+        answers = antwoorden(case["keuzes"], case["onbekend"], case["ookGestopt"])
+        richtingen = expected_richtingen(content, answers)
+        assert result["oplossingsrichtingen"] == [
+            {"id": s.id, "altijd": s.altijd, "onbekend": list(s.onbekend), "problematiek": list(s.problematiek),
+             "locaties": list(s.locaties)} for s in richtingen]
+        treffers = advies.treffers(content.praktijkvoorbeelden, answers, [s.id for s in richtingen])
+        assert [(t["slug"], t["score"], t["inRichting"], {k: tuple(v) for k, v in t["gedeeld"].items()})
+                for t in result["praktijkvoorbeelden"]] == \
+            [(t.slug, t.score, t.in_richting, t.gedeeld) for t in treffers]
+        assert result["buitenFocus"] == advies.buiten_focus(content.taxonomieen["fase"], answers)
+
+
+def test_escalation_note_names_the_kis_handreiking(page, site_url, content):
+    fasen = content.taxonomieen["fase"]
+    for term in fasen.termen:
+        open_analyse(page, analyse_url(site_url, {"fase": [term.id]}))
+        note = page.locator("#advies-escalatie")
+        assert note.is_visible() == term.buiten_focus, term.id
+        assert page.locator("#ba-fase-melding").is_visible() == term.buiten_focus
+        if term.buiten_focus:
+            text = note.inner_text()
+            assert "Omgaan met maatschappelijke spanningen" in text and term.label.lower() in text
+            assert note.locator("a").count() == 0  # the source gives no address for it
+            assert run_axe(page) == []
+
+
+# --- state: address, browser storage, files ---------------------------------------------------
+
+
+def test_clicking_updates_advice_and_address_and_the_link_restores_it(page, site_url, content):
+    open_analyse(page, analyse_url(site_url))
+    page.check('#stap-2-4 input[name=locatie][value="publieke-ruimte"]')
+    page.check('#stap-2-5 input[name=problematiek][value="overlast-jeugd"]')
+    # An actor that is also a doelgroep: one answer, checked in both steps.
+    actor = page.locator('#stap-2-3 input[name=doelgroep]').first
+    doelgroep = actor.get_attribute("value")
+    actor.check()
+    assert page.locator(f'#stap-3-2 input[name=doelgroep][value="{doelgroep}"]').is_checked()
+    # A detail of 2.1 implies its verschijningsvorm; clearing the verschijningsvorm clears the details.
+    group = page.locator("#stap-2-1 input[data-groep]").first
+    page.locator("#stap-2-1 .ba-opties--sub input").first.check()
+    assert group.is_checked()
+    page.check("#ba-onbekend-stap-2-6")
+    page.fill("#ba-notitie-stap-2-4", "Vooral rond het winkelcentrum")
+    keuzes = {"verschijningsvorm": [group.get_attribute("value")], "locatie": ["publieke-ruimte"],
+              "problematiek": ["overlast-jeugd"], "doelgroep": [doelgroep]}
+    assert url_state(page) == {**keuzes, "onbekend": ["2.6"]}
+    assert "winkelcentrum" not in location(page)  # notes never go into the address
+    assert_advice_as_python(page, content, keuzes, ["2.6"])
+    link = location(page)
+
+    other = page.context.new_page()
+    open_analyse(other, link)
+    assert checked(other) == with_onbekend(keuzes, ["2.6"])  # the detail of 2.1 is not part of the link
+    assert_advice_as_python(other, content, keuzes, ["2.6"])
+    assert other.input_value("#ba-notitie-stap-2-4") == ""
+
+    group.uncheck()
+    assert page.locator("#stap-2-1 .ba-opties--sub input:checked").count() == 0
+    assert "verschijningsvorm" not in url_state(page)
+
+
+def test_unknown_values_in_the_link_are_ignored_with_a_note(page, site_url, content):
+    page.goto(f"{site_url}/buurtanalyse/?locatie=op-de-maan&doelgroep=jongeren&onbekend=9.9&casus=geen-casus")
+    page.wait_for_selector("#ba-beheer", state="visible")
+    note = page.locator("#ba-melding")
+    assert note.is_visible()
+    for value in ("op-de-maan", "9.9", "geen-casus"):
+        assert value in note.inner_text()
+    assert url_state(page) == {"doelgroep": ["jongeren"]}
+    assert_advice_as_python(page, content, {"doelgroep": ["jongeren"]})
+    assert run_axe(page) == []
+
+
+def fill_analysis(page, site_url, buurt: str, keuzes: dict, onbekend=()) -> None:
+    """Answers from the link, then a name, a date, a note, chosen items and a beleidsdiagnose row."""
+    open_analyse(page, analyse_url(site_url, keuzes, onbekend))
+    page.fill("#ba-buurt", buurt)
+    page.fill("#ba-datum", "2025-03-14")
+    page.fill("#ba-notitie-stap-2-5", f"Notitie over {buurt}")
+    page.locator('#stap-2-3 input[name=punt]').first.check()
+    page.locator("#advies [data-oplossingsrichting] .ba-kies input").first.check()
+    page.locator("#advies [data-slug] .ba-kies input").first.check()
+    row = page.locator("#diagnose-rijen tr").first
+    row.locator('select[data-veld="gedekt"]').select_option("Deels")
+    row.locator('textarea[data-veld="partners"]').fill("Jongerenwerk en corporatie")
+
+
+def test_several_analyses_are_kept_in_the_browser_by_buurt_name(page, site_url, content):
+    open_analyse(page, analyse_url(site_url))
+    page.get_by_role("button", name="Bewaar in deze browser").click()
+    assert "naam" in page.locator("#ba-status").inner_text()
+    assert page.evaluate("document.activeElement.id") == "ba-buurt"
+
+    keuzes = {"locatie": ["directe-woonomgeving"], "problematiek": ["vervreemding-ongemak"]}
+    fill_analysis(page, site_url, "Noordwijk-Oost", keuzes, ["2.7"])
+    page.get_by_role("button", name="Bewaar in deze browser").click()
+    assert "Noordwijk-Oost" in page.locator("#ba-status").inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nieuwe analyse").click()
+    assert checked(page) == {} and page.input_value("#ba-buurt") == ""
+    assert urlparse(location(page)).query == ""
+    fill_analysis(page, site_url, "Zuid", {"doelgroep": ["ouders"]})
+    page.get_by_role("button", name="Bewaar in deze browser").click()
+
+    other = page.context.new_page()
+    open_analyse(other, analyse_url(site_url))
+    saved = other.locator("#ba-bewaard option").evaluate_all("options => options.map(o => o.value)")
+    assert saved == ["Noordwijk-Oost", "Zuid"]
+    other.select_option("#ba-bewaard", "Noordwijk-Oost")
+    other.get_by_role("button", name="Open", exact=True).click()
+    assert other.input_value("#ba-buurt") == "Noordwijk-Oost"
+    assert other.input_value("#ba-datum") == "2025-03-14"
+    assert other.input_value("#ba-notitie-stap-2-5") == "Notitie over Noordwijk-Oost"
+    assert {k: v for k, v in checked(other).items() if k != "punt"} == with_onbekend(keuzes, ["2.7"])
+    assert len(checked(other)["punt"]) == 1
+    assert url_state(other) == {**keuzes, "onbekend": ["2.7"]}
+    assert_advice_as_python(other, content, keuzes, ["2.7"])
+    row = other.locator("#diagnose-rijen tr").first
+    assert row.locator('select[data-veld="gedekt"]').input_value() == "Deels"
+    assert row.locator('textarea[data-veld="partners"]').input_value() == "Jongerenwerk en corporatie"
+    assert other.locator("#diagnose-rijen tr").count() == 2
+
+    other.select_option("#ba-bewaard", "Zuid")
+    other.once("dialog", lambda dialog: dialog.accept())
+    other.get_by_role("button", name="Verwijder").click()
+    assert other.locator("#ba-bewaard option").evaluate_all("options => options.map(o => o.value)") == \
+        ["Noordwijk-Oost"]
+    stored = json.loads(other.evaluate("localStorage.getItem('handreiking-buurtanalyses')"))
+    assert list(stored["analyses"]) == ["Noordwijk-Oost"]
+
+
+def test_export_and_import_a_file(page, site_url, content, tmp_path):
+    keuzes = {"locatie": ["publieke-ruimte", "scholen"], "problematiek": ["discriminatie-uitsluiting"]}
+    fill_analysis(page, site_url, "Oud-West", keuzes, ["2.2"])
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporteer als bestand").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert download.value.suggested_filename == "buurtanalyse-oud-west-2025-03-14.json"
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    assert (exported["type"], exported["buurt"], exported["datum"]) == ("buurtanalyse", "Oud-West", "2025-03-14")
+    assert exported["keuzes"] == {"locatie": ["publieke-ruimte", "scholen"],
+                                  "problematiek": ["discriminatie-uitsluiting"]}
+    assert exported["onbekend"] == ["2.2"] and exported["notities"] == {"2.5": "Notitie over Oud-West"}
+    assert len(exported["gekozen"]["oplossingsrichtingen"]) == len(exported["gekozen"]["praktijkvoorbeelden"]) == 1
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nieuwe analyse").click()
+    assert checked(page) == {}
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Importeer een bestand").click()
+    chooser.value.set_files(path)
+    page.wait_for_function("document.getElementById('ba-buurt').value === 'Oud-West'")
+    assert {k: v for k, v in checked(page).items() if k != "punt"} == with_onbekend(keuzes, ["2.2"])
+    assert_advice_as_python(page, content, keuzes, ["2.2"])
+    assert page.locator("#diagnose-rijen tr").count() == 2
+    assert url_state(page) == {**keuzes, "onbekend": ["2.2"]}
+
+    # Values this site does not know are left out and named; a file of another kind changes nothing.
+    exported["keuzes"]["locatie"].append("op-de-maan")
+    exported["gekozen"]["praktijkvoorbeelden"].append("bestaat-niet")
+    changed = tmp_path / "aangepast.json"
+    changed.write_text(json.dumps(exported), encoding="utf-8")
+    page.set_input_files("#ba-bestand", changed)
+    page.wait_for_function("document.getElementById('ba-status').textContent.includes('op-de-maan')")
+    assert "bestaat-niet" in page.locator("#ba-status").inner_text()
+    assert url_state(page) == {**keuzes, "onbekend": ["2.2"]}
+    for name, text in (("ander.json", json.dumps({"type": "iets anders"})), ("kapot.json", "{niet")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        page.set_input_files("#ba-bestand", tmp_path / name)
+        page.wait_for_function(f"document.getElementById('ba-status').textContent.includes('{name}')")
+        assert "geen buurtanalyse" in page.locator("#ba-status").inner_text()
+        assert page.input_value("#ba-buurt") == "Oud-West"
+
+
+# --- keyboard, casussen, print, accessibility, file:// ------------------------------------------
+
+
+def test_filling_the_form_by_keyboard(page, site_url, content):
+    open_analyse(page, analyse_url(site_url))
+    page.locator("body").focus()
+    outlines_missing: list[str] = []
+
+    def tab_to(selector: str) -> None:
+        outlines_missing.extend(keyboard_nav.tab_to(page, selector, within="#ba-werkblad"))
+
+    tab_to("#ba-buurt")
+    page.keyboard.type("Kanaleneiland")
+    tab_to('#stap-2-4 input[value="directe-woonomgeving"]')
+    page.keyboard.press("Space")
+    tab_to('#stap-2-5 input[value="vervreemding-ongemak"]')
+    page.keyboard.press("Space")
+    tab_to("#ba-onbekend-stap-2-6")
+    page.keyboard.press("Space")
+    tab_to("#ba-notitie-stap-2-6")
+    page.keyboard.type("Nog navragen bij de wijkagent")
+    keuzes = {"locatie": ["directe-woonomgeving"], "problematiek": ["vervreemding-ongemak"]}
+    assert url_state(page) == {**keuzes, "onbekend": ["2.6"]}
+    assert_advice_as_python(page, content, keuzes, ["2.6"])
+
+    first = shown_richtingen(page)[0]
+    tab_to(f"#kies-oplossingsrichting-{first}")
+    page.keyboard.press("Space")
+    tab_to(f'[id="diagnose-oplossingsrichting-{first}-gedekt"]')
+    page.keyboard.press("ArrowDown")
+    tab_to(f'[id="diagnose-oplossingsrichting-{first}-ontbreekt"]')
+    page.keyboard.type("Een vaste ontmoetingsplek")
+    assert page.locator(f'[id="diagnose-oplossingsrichting-{first}-gedekt"]').input_value() == "Ja"
+    tab_to("[data-print-verslag]:not(#ba-print-boven)")
+    page.evaluate("() => { window.print = () => { window.geprint = (window.geprint || 0) + 1; }; }")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.geprint") == 1
+    report = page.locator("#verslag").text_content()
+    assert "Kanaleneiland" in report and "Een vaste ontmoetingsplek" in report
+    assert outlines_missing == []
+
+
+def test_oefen_met_deze_casus_opens_the_empty_form_beside_the_casus(page, site_url, content):
+    page.goto(f"{site_url}/aan-de-slag/")
+    links = page.get_by_role("link", name="Oefen met deze casus")
+    assert links.count() == len(content.casussen)
+    links.nth(1).click()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert url_state(page) == {"casus": [content.casussen[1].slug]}
+    for casus in content.casussen:
+        open_analyse(page, analyse_url(site_url, casus=casus.slug))
+        aside = page.locator("#ba-casus")
+        assert aside.is_visible()
+        shown = aside.locator("[data-casus]:visible")
+        assert shown.count() == 1
+        assert shown.locator("h3").inner_text() == f"Casus {casus.nummer}: {casus.titel}"
+        first_paragraph = re.sub(r"<[^>]+>", "", str(rich_text(casus.tekst)).split("</p>")[0])
+        assert " ".join(first_paragraph.split()) in " ".join(shown.inner_text().split())
+        assert checked(page) == {}
+        form, text = page.locator(".ba-stappen").bounding_box(), aside.bounding_box()
+        assert text["x"] >= form["x"] + form["width"] and text["y"] < form["y"] + 200  # beside, not below
+    assert run_axe(page) == []
+    page.get_by_role("button", name="Sluit de casus").click()
+    assert not page.locator("#ba-casus").is_visible()
+    assert "casus" not in url_state(page)
+
+
+def test_print_verslag_is_a_clean_report(page, site_url, content, tmp_path):
+    keuzes = {"fase": ["onderhuidse-spanningen"], "locatie": ["publieke-ruimte"],
+              "problematiek": ["overlast-jeugd"], "doelgroep": ["jongeren"]}
+    fill_analysis(page, site_url, "De Hoogte", keuzes, ["2.3"])
+    answers = antwoorden(keuzes, ["2.3"])
+    chosen_richting = shown_richtingen(page)[0]
+    chosen_voorbeeld = shown_voorbeelden(page)[0][0]
+    page.emulate_media(media="print")
+    assert page.locator("#verslag").is_visible()
+    for hidden in ("#ba-formulier", "#advies", "#beleidsdiagnose", ".ba-intro"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    text = printed_text(page, tmp_path / "verslag.pdf")
+    assert "De Hoogte" in text and "14 maart 2025" in text
+    for naam, values in keuzes.items():
+        for term_id in values:
+            assert term_label(content, naam, term_id) in text
+    assert "Weten we niet" in text and "Notitie over De Hoogte" in text
+    for suggestie in expected_richtingen(content, answers):
+        assert term_label(content, "oplossingsrichting", suggestie.id) in text
+    assert f"{term_label(content, 'oplossingsrichting', chosen_richting)} (gekozen)" in text
+    assert " ".join(content.voorbeeld(chosen_voorbeeld).titel.split()) in text
+    assert "Deels" in text and "Jongerenwerk en corporatie" in text
+    for control in ("Bewaar in deze browser", "Neem op in de beleidsdiagnose", "Aantekeningen bij"):
+        assert control not in text
+
+
+@pytest.mark.parametrize("state", ["leeg", "ingevuld", "escalatie"])
+def test_axe_finds_no_violations(page, site_url, state):
+    if state == "leeg":
+        open_analyse(page, analyse_url(site_url))
+    elif state == "ingevuld":
+        fill_analysis(page, site_url, "Centrum", {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"],
+                                                  "doelgroep": ["jongeren"]}, ["2.1"])
+        page.get_by_role("button", name=re.compile("Toon alle")).click()
+        page.locator(".ba-regels summary").first.click()
+    else:
+        open_analyse(page, analyse_url(site_url, {"fase": ["escalatie", "incidenten"]}))
+        assert page.locator("#advies-escalatie").is_visible()
+    assert run_axe(page) == []
+
+
+def test_narrow_screens_do_not_scroll_sideways(browser, site_url):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL")
+    page = context.new_page()
+    fill_analysis(page, site_url, "Centrum", {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]})
+    page.goto(analyse_url(site_url, {"locatie": ["publieke-ruimte"]}, casus="spanningen-tussen-sociale-huurders-en-kopers"))
+    page.wait_for_selector("#ba-beheer", state="visible")
+    page.locator("#advies [data-oplossingsrichting] .ba-kies input").first.check()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert run_axe(page) == []
+    context.close()
+
+
+def test_works_from_file_url(page, built_site, content):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    keuzes = {"locatie": ["directe-woonomgeving"], "problematiek": ["overlast-jeugd"]}
+    open_analyse(page, analyse_url(built_site.as_uri(), keuzes))
+    assert_advice_as_python(page, content, keuzes)
+    page.check('#stap-3-2 input[value="ouders"]')
+    keuzes["doelgroep"] = ["ouders"]
+    assert_advice_as_python(page, content, keuzes)
+    assert url_state(page) == keuzes
+    page.fill("#ba-buurt", "Vanaf schijf")
+    page.get_by_role("button", name="Bewaar in deze browser").click()
+    assert "Vanaf schijf" in page.locator("#ba-status").inner_text()
+    links = page.locator("#advies a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(links) > 3
+    for href in links:
+        assert (Path(urlparse(urljoin(page.url, href)).path) / "index.html").is_file(), href
+    assert [error for error in errors if "search_index" not in error] == []
