@@ -17,10 +17,12 @@ import json
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError, validators
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid (it takes ~70 ms)
+    from jsonschema import ValidationError
 
 from .problems import Problem, field_name
 from .yamlsource import BareDate, YamlDocument
@@ -52,15 +54,19 @@ def _python_type_name(value: Any) -> str:
     return "tekst"
 
 
-def _type_keyword(validator, types, instance, schema) -> Iterator[ValidationError]:
-    # A bare date is only a string where the schema asks for a date.
-    if isinstance(instance, BareDate) and schema.get("format") != "date":
-        yield ValidationError("bare date", validator="type", validator_value=types)
-        return
-    yield from Draft202012Validator.VALIDATORS["type"](validator, types, instance, schema)
+@cache
+def _explaining_validator():
+    """jsonschema's Draft 2020-12 validator, where a bare date is a string only in date fields."""
+    from jsonschema import Draft202012Validator, ValidationError, validators
 
+    def type_keyword(validator, types, instance, schema):
+        if isinstance(instance, BareDate) and schema.get("format") != "date":
+            yield ValidationError("bare date", validator="type", validator_value=types)
+            return
+        yield from Draft202012Validator.VALIDATORS["type"](validator, types, instance, schema)
 
-_Validator = validators.extend(Draft202012Validator, {"type": _type_keyword})
+    extended = validators.extend(Draft202012Validator, {"type": type_keyword})
+    return lambda schema: extended(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _is_iso_date(value: str) -> bool:
@@ -84,10 +90,6 @@ class SchemaSet:
             file.name.removesuffix(".schema.json"): json.loads(file.read_text(encoding="utf-8"))
             for file in sorted(schema_dir.glob("*.schema.json"))
         }
-        self._validators = {
-            name: _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-            for name, schema in self.raw.items()
-        }
         # The keywords we use mean the same in draft 7, which fastjsonschema compiles.
         # It rewrites $ref in place, hence the deep copy.
         self._compiled = {
@@ -99,7 +101,7 @@ class SchemaSet:
     def validate(self, doc: YamlDocument, schema_name: str) -> list[Problem]:
         if self._quick_valid(doc, schema_name):
             return []
-        validator = self._validators[schema_name]
+        validator = _explaining_validator()(self.raw[schema_name])
         return [problem for error in _leaf_errors(validator.iter_errors(doc.data))
                 for problem in _problems(error, doc)]
 

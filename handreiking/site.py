@@ -18,6 +18,9 @@ from .crosslinks import CrossLinks, build_crosslinks
 from .loader import load_content
 from .model import Content
 from .pages import GeneratedPage, Output, PageRenderer
+from .text import load_rich_text_cache, save_rich_text_cache
+
+CACHE_FILE = Path(".cache") / "handreiking" / "rich-text.json"
 
 
 @dataclass
@@ -44,9 +47,14 @@ class Site:
         """Generated page -> the YAML file an editor changes to change that page."""
         return {page.src_uri: page.source_file for page in self.generated if page.source_file}
 
+    def save_cache(self) -> None:
+        """Keep the rendered Markdown of this build for the next one (see handreiking.text)."""
+        save_rich_text_cache(self.root / CACHE_FILE)
+
 
 def build_site(root: Path, today: date | None = None, output: Output | None = None) -> Site:
     """Load and check all content (raises ContentError), then compute cross-links."""
     today = today or date.today()
+    load_rich_text_cache(root / CACHE_FILE)
     content = load_content(root, today)
     return Site(content, build_crosslinks(content), today, root, output or Output())

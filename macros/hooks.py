@@ -3,7 +3,8 @@
 - ``on_config``: load and check all YAML once; stop the build with every
   problem listed when the content is invalid; add generated pages to the nav;
 - ``on_files``: add the generated pages (praktijkvoorbeelden, indexes, ...);
-- ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a page.
+- ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a page;
+- ``on_post_build``: keep rendered text for the next build (a cache, see handreiking.text).
 """
 
 from __future__ import annotations
@@ -62,3 +63,8 @@ def _edit_url(config, repo_path: str) -> str:
     # edit_uri points into docs/ ("edit/main/docs/"); YAML lives beside docs/.
     base = config.edit_uri.strip("/").removesuffix(Path(config.docs_dir).name).strip("/")
     return f"{config.repo_url.rstrip('/')}/{base}/{repo_path}"
+
+
+def on_post_build(config):
+    """Save the rendered-text cache once the build is done."""
+    state.site().save_cache()
