@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid (it take
     from jsonschema import ValidationError
 
 from .problems import Problem, field_name
-from .yamlsource import BareDate, YamlDocument
+from .yamlsource import BareDate, YamlDocument, value_at
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -112,7 +112,7 @@ class SchemaSet:
             return False
         # The compiled validator takes a bare date for any string; only date fields may hold one.
         return all(self._is_date_field(schema_name, _shape(path)) for path in doc.typed_text
-                   if isinstance(_value_at(doc.data, path), BareDate))
+                   if isinstance(value_at(doc.data, path), BareDate))
 
     @lru_cache(maxsize=None)
     def _is_date_field(self, schema_name: str, shape: tuple) -> bool:
@@ -127,12 +127,6 @@ class SchemaSet:
 def _shape(path: tuple) -> tuple:
     """The path with list positions left out: where in the schema the value lives."""
     return tuple(None if isinstance(part, int) else part for part in path)
-
-
-def _value_at(data: Any, path: tuple) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 def resolve_ref(root: dict, schema: dict) -> dict:

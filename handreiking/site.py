@@ -18,9 +18,9 @@ from .crosslinks import CrossLinks, build_crosslinks
 from .loader import load_content
 from .model import Content
 from .pages import GeneratedPage, Output, PageRenderer
-from .text import load_rich_text_cache, save_rich_text_cache
+from .cache import load_caches, save_caches
 
-CACHE_FILE = Path(".cache") / "handreiking" / "rich-text.json"
+CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.cache)
 
 
 @dataclass
@@ -48,13 +48,13 @@ class Site:
         return {page.src_uri: page.source_file for page in self.generated if page.source_file}
 
     def save_cache(self) -> None:
-        """Keep the rendered Markdown of this build for the next one (see handreiking.text)."""
-        save_rich_text_cache(self.root / CACHE_FILE)
+        """Keep what this build computed for the next one (see handreiking.cache)."""
+        save_caches(self.root / CACHE_DIR)
 
 
 def build_site(root: Path, today: date | None = None, output: Output | None = None) -> Site:
     """Load and check all content (raises ContentError), then compute cross-links."""
     today = today or date.today()
-    load_rich_text_cache(root / CACHE_FILE)
+    load_caches(root / CACHE_DIR)
     content = load_content(root, today)
     return Site(content, build_crosslinks(content), today, root, output or Output())

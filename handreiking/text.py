@@ -10,23 +10,19 @@ Text from YAML is never template source and never raw HTML. Two ways in:
   then cleaned by nh3 with a short allowlist of tags and link schemes.
 
 Rendered Markdown is cached by the hash of its source, in memory (so ``make
-serve`` renders a text once) and between builds in a file
-(:func:`load_rich_text_cache` / :func:`save_rich_text_cache`). The file is
-thrown away when the renderer or its allowlists change.
+serve`` renders a text once) and between builds (:mod:`handreiking.cache`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from .cache import BuildCache, code_version, digest
 
 # Characters that start Markdown or HTML syntax anywhere in a line.
 _INLINE_ACTIVE = "\\`*_{}[]<>#|~^=&!$"
@@ -60,52 +56,23 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
-# Bump when the rendering below changes in a way the settings do not show.
-_RENDERING = "1"
-_CACHE_VERSION = hashlib.blake2b(repr((
-    _RENDERING, markdown.__version__, sorted(ALLOWED_TAGS), sorted((tag, sorted(attributes)) for tag, attributes
-                                                                   in ALLOWED_ATTRIBUTES.items()),
-    sorted(LINK_SCHEMES))).encode(), digest_size=8).hexdigest()
-_cache: dict[str, str] = {}
-_used: set[str] = set()
-_new = False
+def _clean(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
+                     link_rel="noopener")
+
+
+# Cleaned again when loaded: a cache file is never trusted more than editor input.
+_rendered = BuildCache("rich-text", code_version(__file__, markdown.__version__, nh3.__version__),
+                       on_load=lambda html: _clean(html) if isinstance(html, str) else None)
 
 
 def rich_text(source: str) -> Markup:
     """Markdown from an editor as sanitized HTML."""
-    global _new
-    key = hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
-    _used.add(key)
-    html = _cache.get(key)
+    key = digest(source.encode("utf-8"))
+    html = _rendered.get(key)
     if html is None:
-        html = _cache[key] = _render(source)
-        _new = True
+        html = _rendered.put(key, _render(source))
     return Markup(html)
-
-
-def load_rich_text_cache(path: Path) -> None:
-    """Fill the cache from ``path`` when it was written by this renderer."""
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    if isinstance(stored, dict) and stored.get("versie") == _CACHE_VERSION:
-        # Cleaned again on the way in: a cache file is never trusted more than editor input.
-        _cache.update({key: _clean(html) for key, html in stored.get("fragmenten", {}).items()
-                       if isinstance(key, str) and isinstance(html, str)})
-
-
-def save_rich_text_cache(path: Path) -> None:
-    """Write the texts used since the last save, if any was new (atomically)."""
-    global _new
-    if _new:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}")
-        fragments = {key: _cache[key] for key in _used if key in _cache}
-        temporary.write_text(json.dumps({"versie": _CACHE_VERSION, "fragmenten": fragments}), encoding="utf-8")
-        temporary.replace(path)
-    _new = False
-    _used.clear()
 
 
 def _render(source: str) -> str:
@@ -114,9 +81,3 @@ def _render(source: str) -> str:
     # Escaping '<' and '&' first turns any raw HTML into visible text.
     prepared = _SEPARATORS.sub(" ", source).replace("&", "&amp;").replace("<", "&lt;")
     return _clean(renderer.convert(prepared))
-
-
-def _clean(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
-                     link_rel="noopener")
-

@@ -13,6 +13,9 @@ builds plain Python values itself, so that it can:
   every unquoted scalar that YAML typed as a boolean, number, date or null (so
   the schema check can explain the trap instead of saying "expected string").
 
+A file that reads without problems is kept, by the hash of its bytes, for the
+next build (:mod:`handreiking.cache`): an unchanged file is not parsed again.
+
 Example::
 
     doc, problems = read_yaml(Path("content/interventies/x.yml"), "content/interventies/x.yml")
@@ -21,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from .cache import BuildCache, code_version, digest
 from .problems import FILE_LEVEL, Problem, field_name
 
 try:  # libyaml is much faster; the pure-Python loader gives the same results.
@@ -76,6 +81,17 @@ class YamlDocument:
 def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read ``file``; return the document, or None and the problems that stop reading."""
     raw = file.read_bytes()
+    key = digest(raw)
+    cached = _parsed.get(key)
+    if cached is not None:
+        return _from_cache(cached, display_path), []
+    doc, problems = _parse(raw, display_path)
+    if doc is not None and not problems:
+        _parsed.put(key, _to_cache(doc))
+    return doc, problems
+
+
+def _parse(raw: bytes, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [_file_problem(display_path, 1, f"bestand is te groot ({len(raw) // 1024} kB, "
                                     f"hooguit {MAX_BYTES // 1024} kB); het wordt niet gelezen. Houd teksten "
@@ -117,6 +133,34 @@ def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         return None, sorted(builder.problems)
     # Only recoverable problems (a duplicate key: the first value counts): check the rest too.
     return YamlDocument(display_path, data, builder.lines, builder.typed_text), builder.problems
+
+
+# Stored as JSON text, so every build gets fresh objects it may change freely.
+_parsed = BuildCache("yaml", code_version(__file__, yaml.__version__),
+                     on_load=lambda text: text if isinstance(text, str) else None)
+
+
+def _to_cache(doc: YamlDocument) -> str:
+    dates = [list(path) for path in doc.typed_text if isinstance(value_at(doc.data, path), BareDate)]
+    return json.dumps({"data": doc.data, "lines": [[list(path), line] for path, line in doc.lines.items()],
+                       "typed": [[list(path), text] for path, text in doc.typed_text.items()], "dates": dates})
+
+
+def _from_cache(text: str, display_path: str) -> YamlDocument:
+    stored = json.loads(text)
+    data = stored["data"]
+    for path in stored["dates"]:
+        parent = value_at(data, path[:-1])
+        parent[path[-1]] = BareDate(parent[path[-1]])
+    return YamlDocument(display_path, data, {tuple(path): line for path, line in stored["lines"]},
+                        {tuple(path): text for path, text in stored["typed"]})
+
+
+def value_at(data: Any, path) -> Any:
+    """The value at a JSON path such as ('secties', 0, 'items')."""
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _decode(raw: bytes, display_path: str) -> tuple[str, Problem | None]:

@@ -1,10 +1,12 @@
-"""Issue 8: rendered Markdown is cached between builds without changing the site or trusting the cache."""
+"""Issue 8: parsed YAML and rendered Markdown are kept between builds, without changing the site or trusting the cache."""
 
 from __future__ import annotations
 
 import json
 
-from handreiking.site import CACHE_FILE
+from handreiking.site import CACHE_DIR
+
+RICH_TEXT = CACHE_DIR / "rich-text.json"
 
 from conftest import copy_project, mkdocs_build
 
@@ -16,8 +18,8 @@ def _pages(site):
 def test_a_warm_build_writes_the_same_site_as_a_cold_one(tmp_path):
     project = copy_project(tmp_path / "project")
     assert mkdocs_build(project, tmp_path / "cold").returncode == 0
-    cache = json.loads((project / CACHE_FILE).read_text(encoding="utf-8"))
-    assert len(cache["fragmenten"]) > 46
+    cache = json.loads((project / RICH_TEXT).read_text(encoding="utf-8"))
+    assert len(cache["waarden"]) > 46
     assert mkdocs_build(project, tmp_path / "warm").returncode == 0
     assert _pages(tmp_path / "warm") == _pages(tmp_path / "cold")
 
@@ -25,17 +27,29 @@ def test_a_warm_build_writes_the_same_site_as_a_cold_one(tmp_path):
 def test_a_tampered_or_outdated_cache_cannot_inject(tmp_path):
     project = copy_project(tmp_path / "project")
     assert mkdocs_build(project, tmp_path / "first").returncode == 0
-    file = project / CACHE_FILE
+    file = project / RICH_TEXT
     cache = json.loads(file.read_text(encoding="utf-8"))
-    cache["fragmenten"] = {key: '<p>x<script>alert(1)</script><img src=x onerror="alert(1)"></p>'
-                           for key in cache["fragmenten"]}
+    cache["waarden"] = {key: '<p>x<script>alert(1)</script><img src=x onerror="alert(1)"></p>'
+                           for key in cache["waarden"]}
     file.write_text(json.dumps(cache), encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "tampered").returncode == 0
     html = (tmp_path / "tampered" / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
     assert "onerror" not in html and "alert(1)</script>" not in html
 
     cache["versie"] = "ouder"
-    cache["fragmenten"] = {key: "<p>OUDE TEKST</p>" for key in cache["fragmenten"]}
+    cache["waarden"] = {key: "<p>OUDE TEKST</p>" for key in cache["waarden"]}
     file.write_text(json.dumps(cache), encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "outdated").returncode == 0
     assert "OUDE TEKST" not in (tmp_path / "outdated" / "praktijkvoorbeelden" / "boost" / "index.html").read_text()
+
+
+def test_a_changed_file_is_read_again_after_a_warm_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    assert (project / CACHE_DIR / "yaml.json").exists()
+    file = project / "content" / "interventies" / "boost.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("samenvatting: >-\n  ", "samenvatting: >-\n  Nieuw: ", 1),
+                    encoding="utf-8")
+    assert mkdocs_build(project, tmp_path / "second").returncode == 0
+    html = (tmp_path / "second" / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
+    assert "Nieuw: " in html
