@@ -162,3 +162,10 @@ def search_results(page, query: str) -> list[dict]:
         title: a.querySelector('h1, h2').innerText,
         path: new URL(a.href).pathname,
     }))""")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium carries the 'browser' mark, whatever its file says."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
