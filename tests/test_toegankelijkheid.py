@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import run_axe, search_results
@@ -211,11 +212,12 @@ def test_search_opens_and_works_by_keyboard(page, site_url):
     assert first
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(first.split("?")[0])))
+    page.wait_for_load_state("load")  # Material's script binds the search field once the page has loaded
     # Escape closes the dialog again.
     page.locator("input.md-search__input").focus()
-    assert page.locator("#__search").is_checked()
+    expect(page.locator("#__search")).to_be_checked()
     page.keyboard.press("Escape")
-    assert not page.locator("#__search").is_checked()
+    expect(page.locator("#__search")).not_to_be_checked()
 
 
 def test_the_menu_on_a_narrow_screen_opens_by_keyboard(browser, site_url):
