@@ -76,18 +76,19 @@ def test_every_link_in_the_bundle_opens_a_file(offline_site):
 def test_navigation_works_from_file(offline, content):
     nav = offline.locator(".md-sidebar--primary")
     offline.open("index.html")
+    # A click starts the navigation; waiting on the URL and the heading lets the new page load.
     nav.get_by_role("link", name="Inleiding", exact=True).click()
-    assert offline.url.endswith("/inleiding.html")
-    assert offline.locator("article h1").inner_text().startswith("Inleiding")
+    offline.wait_for_url("**/inleiding.html")
+    expect(offline.locator("article h1")).to_contain_text("Inleiding")
     nav.get_by_role("link", name="Analyse-instrument voor buurtoverleg").click()
-    assert offline.url.endswith("/analyse-instrument.html")
-    assert offline.locator("article h1").inner_text().startswith("Analyse-instrument")
+    offline.wait_for_url("**/analyse-instrument.html")
+    expect(offline.locator("article h1")).to_contain_text("Analyse-instrument")
     # A link inside generated content: from a checklist to its oplossingsrichting.
     checklist = next(c for c in content.checklists if c.oplossingsrichting)
     offline.open(f"checklists/{checklist.slug}.html")
     offline.locator("article .checklist-kop a").click()
-    assert offline.url.endswith(f"/oplossingsrichtingen/{checklist.oplossingsrichting}.html")
-    expect(offline.locator("article h1")).to_be_visible()  # the new page may still be loading on a busy machine
+    offline.wait_for_url(f"**/oplossingsrichtingen/{checklist.oplossingsrichting}.html")
+    expect(offline.locator("article h1")).to_be_visible()
 
 
 def test_search_works_from_file(offline, content):
@@ -98,9 +99,10 @@ def test_search_works_from_file(offline, content):
     offline.locator(".md-search__input").press_sequentially(voorbeeld.titel.split()[0], delay=30)
     # Results update per key press: wait for the final list rather than the first one.
     expect(offline.locator(".md-search-result")).to_contain_text(voorbeeld.titel, timeout=15_000)
+    start = offline.url
     offline.locator(".md-search-result__link").first.click()
-    assert offline.url.startswith("file:") and ".html" in offline.url
-    assert offline.locator("article h1").is_visible()
+    offline.wait_for_url(lambda url: url != start and url.startswith("file:") and ".html" in url)
+    expect(offline.locator("article h1")).to_be_visible()
 
 
 def test_printing_works_from_file(offline, offline_site, content):
@@ -146,7 +148,7 @@ def test_offline_buurtanalyse(offline, offline_site, content):
     offline.get_by_role("link", name="Oefen met deze casus").last.click()
     offline.wait_for_selector("#ba-beheer", state="visible")
     assert offline.url.endswith(f"/buurtanalyse.html?casus={casus.slug}")
-    assert offline.locator(f'#ba-casus [data-casus="{casus.slug}"]').is_visible()
+    expect(offline.locator(f'#ba-casus [data-casus="{casus.slug}"]')).to_be_visible()
     offline.check('#stap-2-4 input[value="publieke-ruimte"]')
     offline.check('#stap-2-5 input[value="overlast-jeugd"]')
     answers = antwoorden({"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]})
