@@ -4,7 +4,7 @@
   problem listed when the content is invalid; add generated pages to the nav;
 - ``on_files``: add the generated pages (praktijkvoorbeelden, indexes, ...);
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a page;
-- ``on_post_build``: keep rendered text for the next build (a cache, see handreiking.text).
+- ``on_post_build``: keep parsed YAML and rendered text for the next build (see handreiking.cache).
 """
 
 from __future__ import annotations
@@ -66,5 +66,5 @@ def _edit_url(config, repo_path: str) -> str:
 
 
 def on_post_build(config):
-    """Save the rendered-text cache once the build is done."""
+    """Save the build caches once the build is done."""
     state.site().save_cache()
