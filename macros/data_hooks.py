@@ -3,25 +3,18 @@
 ``on_files`` adds ``assets/data/handreiking.js`` (see :mod:`handreiking.export`)
 as a generated file, so it is part of every build, ``make serve`` and any
 bundle made from the built site. Registered after ``macros/hooks.py``, which
-loads the content in ``on_config``.
+loads the content in ``on_config`` and makes ``handreiking`` importable.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path; make our packages importable
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from handreiking.export import export, to_javascript  # noqa: E402
-from handreiking.wijzer import DATA_FILE  # noqa: E402
-from macros import state  # noqa: E402
-from macros.site_urls import url_for  # noqa: E402
+from handreiking.export import export, to_javascript
+from handreiking.wijzer import DATA_FILE
+from macros import state
+from macros.site_urls import url_for
 
 
 def on_files(files, config):
