@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test lock system-deps clean nieuw pre-commit
+.PHONY: help serve build pdf offline check test lock system-deps clean nieuw pre-commit bench bench-wijzer
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,10 +75,9 @@ lock: ## Werk requirements*.txt bij uit requirements*.in (na een versiewijziging
 	rm -rf .lock-venv
 
 clean: ## Verwijder gebouwde bestanden (site/, caches)
-	rm -rf site .site-build-* .site-offline-* site-offline.zip .pytest_cache
+	rm -rf site .site-build-* .site-offline-* site-offline.zip .cache .pytest_cache
 
-# --- Interventiewijzer (issue 4) ---
-.PHONY: bench bench-wijzer
+# Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
 bench: $(VENV)/.site ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.build
 
