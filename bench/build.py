@@ -14,8 +14,8 @@ process that reports its wall time and peak memory (ru_maxrss):
 - A: our real build (``mkdocs build --strict``) of the project;
 - B: MkDocs + Material on the baseline project.
 
-Our build keeps rendered Markdown in ``.cache/`` between builds (see
-:mod:`handreiking.text`). The first A build of each N starts without that cache
+Our build keeps parsed YAML and rendered Markdown in ``.cache/`` between builds
+(see :mod:`handreiking.cache`). The first A build of each N starts without that cache
 and is reported on its own ("A koud"); the medians are over the rounds after it,
 as an editor's ``make serve`` or a second CI build sees them.
 
@@ -136,7 +136,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.build", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, action="append", help="aantal praktijkvoorbeelden (herhaalbaar)")
-    parser.add_argument("--rounds", type=int, help="rondes per N (standaard 5, bij 5.000: 3)")
+    parser.add_argument("--rounds", type=int, help="rondes per N (standaard 5 bij 46, 7 bij 1.000, anders 3)")
     parser.add_argument("--smoke", action="store_true", help="alleen N=46, één ronde (koud)")
     parser.add_argument("--work", type=Path, help="werkmap (standaard een tijdelijke map)")
     args = parser.parse_args(argv)
