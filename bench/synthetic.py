@@ -99,7 +99,6 @@ class _Model:
 
     def __init__(self, content: Content, rng: random.Random):
         self.rng = rng
-        self.content = content
         voorbeelden = content.praktijkvoorbeelden
         self.frequencies = {field: Counter(v for item in voorbeelden for v in getattr(item, field)) for field in FIELDS}
         self.sizes = {field: [len(getattr(item, field)) for item in voorbeelden] for field in FIELDS}
