@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Iterator
 
 from markupsafe import Markup
 
 from .model import Content
 from .pages import markdown_templates
+from .schemas import ref_target
 from .text import escape_markdown
 
 # The order editors need them in; schemas not named here follow alphabetically.
@@ -68,10 +69,7 @@ class _Walk:
         ref = schema.get("$ref")
         if ref is None:
             return schema, None
-        node: Any = self.root
-        for part in ref.removeprefix("#/").split("/"):
-            node = node[part]
-        target, _ = self.resolve(node)
+        target, _ = self.resolve(ref_target(self.root, ref))
         return {**target, **{key: value for key, value in schema.items() if key != "$ref"}}, ref
 
 

@@ -132,11 +132,16 @@ def _shape(path: tuple) -> tuple:
 def resolve_ref(root: dict, schema: dict) -> dict:
     """Follow local ``$ref`` pointers (``#/$defs/...``) to the schema they name."""
     while "$ref" in schema:
-        node: Any = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
+        schema = ref_target(root, schema["$ref"])
     return schema
+
+
+def ref_target(root: dict, ref: str) -> dict:
+    """The schema one local pointer such as ``#/$defs/term`` names (itself possibly a ``$ref``)."""
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
 
 
 @cache
