@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
-from .model import FACET_FIELDS
+from .model import FACET_FIELDS, FOLDERS
 from .problems import Problem, Severity, field_name
 from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
@@ -130,9 +130,8 @@ def _check_value(doc, path, keyword, annotation, value, vocabularies, slugs) -> 
                            f"zie content/taxonomie/{annotation}.yml")
     elif keyword == "x-verwijzing":
         if value not in slugs[annotation]:
-            folder = "interventies" if annotation == "praktijkvoorbeeld" else "checklists"
             return problem(f"{annotation} '{value}' bestaat niet{suggest(value, slugs[annotation])}; "
-                           f"verwacht content/{folder}/{value}.yml")
+                           f"verwacht content/{FOLDERS[annotation]}/{value}.yml")
     elif keyword == "x-url":
         if not is_safe_url(value):
             return problem(f"link '{value}' is niet toegestaan; gebruik https://, http://, mailto: "

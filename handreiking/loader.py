@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Documents, cross_check
-from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, LINK_KEYS, Link,
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Link,
                     Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
@@ -32,13 +32,6 @@ from .redirects import History, check_history
 from .schemas import schema_set
 from .yamlsource import read_yaml
 
-FOLDERS = {
-    "taxonomie": "taxonomie",
-    "praktijkvoorbeeld": "interventies",
-    "checklist": "checklists",
-    "oplossingsrichting": "oplossingsrichtingen",
-    "casus": "casussen",
-}
 SETTINGS_FILE = "content/instellingen.yml"
 DEFAULT_SETTINGS = {"verouderd_na_maanden": 24}
 

@@ -21,6 +21,15 @@ FACET_FIELDS = {
     "problematiek": "problematiek",
 }
 
+# Each kind of content file (also the name of its schema) -> its folder under content/.
+FOLDERS = {
+    "taxonomie": "taxonomie",
+    "praktijkvoorbeeld": "interventies",
+    "checklist": "checklists",
+    "oplossingsrichting": "oplossingsrichtingen",
+    "casus": "casussen",
+}
+
 # Vocabularies an analysis answer or a checklist item can point at.
 LINK_KEYS = ("oplossingsrichting", "locatie", "doelgroep", "problematiek", "fase", "verschijningsvorm")
 

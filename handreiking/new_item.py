@@ -16,11 +16,12 @@ from pathlib import Path
 
 import yaml
 
+from .model import FOLDERS
 from .redirects import REDIRECTS_FILE, add_published
 from .slugs import slugify
 
 TEMPLATE = "content/sjablonen/praktijkvoorbeeld.yml"
-FOLDER = "content/interventies"
+FOLDER = f"content/{FOLDERS['praktijkvoorbeeld']}"
 
 
 class NewItemError(Exception):
