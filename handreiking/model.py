@@ -172,7 +172,7 @@ class Content:
     checklists: tuple[Checklist, ...]
     oplossingsrichtingen: tuple[Oplossingsrichting, ...]
     casussen: tuple[Casus, ...]
-    verouderd_na_maanden: int = 24
+    verouderd_na_maanden: int
     warnings: tuple = field(default=(), compare=False)
     doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
 
