@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from .cache import BuildCache, code_version, digest
-from .problems import FILE_LEVEL, Problem, field_name
+from .problems import Problem, field_name
 
 try:  # libyaml is much faster; the pure-Python loader gives the same results.
     from yaml import CSafeLoader as _Loader
@@ -241,7 +241,7 @@ class _Builder:
 
     def _fail(self, node: yaml.Node, path: tuple, message: str) -> None:
         self.usable = False
-        self.problems.append(Problem(self.path, node.start_mark.line + 1, field_name(path) or FILE_LEVEL, message))
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, field_name(path), message))
 
 
 def _alias_problems(text: str, display_path: str, alias_paths: list[tuple]) -> list[Problem]:
@@ -257,7 +257,7 @@ def _alias_problems(text: str, display_path: str, alias_paths: list[tuple]) -> l
     for event, path in zip(events, paths):
         line = event.start_mark.line + 1
         problems.setdefault(line, Problem(
-            display_path, line, field_name(path) or FILE_LEVEL,
+            display_path, line, field_name(path),
             f"verwijzing '*{event.anchor}' gebruikt; ankers en verwijzingen (& en *) zijn niet toegestaan, "
             "schrijf de waarde uit"))
     return list(problems.values())
@@ -299,4 +299,4 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
 
 
 def _file_problem(display_path: str, line: int, message: str) -> Problem:
-    return Problem(display_path, line, FILE_LEVEL, message)
+    return Problem(display_path, line, "", message)
