@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .loader import check_content
+from .new_item import NewItemError, create
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,8 +48,6 @@ def _check(root: Path) -> int:
 
 
 def _new(root: Path, titel: str) -> int:
-    from .new_item import NewItemError, create
-
     try:
         path = create(root, titel, date.today())
     except NewItemError as error:
