@@ -7,7 +7,9 @@ source code of the module that fills it and the versions of the libraries it
 uses: change the code and the cache is thrown away, no version number to bump.
 
     texts = BuildCache("rich-text", code_version(__file__, markdown.__version__))
-    html = texts.get(key) or texts.put(key, render(text))
+    html = texts.get(key)                 # None when not kept
+    if html is None:
+        html = texts.put(key, render(text))
     load_caches(folder); ...; save_caches(folder)   # once per build (handreiking.site)
 
 A cache file is never trusted more than editor input: each cache can clean or

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
-from .model import FACET_FIELDS
+from .model import FACET_FIELDS, FOLDERS
 from .problems import Problem, Severity, field_name
 from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
@@ -65,7 +65,7 @@ def cross_check(docs: Documents, schemas: SchemaSet, today: date, stale_after_mo
                 problem = _check_value(doc, path, keyword, annotation, value, vocabularies, slugs)
                 if problem:
                     problems.append(problem)
-                elif keyword == "x-taxonomie" and (kind == "praktijkvoorbeeld" or annotation not in _facets()):
+                elif keyword == "x-taxonomie" and (kind == "praktijkvoorbeeld" or annotation not in FACET_FIELDS):
                     usage[annotation, value] += 1
     problems += _check_file_names(docs)
     problems += _check_unique_titles(docs.praktijkvoorbeeld, "praktijkvoorbeeld")
@@ -74,10 +74,6 @@ def cross_check(docs: Documents, schemas: SchemaSet, today: date, stale_after_mo
     problems += _check_usage(docs, usage)
     problems += _check_stale(docs.praktijkvoorbeeld, today, stale_after_months)
     return problems
-
-
-def _facets() -> set[str]:
-    return set(FACET_FIELDS)
 
 
 def annotated_values(root_schema: dict, instance: Any) -> Iterator[tuple[tuple, str, Any, Any]]:
@@ -134,9 +130,8 @@ def _check_value(doc, path, keyword, annotation, value, vocabularies, slugs) -> 
                            f"zie content/taxonomie/{annotation}.yml")
     elif keyword == "x-verwijzing":
         if value not in slugs[annotation]:
-            folder = "interventies" if annotation == "praktijkvoorbeeld" else "checklists"
             return problem(f"{annotation} '{value}' bestaat niet{suggest(value, slugs[annotation])}; "
-                           f"verwacht content/{folder}/{value}.yml")
+                           f"verwacht content/{FOLDERS[annotation]}/{value}.yml")
     elif keyword == "x-url":
         if not is_safe_url(value):
             return problem(f"link '{value}' is niet toegestaan; gebruik https://, http://, mailto: "
@@ -214,16 +209,16 @@ def _check_oplossingsrichting_files(docs: Documents) -> list[Problem]:
     if taxonomy is None:
         return []
     problems = []
-    for index, term in enumerate(taxonomy.data["termen"], start=1):
+    for nummer, term in enumerate(taxonomy.data["termen"], start=1):
         doc = docs.oplossingsrichting.get(term["id"])
+        path = ("termen", nummer - 1, "id")
         if doc is None:
-            problems.append(Problem(taxonomy.path, taxonomy.line_of(("termen", index - 1, "id")),
-                                    field_name(("termen", index - 1, "id")),
+            problems.append(Problem(taxonomy.path, taxonomy.line_of(path), field_name(path),
                                     f"oplossingsrichting '{term['id']}' heeft geen bestand "
                                     f"content/oplossingsrichtingen/{term['id']}.yml"))
-        elif doc.data["nummer"] != index:
+        elif doc.data["nummer"] != nummer:
             problems.append(Problem(doc.path, doc.line_of(("nummer",)), "nummer",
-                                    f"nummer moet {index} zijn (de plaats in content/taxonomie/oplossingsrichting.yml)"))
+                                    f"nummer moet {nummer} zijn (de plaats in content/taxonomie/oplossingsrichting.yml)"))
     return problems
 
 
@@ -235,7 +230,7 @@ def _check_usage(docs: Documents, usage: dict[tuple[str, str], int]) -> list[Pro
             if usage[name, term["id"]] or term.get("mag_ongebruikt"):
                 continue
             path = ("termen", index, "id")
-            where = "geen enkel praktijkvoorbeeld" if name in _facets() else "geen enkel bestand"
+            where = "geen enkel praktijkvoorbeeld" if name in FACET_FIELDS else "geen enkel bestand"
             problems.append(Problem(doc.path, doc.line_of(path), field_name(path),
                                     f"{name} '{term['id']}' wordt door {where} gebruikt; gebruik de term "
                                     "of zet 'mag_ongebruikt: true' bij de term"))

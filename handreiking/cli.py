@@ -16,16 +16,17 @@ from datetime import date
 from pathlib import Path
 
 from .loader import check_content
+from .new_item import NewItemError, create
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m handreiking", description="Controleer de inhoud van de handreiking.")
+    project = argparse.ArgumentParser(add_help=False)
+    project.add_argument("--root", type=Path, default=Path("."), help="projectmap (standaard: huidige map)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="controleer alle YAML-bestanden in content/")
-    check.add_argument("--root", type=Path, default=Path("."), help="projectmap (standaard: huidige map)")
-    nieuw = commands.add_parser("nieuw", help="maak een nieuw praktijkvoorbeeld uit het sjabloon")
+    commands.add_parser("check", parents=[project], help="controleer alle YAML-bestanden in content/")
+    nieuw = commands.add_parser("nieuw", parents=[project], help="maak een nieuw praktijkvoorbeeld uit het sjabloon")
     nieuw.add_argument("titel", nargs="?", default="", help="titel van het praktijkvoorbeeld")
-    nieuw.add_argument("--root", type=Path, default=Path("."), help="projectmap (standaard: huidige map)")
     args = parser.parse_args(argv)
     if args.command == "nieuw":
         return _new(args.root, args.titel)
@@ -34,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(root: Path) -> int:
     result = check_content(root)
-    for problem in result.errors + result.warnings:
-        print(problem, file=sys.stderr if problem in result.errors else sys.stdout)
+    for problem in result.errors:
+        print(problem, file=sys.stderr)
+    for problem in result.warnings:
+        print(problem)
     if result.errors:
         print(f"\n{len(result.errors)} fout(en), {len(result.warnings)} waarschuwing(en) in {result.files} "
               "bestanden. Los de fouten op; zie CONTRIBUTING.md.", file=sys.stderr)
@@ -45,8 +48,6 @@ def _check(root: Path) -> int:
 
 
 def _new(root: Path, titel: str) -> int:
-    from .new_item import NewItemError, create
-
     try:
         path = create(root, titel, date.today())
     except NewItemError as error:

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Iterator
 
 from markupsafe import Markup
 
-from .model import Content
+from .model import FOLDERS, Content
 from .pages import markdown_templates
+from .schemas import ref_target
 from .text import escape_markdown
 
 # The order editors need them in; schemas not named here follow alphabetically.
 SCHEMA_ORDER = ("praktijkvoorbeeld", "checklist", "oplossingsrichting", "casus", "taxonomie", "instellingen",
                 "doorverwijzingen", "gepubliceerd")
-REFERENCES = {"praktijkvoorbeeld": ("een bestaand praktijkvoorbeeld", "content/interventies/"),
-              "checklist": ("een bestaande checklist", "content/checklists/")}
+REFERENCES = {"praktijkvoorbeeld": "een bestaand praktijkvoorbeeld", "checklist": "een bestaande checklist"}
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,7 @@ class _Walk:
         ref = schema.get("$ref")
         if ref is None:
             return schema, None
-        node: Any = self.root
-        for part in ref.removeprefix("#/").split("/"):
-            node = node[part]
-        target, _ = self.resolve(node)
+        target, _ = self.resolve(ref_target(self.root, ref))
         return {**target, **{key: value for key, value in schema.items() if key != "$ref"}}, ref
 
 
@@ -133,8 +130,8 @@ def _scalar(walk: _Walk, field: dict) -> Markup:
     if vocabulary:
         return Markup("id uit ") + _vocabulary_link(walk.content, vocabulary)
     if field.get("x-verwijzing"):
-        what, folder = REFERENCES[field["x-verwijzing"]]
-        return escape_markdown(f"slug van {what} (bestandsnaam in {folder} zonder .yml)")
+        kind = field["x-verwijzing"]
+        return escape_markdown(f"slug van {REFERENCES[kind]} (bestandsnaam in content/{FOLDERS[kind]}/ zonder .yml)")
     if field.get("x-url"):
         return escape_markdown("link: https://, http://, mailto: of een relatief pad") + _length(field)
     kinds = field.get("type")

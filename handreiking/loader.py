@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Documents, cross_check
-from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, LINK_KEYS, Link,
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Link,
                     Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
@@ -32,15 +32,7 @@ from .redirects import History, check_history
 from .schemas import schema_set
 from .yamlsource import read_yaml
 
-FOLDERS = {
-    "taxonomie": "taxonomie",
-    "praktijkvoorbeeld": "interventies",
-    "checklist": "checklists",
-    "oplossingsrichting": "oplossingsrichtingen",
-    "casus": "casussen",
-}
 SETTINGS_FILE = "content/instellingen.yml"
-DEFAULT_SETTINGS = {"verouderd_na_maanden": 24}
 
 
 @dataclass
@@ -99,16 +91,19 @@ def load_content(root: Path, today: date | None = None) -> Content:
 
 
 def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, Any]:
+    """The settings; a field left out (or a missing or broken file) takes the default in its schema."""
+    properties = schemas.raw["instellingen"]["properties"]
+    defaults = {name: field["default"] for name, field in properties.items() if "default" in field}
     file = root / SETTINGS_FILE
     if not file.exists():
-        return dict(DEFAULT_SETTINGS)
+        return defaults
     doc, read_problems = read_yaml(file, SETTINGS_FILE)
     problems += read_problems
     if doc is None:
-        return dict(DEFAULT_SETTINGS)
+        return defaults
     schema_problems = schemas.validate(doc, "instellingen")
     problems += schema_problems
-    return dict(DEFAULT_SETTINGS) if schema_problems else {**DEFAULT_SETTINGS, **doc.data}
+    return defaults if schema_problems else {**defaults, **doc.data}
 
 
 def _build(docs: Documents, settings: dict, warnings: tuple, history: History) -> Content:

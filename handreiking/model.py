@@ -21,6 +21,15 @@ FACET_FIELDS = {
     "problematiek": "problematiek",
 }
 
+# Each kind of content file (also the name of its schema) -> its folder under content/.
+FOLDERS = {
+    "taxonomie": "taxonomie",
+    "praktijkvoorbeeld": "interventies",
+    "checklist": "checklists",
+    "oplossingsrichting": "oplossingsrichtingen",
+    "casus": "casussen",
+}
+
 # Vocabularies an analysis answer or a checklist item can point at.
 LINK_KEYS = ("oplossingsrichting", "locatie", "doelgroep", "problematiek", "fase", "verschijningsvorm")
 
@@ -163,7 +172,7 @@ class Content:
     checklists: tuple[Checklist, ...]
     oplossingsrichtingen: tuple[Oplossingsrichting, ...]
     casussen: tuple[Casus, ...]
-    verouderd_na_maanden: int = 24
+    verouderd_na_maanden: int
     warnings: tuple = field(default=(), compare=False)
     doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
 

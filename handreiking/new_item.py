@@ -14,13 +14,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from .model import FOLDERS
 from .redirects import REDIRECTS_FILE, add_published
 from .slugs import slugify
+from .yamlsource import read_yaml
 
 TEMPLATE = "content/sjablonen/praktijkvoorbeeld.yml"
-FOLDER = "content/interventies"
+FOLDER = f"content/{FOLDERS['praktijkvoorbeeld']}"
 
 
 class NewItemError(Exception):
@@ -67,8 +67,8 @@ def _fill(text: str, titel: str, today: date) -> str:
 
 
 def _redirects(root: Path) -> dict[str, str]:
-    try:
-        data = yaml.safe_load((root / REDIRECTS_FILE).read_text(encoding="utf-8")) or {}
-        return dict(data.get("praktijkvoorbeelden") or {})
-    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError):
-        return {}  # a broken file is reported by 'make check'; it does not block a new file
+    file = root / REDIRECTS_FILE
+    doc = read_yaml(file, REDIRECTS_FILE)[0] if file.exists() else None
+    # A broken file is reported by 'make check'; it does not block a new file.
+    redirects = doc.data.get("praktijkvoorbeelden") if doc and isinstance(doc.data, dict) else None
+    return redirects if isinstance(redirects, dict) else {}

@@ -17,7 +17,7 @@ class Severity(str, Enum):
     WARNING = "waarschuwing"
 
 
-FILE_LEVEL = "(bestand)"
+FILE_LEVEL = "(bestand)"  # shown for a problem with the whole file, whose field is ""
 
 
 @dataclass(frozen=True, order=True)

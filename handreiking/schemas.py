@@ -1,7 +1,7 @@
 """Check one YAML document against its JSON Schema and explain problems in Dutch.
 
 The schemas in ``content/schemas/`` are the contract for editors; the field
-reference on the site is generated from them. Two project-specific keywords
+reference on the site is generated from them. Three project-specific keywords
 are annotations only, read by :mod:`handreiking.checks`:
 
 - ``x-taxonomie``: the value must be an id of that vocabulary;
@@ -132,11 +132,16 @@ def _shape(path: tuple) -> tuple:
 def resolve_ref(root: dict, schema: dict) -> dict:
     """Follow local ``$ref`` pointers (``#/$defs/...``) to the schema they name."""
     while "$ref" in schema:
-        node: Any = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
+        schema = ref_target(root, schema["$ref"])
     return schema
+
+
+def ref_target(root: dict, ref: str) -> dict:
+    """The schema one local pointer such as ``#/$defs/term`` names (itself possibly a ``$ref``)."""
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
 
 
 @cache
@@ -158,7 +163,7 @@ def _problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         allowed = sorted(error.schema.get("properties", {}))
         return [Problem(doc.path, doc.line_of(path + (name,)), field_name(path + (name,)),
-                        f"onbekend veld '{name}'{_suggest(name, allowed)}; toegestane velden: {', '.join(allowed)}")
+                        f"onbekend veld '{name}'{suggest(name, allowed)}; toegestane velden: {', '.join(allowed)}")
                 for name in sorted(set(error.instance) - set(allowed))]
     if error.validator == "required":
         # jsonschema gives one error per missing field, named first in its message.
@@ -207,9 +212,7 @@ def _type_message(expected, value: Any, typed_text: str | None) -> str:
     return f"moet {wanted_text} zijn, maar is {_python_type_name(value)}"
 
 
-def _suggest(word: str, options) -> str:
+def suggest(word: str, options) -> str:
+    """' (bedoelde u ...?)' with the closest of ``options``, for a likely typo; else ''."""
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (bedoelde u '{match[0]}'?)" if match else ""
-
-
-suggest = _suggest

@@ -44,4 +44,4 @@ def load_fingerprints(path: Path) -> set[str]:
 
 if __name__ == "__main__":
     source = Path(sys.argv[1]).read_text(encoding="utf-8")
-    print("\n".join(sorted({print_ for print_, _ in fingerprints(source)})))
+    print("\n".join(sorted({digest for digest, _ in fingerprints(source)})))

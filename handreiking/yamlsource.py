@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from .cache import BuildCache, code_version, digest
-from .problems import FILE_LEVEL, Problem, field_name
+from .problems import Problem, field_name
 
 try:  # libyaml is much faster; the pure-Python loader gives the same results.
     from yaml import CSafeLoader as _Loader
@@ -79,7 +79,10 @@ class YamlDocument:
 
 
 def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read ``file``; return the document, or None and the problems that stop reading."""
+    """Read ``file``: the document (None when it cannot be used) and its problems.
+
+    A duplicate key does not stop reading: the document comes with that problem (the first value counts).
+    """
     raw = file.read_bytes()
     key = digest(raw)
     cached = _parsed.get(key)
@@ -178,7 +181,7 @@ class _Builder:
     """Turns composed YAML nodes into dicts, lists and scalars, collecting problems."""
 
     def __init__(self, display_path: str):
-        self.path = display_path
+        self.display_path = display_path
         self.problems: list[Problem] = []
         self.usable = True  # False once a value could not be built
         self.alias_paths: list[tuple] = []
@@ -218,7 +221,7 @@ class _Builder:
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in first_line:
-                self.problems.append(Problem(self.path, line, field_name(path + (key,)),
+                self.problems.append(Problem(self.display_path, line, field_name(path + (key,)),
                                              f"veld '{key}' staat twee keer in dit blok (eerst op regel "
                                              f"{first_line[key]}); verwijder een van beide"))
                 continue
@@ -241,7 +244,7 @@ class _Builder:
 
     def _fail(self, node: yaml.Node, path: tuple, message: str) -> None:
         self.usable = False
-        self.problems.append(Problem(self.path, node.start_mark.line + 1, field_name(path) or FILE_LEVEL, message))
+        self.problems.append(Problem(self.display_path, node.start_mark.line + 1, field_name(path), message))
 
 
 def _alias_problems(text: str, display_path: str, alias_paths: list[tuple]) -> list[Problem]:
@@ -257,7 +260,7 @@ def _alias_problems(text: str, display_path: str, alias_paths: list[tuple]) -> l
     for event, path in zip(events, paths):
         line = event.start_mark.line + 1
         problems.setdefault(line, Problem(
-            display_path, line, field_name(path) or FILE_LEVEL,
+            display_path, line, field_name(path),
             f"verwijzing '*{event.anchor}' gebruikt; ankers en verwijzingen (& en *) zijn niet toegestaan, "
             "schrijf de waarde uit"))
     return list(problems.values())
@@ -299,4 +302,4 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
 
 
 def _file_problem(display_path: str, line: int, message: str) -> Problem:
-    return Problem(display_path, line, FILE_LEVEL, message)
+    return Problem(display_path, line, "", message)
