@@ -207,8 +207,7 @@
     state.onbekend.forEach(function (stap) { params.append(P.onbekend, stap); });
     if (state.casus) params.set(P.casus, state.casus);
     if (state.gestopt) params.set(P.gestopt, "ja");
-    var query = params.toString();
-    return query ? "?" + query : "";
+    return Keuzes.toSearch(params);
   }
 
   function fromAddress(search) {
@@ -332,8 +331,7 @@
       plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
       plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
-    var wijzerQuery = Keuzes.params(state.keuzes, data, wijzerFacets).toString();
-    wijzerLink.href = wijzerBase + (wijzerQuery ? "?" + wijzerQuery : "");
+    wijzerLink.href = wijzerBase + Keuzes.toSearch(Keuzes.params(state.keuzes, data, wijzerFacets));
 
     // Rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus.
     var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
@@ -628,8 +626,9 @@
     state = result.state;
     applyState();
     refresh(true);
-    var ignored = result.ignored.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; });
-    status(message + (ignored.length ? " Genegeerd, want onbekend op deze site: " + ignored.join(", ") + "." : ""));
+    var ignored = result.ignored.length
+      ? " Genegeerd, want onbekend op deze site: " + Keuzes.describeUnknown(result.ignored) + "." : "";
+    status(message + ignored);
   }
 
   function openSaved() {
