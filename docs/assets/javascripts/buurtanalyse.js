@@ -317,7 +317,18 @@
 
   function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
 
+  /* The line above the praktijkvoorbeelden: how many there are and how many of them are shown. */
+  function voorbeeldenLine(count, shown) {
+    if (!count) return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
+    return plural(count, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
+      (shown < count ? "; de eerste " + shown + " staan hieronder." : ".");
+  }
+
+  /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
   function renderAdvice() {
+    var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
+    if (key === adviceKey) return;
+    adviceKey = key;
     advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, ookGestopt: state.gestopt});
     byId("advies-escalatie").hidden = advies.buitenFocus.length === 0;
     var faseNote = byId("ba-fase-melding");
@@ -332,11 +343,6 @@
       plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
     wijzerLink.href = wijzerBase + Keuzes.toSearch(Keuzes.params(state.keuzes, data, wijzerFacets));
-
-    // Rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus.
-    var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
-    if (key === adviceKey) return;
-    adviceKey = key;
     var richtingList = byId("advies-richtingen");
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach(function (suggestie) { richtingList.appendChild(richtingItem(suggestie)); });
@@ -346,10 +352,7 @@
     advies.praktijkvoorbeelden.slice(0, FIRST).forEach(function (treffer) {
       voorbeeldList.appendChild(voorbeeldItem(treffer));
     });
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldCount
-      ? plural(voorbeeldCount, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
-        (voorbeeldCount > FIRST ? "; de eerste " + FIRST + " staan hieronder." : ".")
-      : "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
+    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(voorbeeldCount, Math.min(voorbeeldCount, FIRST));
     var more = byId("advies-meer");
     more.hidden = voorbeeldCount <= FIRST;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
@@ -361,8 +364,8 @@
       return list.appendChild(voorbeeldItem(treffer));
     });
     byId("advies-meer").hidden = true;
-    byId("advies-voorbeelden-aantal").textContent = plural(advies.praktijkvoorbeelden.length,
-      "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes.";
+    var count = advies.praktijkvoorbeelden.length;
+    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(count, count);
     // Keyboard and screen reader users continue at the first one that was added.
     if (added.length) added[0].querySelector("a").focus();
   }
