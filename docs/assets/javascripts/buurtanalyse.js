@@ -138,30 +138,30 @@
 
   // --- cleaning what comes from a file, the browser's storage or the address -------------------
 
-  function text(value) { return typeof value === "string" ? value : ""; }
-  function list(value) { return Array.isArray(value) ? value : []; }
-  function object(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
+  function asText(value) { return typeof value === "string" ? value : ""; }
+  function asList(value) { return Array.isArray(value) ? value : []; }
+  function asObject(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
 
   /* A state with only what this site knows; ``ignored`` lists the rest as {naam, waarde}. */
   function sanitize(raw) {
     var clean = emptyState();
     var ignored = [];
-    raw = object(raw);
+    raw = asObject(raw);
     function keep(values, known, name) {
       var kept = [];
-      list(values).forEach(function (value) {
+      asList(values).forEach(function (value) {
         if (known.indexOf(value) === -1) ignored.push({naam: name, waarde: String(value)});
         else if (kept.indexOf(value) === -1) kept.push(value);
       });
       return inOrder(kept, known);
     }
-    clean.buurt = text(raw.buurt);
-    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(text(raw.datum)) ? raw.datum : "";
+    clean.buurt = asText(raw.buurt);
+    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(asText(raw.datum)) ? raw.datum : "";
     if (raw.casus) {
       if (casussen.has(raw.casus)) clean.casus = raw.casus;
       else ignored.push({naam: P.casus, waarde: String(raw.casus)});
     }
-    var keuzes = object(raw.keuzes);
+    var keuzes = asObject(raw.keuzes);
     Object.keys(keuzes).forEach(function (naam) {
       if (config.vocabulaires.indexOf(naam) === -1) {
         ignored.push({naam: naam, waarde: String(keuzes[naam])});
@@ -174,25 +174,25 @@
     clean.punten = keep(raw.punten, puntValues, config.punt);
     [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach(function (part) {
       var known = part[1].map(function (field) { return field.getAttribute(part[2]); });
-      var values = object(raw[part[0]]);
+      var values = asObject(raw[part[0]]);
       Object.keys(values).forEach(function (key) {
-        if (known.indexOf(key) !== -1 && text(values[key])) clean[part[0]][key] = values[key];
+        if (known.indexOf(key) !== -1 && asText(values[key])) clean[part[0]][key] = values[key];
       });
     });
     clean.gestopt = raw.gestopt === true;
-    var gekozen = object(raw.gekozen);
+    var gekozen = asObject(raw.gekozen);
     clean.gekozen.oplossingsrichtingen = keep(gekozen.oplossingsrichtingen, Array.from(richtingen.keys()),
       "oplossingsrichting");
     clean.gekozen.praktijkvoorbeelden = keep(gekozen.praktijkvoorbeelden, Array.from(voorbeelden.keys()),
       "praktijkvoorbeeld");
-    var diagnose = object(raw.beleidsdiagnose);
+    var diagnose = asObject(raw.beleidsdiagnose);
     Object.keys(diagnose).forEach(function (key) {
       var parts = key.split(":");
       var known = {oplossingsrichting: richtingen, praktijkvoorbeeld: voorbeelden}[parts[0]];
       if (!known || !known.has(parts.slice(1).join(":"))) return;
       var row = {};
       kolommen.forEach(function (kolom) {
-        var value = text(object(diagnose[key])[kolom.sleutel]);
+        var value = asText(asObject(diagnose[key])[kolom.sleutel]);
         if (value && (!kolom.opties || kolom.opties.indexOf(value) !== -1)) row[kolom.sleutel] = value;
       });
       if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
@@ -299,8 +299,8 @@
     var heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
-      var status = " (" + label("status", voorbeeld.status) + ")";
-      heading.appendChild(element("span", {"class": "ba-status-label"}, status));
+      var statusLabel = " (" + label("status", voorbeeld.status) + ")";
+      heading.appendChild(element("span", {"class": "ba-status-label"}, statusLabel));
     }
     item.appendChild(heading);
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
@@ -436,12 +436,8 @@
 
   function formatDate(iso) {
     var parts = iso.split("-").map(Number);
-    try {
-      return new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString("nl-NL",
-        {day: "numeric", month: "long", year: "numeric"});
-    } catch (error) {
-      return iso;
-    }
+    return new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString("nl-NL",
+      {day: "numeric", month: "long", year: "numeric"});
   }
 
   function reportAnswers(box) {
