@@ -138,30 +138,30 @@
 
   // --- cleaning what comes from a file, the browser's storage or the address -------------------
 
-  function text(value) { return typeof value === "string" ? value : ""; }
-  function list(value) { return Array.isArray(value) ? value : []; }
-  function object(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
+  function asText(value) { return typeof value === "string" ? value : ""; }
+  function asList(value) { return Array.isArray(value) ? value : []; }
+  function asObject(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
 
   /* A state with only what this site knows; ``ignored`` lists the rest as {naam, waarde}. */
   function sanitize(raw) {
     var clean = emptyState();
     var ignored = [];
-    raw = object(raw);
+    raw = asObject(raw);
     function keep(values, known, name) {
       var kept = [];
-      list(values).forEach(function (value) {
+      asList(values).forEach(function (value) {
         if (known.indexOf(value) === -1) ignored.push({naam: name, waarde: String(value)});
         else if (kept.indexOf(value) === -1) kept.push(value);
       });
       return inOrder(kept, known);
     }
-    clean.buurt = text(raw.buurt);
-    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(text(raw.datum)) ? raw.datum : "";
+    clean.buurt = asText(raw.buurt);
+    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(asText(raw.datum)) ? raw.datum : "";
     if (raw.casus) {
       if (casussen.has(raw.casus)) clean.casus = raw.casus;
       else ignored.push({naam: P.casus, waarde: String(raw.casus)});
     }
-    var keuzes = object(raw.keuzes);
+    var keuzes = asObject(raw.keuzes);
     Object.keys(keuzes).forEach(function (naam) {
       if (config.vocabulaires.indexOf(naam) === -1) {
         ignored.push({naam: naam, waarde: String(keuzes[naam])});
@@ -174,25 +174,25 @@
     clean.punten = keep(raw.punten, puntValues, config.punt);
     [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach(function (part) {
       var known = part[1].map(function (field) { return field.getAttribute(part[2]); });
-      var values = object(raw[part[0]]);
+      var values = asObject(raw[part[0]]);
       Object.keys(values).forEach(function (key) {
-        if (known.indexOf(key) !== -1 && text(values[key])) clean[part[0]][key] = values[key];
+        if (known.indexOf(key) !== -1 && asText(values[key])) clean[part[0]][key] = values[key];
       });
     });
     clean.gestopt = raw.gestopt === true;
-    var gekozen = object(raw.gekozen);
+    var gekozen = asObject(raw.gekozen);
     clean.gekozen.oplossingsrichtingen = keep(gekozen.oplossingsrichtingen, Array.from(richtingen.keys()),
       "oplossingsrichting");
     clean.gekozen.praktijkvoorbeelden = keep(gekozen.praktijkvoorbeelden, Array.from(voorbeelden.keys()),
       "praktijkvoorbeeld");
-    var diagnose = object(raw.beleidsdiagnose);
+    var diagnose = asObject(raw.beleidsdiagnose);
     Object.keys(diagnose).forEach(function (key) {
       var parts = key.split(":");
       var known = {oplossingsrichting: richtingen, praktijkvoorbeeld: voorbeelden}[parts[0]];
       if (!known || !known.has(parts.slice(1).join(":"))) return;
       var row = {};
       kolommen.forEach(function (kolom) {
-        var value = text(object(diagnose[key])[kolom.sleutel]);
+        var value = asText(asObject(diagnose[key])[kolom.sleutel]);
         if (value && (!kolom.opties || kolom.opties.indexOf(value) !== -1)) row[kolom.sleutel] = value;
       });
       if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
@@ -207,8 +207,7 @@
     state.onbekend.forEach(function (stap) { params.append(P.onbekend, stap); });
     if (state.casus) params.set(P.casus, state.casus);
     if (state.gestopt) params.set(P.gestopt, "ja");
-    var query = params.toString();
-    return query ? "?" + query : "";
+    return Keuzes.toSearch(params);
   }
 
   function fromAddress(search) {
@@ -300,8 +299,8 @@
     var heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
-      var status = " (" + label("status", voorbeeld.status) + ")";
-      heading.appendChild(element("span", {"class": "ba-status-label"}, status));
+      var statusLabel = " (" + label("status", voorbeeld.status) + ")";
+      heading.appendChild(element("span", {"class": "ba-status-label"}, statusLabel));
     }
     item.appendChild(heading);
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
@@ -318,7 +317,18 @@
 
   function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
 
+  /* The line above the praktijkvoorbeelden: how many there are and how many of them are shown. */
+  function voorbeeldenLine(count, shown) {
+    if (!count) return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
+    return plural(count, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
+      (shown < count ? "; de eerste " + shown + " staan hieronder." : ".");
+  }
+
+  /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
   function renderAdvice() {
+    var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
+    if (key === adviceKey) return;
+    adviceKey = key;
     advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, ookGestopt: state.gestopt});
     byId("advies-escalatie").hidden = advies.buitenFocus.length === 0;
     var faseNote = byId("ba-fase-melding");
@@ -332,13 +342,7 @@
       plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
       plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
-    var wijzerQuery = Keuzes.params(state.keuzes, data, wijzerFacets).toString();
-    wijzerLink.href = wijzerBase + (wijzerQuery ? "?" + wijzerQuery : "");
-
-    // Rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus.
-    var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
-    if (key === adviceKey) return;
-    adviceKey = key;
+    wijzerLink.href = wijzerBase + Keuzes.toSearch(Keuzes.params(state.keuzes, data, wijzerFacets));
     var richtingList = byId("advies-richtingen");
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach(function (suggestie) { richtingList.appendChild(richtingItem(suggestie)); });
@@ -348,10 +352,7 @@
     advies.praktijkvoorbeelden.slice(0, FIRST).forEach(function (treffer) {
       voorbeeldList.appendChild(voorbeeldItem(treffer));
     });
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldCount
-      ? plural(voorbeeldCount, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
-        (voorbeeldCount > FIRST ? "; de eerste " + FIRST + " staan hieronder." : ".")
-      : "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
+    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(voorbeeldCount, Math.min(voorbeeldCount, FIRST));
     var more = byId("advies-meer");
     more.hidden = voorbeeldCount <= FIRST;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
@@ -363,8 +364,8 @@
       return list.appendChild(voorbeeldItem(treffer));
     });
     byId("advies-meer").hidden = true;
-    byId("advies-voorbeelden-aantal").textContent = plural(advies.praktijkvoorbeelden.length,
-      "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes.";
+    var count = advies.praktijkvoorbeelden.length;
+    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(count, count);
     // Keyboard and screen reader users continue at the first one that was added.
     if (added.length) added[0].querySelector("a").focus();
   }
@@ -435,12 +436,8 @@
 
   function formatDate(iso) {
     var parts = iso.split("-").map(Number);
-    try {
-      return new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString("nl-NL",
-        {day: "numeric", month: "long", year: "numeric"});
-    } catch (error) {
-      return iso;
-    }
+    return new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString("nl-NL",
+      {day: "numeric", month: "long", year: "numeric"});
   }
 
   function reportAnswers(box) {
@@ -628,8 +625,9 @@
     state = result.state;
     applyState();
     refresh(true);
-    var ignored = result.ignored.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; });
-    status(message + (ignored.length ? " Genegeerd, want onbekend op deze site: " + ignored.join(", ") + "." : ""));
+    var ignored = result.ignored.length
+      ? " Genegeerd, want onbekend op deze site: " + Keuzes.describeUnknown(result.ignored) + "." : "";
+    status(message + ignored);
   }
 
   function openSaved() {

@@ -6,7 +6,9 @@
  *   read.unknown   [{naam: "locatie", waarde: "maan"}]: values that were ignored
  *   HandreikingKeuzes.params(chosen, data, names)   URLSearchParams: per name, the ids in vocabulary order,
  *                                                   so one choice always gives the same link
+ *   HandreikingKeuzes.toSearch(params)              "?a=1&b=2", or "" when there are no parameters
  *   HandreikingKeuzes.setAddress(search, push)      a new (push) or the same history entry
+ *   HandreikingKeuzes.describeUnknown(unknown)      "locatie = 'maan', ...": the ignored values in words
  *   HandreikingKeuzes.showUnknown(note, unknown)    fill or hide the note naming ignored values
  *   HandreikingKeuzes.element(tag, attributes, text)
  *
@@ -54,6 +56,11 @@
     return result;
   }
 
+  function toSearch(params) {
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
   function setAddress(search, push) {
     var url = window.location.pathname + search + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
@@ -65,15 +72,18 @@
     }
   }
 
+  function describeUnknown(unknown) {
+    return unknown.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; }).join(", ");
+  }
+
   function showUnknown(note, unknown) {
     note.textContent = "";
     note.hidden = unknown.length === 0;
     if (!unknown.length) return;
     note.appendChild(element("p", {"class": "admonition-title"}, "Niet alle keuzes uit de link zijn herkend"));
-    var text = unknown.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; }).join(", ");
-    note.appendChild(element("p", {}, "Genegeerd: " + text + ". De andere keuzes zijn toegepast."));
+    note.appendChild(element("p", {}, "Genegeerd: " + describeUnknown(unknown) + ". De andere keuzes zijn toegepast."));
   }
 
-  global.HandreikingKeuzes = {element: element, read: read, params: params, setAddress: setAddress,
-    showUnknown: showUnknown};
+  global.HandreikingKeuzes = {element: element, read: read, params: params, toSearch: toSearch,
+    setAddress: setAddress, describeUnknown: describeUnknown, showUnknown: showUnknown};
 })(window);

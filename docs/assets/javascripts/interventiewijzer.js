@@ -155,8 +155,7 @@
   function query() {
     var params = Keuzes.params(state.chosen, data, facetNames);
     if (state.q.trim()) params.set(textParameter, state.q);
-    var text = params.toString();
-    return text ? "?" + text : "";
+    return Keuzes.toSearch(params);
   }
 
   function writeUrl(change, replace) {
@@ -278,8 +277,7 @@
     // filter: hide it from Material until the page is parsed, then write the full address back.
     var withoutQ = new URLSearchParams(window.location.search);
     withoutQ.delete("q");
-    var rest = withoutQ.toString();
-    window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    window.history.replaceState(null, "", window.location.pathname + Keuzes.toSearch(withoutQ) + window.location.hash);
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () { writeUrl(null, true); }, {once: true});
     } else {
