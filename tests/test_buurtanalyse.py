@@ -331,6 +331,26 @@ def test_several_analyses_are_kept_in_the_browser_by_buurt_name(page, site_url, 
     assert list(stored["analyses"]) == ["Noordwijk-Oost"]
 
 
+def test_opening_a_saved_analysis_with_the_same_answers_shows_what_was_saved(page, site_url, content):
+    keuzes = {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}
+    fill_analysis(page, site_url, "Centrum", keuzes)
+    page.get_by_role("button", name="Bewaar in deze browser").click()
+    row = page.locator("#diagnose-rijen tr").first
+    row.locator('textarea[data-veld="partners"]').fill("Later veranderd")
+    page.locator("#advies [data-slug] .ba-kies input").first.uncheck()
+    assert page.locator("#diagnose-rijen tr").count() == 1
+
+    page.select_option("#ba-bewaard", "Centrum")
+    page.get_by_role("button", name="Open", exact=True).click()
+    assert page.locator("#advies [data-slug] .ba-kies input").first.is_checked()
+    assert page.locator("#diagnose-rijen tr").count() == 2
+    row = page.locator("#diagnose-rijen tr").first
+    assert row.locator('textarea[data-veld="partners"]').input_value() == "Jongerenwerk en corporatie"
+    page.emulate_media(media="print")
+    report = page.locator("#verslag").inner_text()
+    assert "Jongerenwerk en corporatie" in report and "Later veranderd" not in report
+
+
 def test_export_and_import_a_file(page, site_url, content, tmp_path):
     keuzes = {"locatie": ["publieke-ruimte", "scholen"], "problematiek": ["discriminatie-uitsluiting"]}
     fill_analysis(page, site_url, "Oud-West", keuzes, ["2.2"])

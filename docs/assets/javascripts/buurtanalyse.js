@@ -624,6 +624,10 @@
     var result = sanitize(next);
     state = result.state;
     applyState();
+    // The advice and the diagnose rows show the old state even when the answers are the same.
+    adviceKey = null;
+    rows.forEach(function (row) { row.remove(); });
+    rows.clear();
     refresh(true);
     var ignored = result.ignored.length
       ? " Genegeerd, want onbekend op deze site: " + Keuzes.describeUnknown(result.ignored) + "." : "";
