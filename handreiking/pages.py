@@ -1,6 +1,6 @@
 """Render the generated pages of the site as Markdown, from the validated model.
 
-:func:`generated_pages` returns every page that has no hand-written source:
+:meth:`PageRenderer.all` returns every page that has no hand-written source:
 
     praktijkvoorbeelden/<slug>.md      one page per praktijkvoorbeeld
     praktijkvoorbeelden/index.md       all of them, grouped by oplossingsrichting
@@ -149,12 +149,10 @@ def front_matter(title: str, description: str | None = None, **extra) -> Markup:
 class PageRenderer:
     """Renders all generated pages of one build from the content and its cross-links."""
 
-    def __init__(self, content: Content, links: CrossLinks, today: date, stale_after_months: int,
-                 output: Output | None = None):
+    def __init__(self, content: Content, links: CrossLinks, today: date, output: Output | None = None):
         self.content = content
         self.links = links
         self.today = today
-        self.stale_after_months = stale_after_months
         self.output = output or Output()
         self.md = markdown_templates()
         self.html = html_templates()
@@ -189,7 +187,7 @@ class PageRenderer:
         return {"label": term.label, "url": url}
 
     def is_stale(self, voorbeeld: Praktijkvoorbeeld) -> bool:
-        return is_stale(voorbeeld.laatst_bijgewerkt, self.today, self.stale_after_months)
+        return is_stale(voorbeeld.laatst_bijgewerkt, self.today, self.content.verouderd_na_maanden)
 
     # --- praktijkvoorbeeld ----------------------------------------------------------
 
@@ -374,7 +372,3 @@ class PageRenderer:
         return Markup(self.html.get_template("checklist_formulier.html.j2").render(
             slug=checklist.slug, secties=secties, anders_namelijk=checklist.anders_namelijk,
             niveau=min(heading_level, 6)))
-
-
-def generated_pages(content: Content, links: CrossLinks, today: date, stale_after_months: int) -> list[GeneratedPage]:
-    return PageRenderer(content, links, today, stale_after_months).all()
