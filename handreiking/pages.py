@@ -209,27 +209,27 @@ class PageRenderer:
         return GeneratedPage(page, text, v.bestand)
 
     def _kenmerken(self, page: str, v: Praktijkvoorbeeld) -> list[dict]:
-        rows = []
-        richtingen = [self.term_value(page, "oplossingsrichting", term_id) for term_id in v.oplossingsrichtingen]
+        taxonomieen = self.content.taxonomieen
+        # Rows are named by their vocabulary, as on the cards of the interventiewijzer.
+        rows = [{"naam": taxonomieen[vocabulary].label,
+                 "waarden": [self.term_value(page, vocabulary, term_id) for term_id in v.values(vocabulary)]}
+                for vocabulary in FACET_FIELDS]
         if v.subcategorie:
             sub = next(sub for term_id in v.oplossingsrichtingen
-                       for sub in self.content.taxonomieen["oplossingsrichting"].term(term_id).subcategorieen
+                       for sub in taxonomieen["oplossingsrichting"].term(term_id).subcategorieen
                        if sub.id == v.subcategorie)
-            richtingen[0] = {**richtingen[0], "label": f"{richtingen[0]['label']}: {sub.label.lower()}"}
-        rows.append({"naam": "Oplossingsrichting", "waarden": richtingen})
-        for vocabulary, naam in (("locatie", "Locatie"), ("doelgroep", "Doelgroep"), ("problematiek", "Problematiek")):
-            rows.append({"naam": naam, "waarden": [self.term_value(page, vocabulary, term_id)
-                                                   for term_id in v.values(vocabulary)]})
+            first = rows[0]["waarden"][0]
+            first["label"] = f"{first['label']}: {sub.label.lower()}"
         if v.gemeente:
             rows.append({"naam": "Gemeente", "waarden": [{"label": v.gemeente,
                                                           "url": self.wijzer_url(page, q=[v.gemeente])}]})
-        rows.append({"naam": "Status", "waarden": [self.term_value(page, "status", v.status)]})
+        rows.append({"naam": taxonomieen["status"].label, "waarden": [self.term_value(page, "status", v.status)]})
         rows.append({"naam": "Laatst bijgewerkt", "waarden": [{"label": format_date(v.laatst_bijgewerkt), "url": None}]})
-        bron = self.content.taxonomieen["bron"].term(v.bron)
+        bron = taxonomieen["bron"].term(v.bron)
         # A bron with a place in the handreiking is cited as such; later additions by the editors are not.
         label = f"KIS (2019), {bron.label}" if bron.pagina else bron.label
-        rows.append({"naam": "Bron", "waarden": [{"label": label,
-                                                  "url": relative(page, bron.pagina) if bron.pagina else None}]})
+        rows.append({"naam": taxonomieen["bron"].label,
+                     "waarden": [{"label": label, "url": relative(page, bron.pagina) if bron.pagina else None}]})
         return rows
 
     # --- vocabulary pages -----------------------------------------------------------
