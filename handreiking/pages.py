@@ -23,6 +23,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Sequence
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -31,7 +32,7 @@ from markupsafe import Markup
 from .checks import is_stale
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld
+from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld, Term
 from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
@@ -94,6 +95,25 @@ def relative(from_src: str, to_src: str) -> Markup:
         common += 1
     path = "/".join([".."] * (len(here) - common) + there[common:])
     return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+def voorbeeld_links(page: str):
+    """For a template on ``page``: praktijkvoorbeeld -> the link to its page."""
+    return lambda voorbeeld: relative(page, voorbeeld_path(voorbeeld.slug))
+
+
+def groups_by_subcategorie(term: Term, voorbeelden: Sequence[Praktijkvoorbeeld]) -> list[dict]:
+    """The praktijkvoorbeelden of an oplossingsrichting under its subcategorieen; the rest last."""
+    if not voorbeelden:
+        return []
+    if not term.subcategorieen:
+        return [{"titel": None, "voorbeelden": voorbeelden}]
+    groups = [{"titel": sub.label, "voorbeelden": [v for v in voorbeelden if v.subcategorie == sub.id]}
+              for sub in term.subcategorieen]
+    known = {sub.id for sub in term.subcategorieen}
+    groups.append({"titel": "Overige praktijkvoorbeelden",
+                   "voorbeelden": [v for v in voorbeelden if v.subcategorie not in known]})
+    return [group for group in groups if group["voorbeelden"]]
 
 
 def html_href(from_src: str, to_path: str, output: Output) -> Markup:
@@ -172,9 +192,6 @@ class PageRenderer:
 
     # --- helpers shared by the pages -------------------------------------------------
 
-    def _link_to(self, page: str):
-        return lambda voorbeeld: relative(page, voorbeeld_path(voorbeeld.slug))
-
     def wijzer_url(self, page: str, **params) -> Markup:
         query = urlencode([(key, value) for key, values in params.items() for value in values])
         return Markup(relative(page, WIJZER) + (f"?{query}" if query else ""))
@@ -204,7 +221,7 @@ class PageRenderer:
             beschrijving=rich_text(v.beschrijving),
             zie_ook=zie_ook,
             similar=self.links.similar.get(v.slug, ()),
-            link_to=self._link_to(page),
+            link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, v.bestand)
 
@@ -245,7 +262,7 @@ class PageRenderer:
             voorbeelden=self.links.by_term.get((vocabulary, term_id), ()),
             wijzer_url=self.wijzer_url(page, **{vocabulary: [term_id]}),
             overzicht_url=relative(page, f"{taxonomie.pad}/index.md"),
-            link_to=self._link_to(page),
+            link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
 
@@ -268,7 +285,7 @@ class PageRenderer:
         text = self.md.get_template("alle_voorbeelden.md.j2").render(
             front_matter=front_matter("Alle praktijkvoorbeelden", "Alle praktijkvoorbeelden van de handreiking."),
             groepen=groups, aantal=len(self.content.praktijkvoorbeelden), wijzer_url=self.wijzer_url(page),
-            link_to=self._link_to(page))
+            link_to=voorbeeld_links(page))
         return GeneratedPage(page, text, None)
 
     # --- oplossingsrichting ---------------------------------------------------------
@@ -290,24 +307,11 @@ class PageRenderer:
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
             diagrammen=self.diagrams.for_checklists(richting.checklists),
-            groepen=self._groups_by_subcategorie(term, voorbeelden),
+            groepen=groups_by_subcategorie(term, voorbeelden),
             wijzer_url=self.wijzer_url(page, oplossingsrichting=[term_id]),
-            link_to=self._link_to(page),
+            link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, richting.bestand)
-
-    @staticmethod
-    def _groups_by_subcategorie(term, voorbeelden) -> list[dict]:
-        if not voorbeelden:
-            return []
-        if not term.subcategorieen:
-            return [{"titel": None, "voorbeelden": voorbeelden}]
-        groups = [{"titel": sub.label, "voorbeelden": [v for v in voorbeelden if v.subcategorie == sub.id]}
-                  for sub in term.subcategorieen]
-        known = {sub.id for sub in term.subcategorieen}
-        groups.append({"titel": "Overige praktijkvoorbeelden",
-                       "voorbeelden": [v for v in voorbeelden if v.subcategorie not in known]})
-        return [group for group in groups if group["voorbeelden"]]
 
     # --- checklists -----------------------------------------------------------------
 
