@@ -203,9 +203,6 @@ class PageRenderer:
         url = relative(page, target) if target else self.wijzer_url(page, **{vocabulary: [term_id]})
         return {"label": term.label, "url": url}
 
-    def is_stale(self, voorbeeld: Praktijkvoorbeeld) -> bool:
-        return is_stale(voorbeeld.laatst_bijgewerkt, self.today, self.content.verouderd_na_maanden)
-
     # --- praktijkvoorbeeld ----------------------------------------------------------
 
     def praktijkvoorbeeld(self, v: Praktijkvoorbeeld) -> GeneratedPage:
@@ -215,7 +212,7 @@ class PageRenderer:
         text = self.md.get_template("praktijkvoorbeeld.md.j2").render(
             front_matter=front_matter(v.titel, v.samenvatting),
             v=v,
-            verouderd=self.is_stale(v),
+            verouderd=is_stale(v.laatst_bijgewerkt, self.today, self.content.verouderd_na_maanden),
             datum=format_date(v.laatst_bijgewerkt),
             kenmerken=self._kenmerken(page, v),
             beschrijving=rich_text(v.beschrijving),
