@@ -31,11 +31,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Mapping
 
+from .filtering import HIDDEN_STATUS
 from .model import Oplossingsrichting, Praktijkvoorbeeld, Taxonomie
 
 # The vocabularies a praktijkvoorbeeld shares with the answers, in the order the page names them.
 RANKING = ("locatie", "doelgroep", "problematiek")
-HIDDEN_STATUS = "gestopt"  # left out unless the user asks for it
 
 
 @dataclass(frozen=True)

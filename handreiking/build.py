@@ -29,11 +29,6 @@ from .pdf import PDF_ENV, PdfFailed, find_chromium, write_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Steps that run on the freshly built folder before it is published, in order.
-# Each takes the folder and returns nothing; raising stops the build.
-AFTER_BUILD: list[Callable[[Path], None]] = []
-
-
 OFFLINE_ENV = "HANDREIKING_OFFLINE"  # switches on Material's offline plugin (mkdocs.yml)
 OFFLINE_FOLDER = "handreiking-offline"  # the one folder in site-offline.zip
 OFFLINE_README = """Van polarisatie naar verbinding in buurten: de website zonder internet
@@ -62,7 +57,8 @@ def build(site_dir: Path, root: Path = ROOT, pdf: str = "auto", offline: bool = 
         raise BuildFailed("Chromium is niet gevonden, dus de PDF's kunnen niet gemaakt worden "
                           "('sudo make system-deps' installeert het)")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    steps = list(AFTER_BUILD)
+    # Steps that run on the freshly built folder before it is published; raising stops the build.
+    steps: list[Callable[[Path], None]] = []
     if chromium:
         env[PDF_ENV] = "1"
         steps.append(lambda folder: _write_pdfs(folder, root, chromium))

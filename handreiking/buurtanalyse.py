@@ -27,7 +27,8 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from .advies import HIDDEN_STATUS, RANKING
+from .advies import RANKING
+from .filtering import HIDDEN_STATUS
 from .model import LINK_KEYS, Checklist, ChecklistItem, Content
 from .pages import BRON, WIJZER, html_templates
 from .text import rich_text

@@ -1,7 +1,8 @@
 """Cross-links computed once per build, for every page at once.
 
-- ``by_term``: which praktijkvoorbeelden carry a vocabulary term (index pages);
+- ``by_term``: which praktijkvoorbeelden carry a term of a facet vocabulary (index pages, counts);
 - ``by_bron``: the praktijkvoorbeelden per section of the handreiking (step 4);
+- ``referenced_by``: per praktijkvoorbeeld, those whose ``zie_ook`` names it (so "Zie ook" links both ways);
 - ``similar``: for each praktijkvoorbeeld, those sharing the most vocabulary
   values. All pairs are scored in one matrix product, in row blocks so memory
   stays flat: no page scans all items on its own.
@@ -40,7 +41,7 @@ def build_crosslinks(content: Content, similar_count: int = SIMILAR_COUNT) -> Cr
     by_bron: dict[str, list[Praktijkvoorbeeld]] = defaultdict(list)
     referenced_by: dict[str, list[Praktijkvoorbeeld]] = defaultdict(list)
     for voorbeeld in voorbeelden:
-        for vocabulary in (*FACET_FIELDS, "status"):
+        for vocabulary in FACET_FIELDS:
             for term_id in voorbeeld.values(vocabulary):
                 by_term[vocabulary, term_id].append(voorbeeld)
         by_bron[voorbeeld.bron].append(voorbeeld)

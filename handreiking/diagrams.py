@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from itertools import groupby
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -52,7 +53,6 @@ class Text:
     lines: tuple[str, ...]
     size: int = LABEL_SIZE
     bold: bool = False
-    anchor: str = "start"
 
     @property
     def height(self) -> float:
@@ -168,7 +168,7 @@ class Diagrams:
         termen = self.content.taxonomieen["fase"].termen
         frame_x, y = 28.0, 0.0
         groepen = []
-        for buiten_focus, terms in _runs(termen, key=lambda term: term.buiten_focus):
+        for buiten_focus, terms in groupby(termen, key=lambda term: term.buiten_focus):
             kop = text_block(FOCUS_KOP[buiten_focus], frame_x + PADDING, y + 8, WIDTH - frame_x - 2 * PADDING,
                              SMALL_SIZE, bold=True)
             teksten = [kop]
@@ -223,14 +223,3 @@ class Diagrams:
         return self._draw("bindingsladder", height, treden=treden, richting=richting,
                           rails=(left_rail, right_rail), top=round(richting.height + 4, 1), onder=round(height, 1),
                           titel="De bindingsladder met vier treden", beschrijving=beschrijving)
-
-
-def _runs(items, key):
-    """Consecutive items with the same ``key``, as (key, [items]) pairs."""
-    runs: list[tuple[object, list]] = []
-    for item in items:
-        if runs and runs[-1][0] == key(item):
-            runs[-1][1].append(item)
-        else:
-            runs.append((key(item), [item]))
-    return runs

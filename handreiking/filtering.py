@@ -33,9 +33,10 @@ class Facet:
     verborgen: tuple[str, ...] = ()  # values hidden while nothing is chosen in this facet
 
 
+HIDDEN_STATUS = "gestopt"  # shown only when asked for, here and in the advice (handreiking.advies)
 FACETS = (
     *(Facet(naam, veld) for naam, veld in FACET_FIELDS.items()),
-    Facet("status", "status", verborgen=("gestopt",)),
+    Facet("status", "status", verborgen=(HIDDEN_STATUS,)),
 )
 SEARCH_FIELDS = ("titel", "samenvatting", "methodieken", "gemeente")
 TEXT_PARAMETER = "q"

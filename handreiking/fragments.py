@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from .buurtanalyse import PARAMETERS
-from .pages import BUURTANALYSE, checklist_path, format_date, relative, term_path
+from .pages import (BUURTANALYSE, checklist_path, format_date, groups_by_subcategorie, relative, term_path,
+                    voorbeeld_links, voorbeeld_path)
 from .site import Site
 from .text import rich_text
 
@@ -59,17 +60,16 @@ class Fragments:
                 "titel": term.label.split(": ", 1)[-1].capitalize(),
                 "anker": Markup(f"{{#{term.id}}}"),
                 "beschrijving": term.beschrijving,
-                "subgroepen": self.renderer._groups_by_subcategorie(first, voorbeelden)
+                "subgroepen": groups_by_subcategorie(first, voorbeelden)
                 if all(v.oplossingsrichtingen[0] == first.id for v in voorbeelden)
                 else [{"titel": None, "voorbeelden": voorbeelden}],
             })
-        return self._render("fragment_per_bron.md.j2", groepen=groups,
-                            link_to=lambda v: relative(page, f"praktijkvoorbeelden/{v.slug}.md"))
+        return self._render("fragment_per_bron.md.j2", groepen=groups, link_to=voorbeeld_links(page))
 
     def recent_bijgewerkt(self, page: str, count: int = 5) -> str:
         recent = sorted(self.content.praktijkvoorbeelden,
                         key=lambda v: (v.laatst_bijgewerkt, v.titel), reverse=True)[:count]
-        rows = [{"titel": v.titel, "url": relative(page, f"praktijkvoorbeelden/{v.slug}.md"),
+        rows = [{"titel": v.titel, "url": relative(page, voorbeeld_path(v.slug)),
                  "toevoeging": f"({format_date(v.laatst_bijgewerkt)})", "tekst": v.samenvatting}
                 for v in recent]
         return self._render("fragment_lijst.md.j2", rijen=rows)

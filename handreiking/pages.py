@@ -1,6 +1,6 @@
 """Render the generated pages of the site as Markdown, from the validated model.
 
-:func:`generated_pages` returns every page that has no hand-written source:
+:meth:`PageRenderer.all` returns every page that has no hand-written source:
 
     praktijkvoorbeelden/<slug>.md      one page per praktijkvoorbeeld
     praktijkvoorbeelden/index.md       all of them, grouped by oplossingsrichting
@@ -23,6 +23,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Sequence
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -31,7 +32,7 @@ from markupsafe import Markup
 from .checks import is_stale
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld
+from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld, Term
 from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
@@ -96,6 +97,25 @@ def relative(from_src: str, to_src: str) -> Markup:
     return Markup(path + (f"#{anchor}" if anchor else ""))
 
 
+def voorbeeld_links(page: str):
+    """For a template on ``page``: praktijkvoorbeeld -> the link to its page."""
+    return lambda voorbeeld: relative(page, voorbeeld_path(voorbeeld.slug))
+
+
+def groups_by_subcategorie(term: Term, voorbeelden: Sequence[Praktijkvoorbeeld]) -> list[dict]:
+    """The praktijkvoorbeelden of an oplossingsrichting under its subcategorieen; the rest last."""
+    if not voorbeelden:
+        return []
+    if not term.subcategorieen:
+        return [{"titel": None, "voorbeelden": voorbeelden}]
+    groups = [{"titel": sub.label, "voorbeelden": [v for v in voorbeelden if v.subcategorie == sub.id]}
+              for sub in term.subcategorieen]
+    known = {sub.id for sub in term.subcategorieen}
+    groups.append({"titel": "Overige praktijkvoorbeelden",
+                   "voorbeelden": [v for v in voorbeelden if v.subcategorie not in known]})
+    return [group for group in groups if group["voorbeelden"]]
+
+
 def html_href(from_src: str, to_path: str, output: Output) -> Markup:
     """A link in raw HTML from a page to a file of the built site.
 
@@ -149,12 +169,10 @@ def front_matter(title: str, description: str | None = None, **extra) -> Markup:
 class PageRenderer:
     """Renders all generated pages of one build from the content and its cross-links."""
 
-    def __init__(self, content: Content, links: CrossLinks, today: date, stale_after_months: int,
-                 output: Output | None = None):
+    def __init__(self, content: Content, links: CrossLinks, today: date, output: Output | None = None):
         self.content = content
         self.links = links
         self.today = today
-        self.stale_after_months = stale_after_months
         self.output = output or Output()
         self.md = markdown_templates()
         self.html = html_templates()
@@ -174,9 +192,6 @@ class PageRenderer:
 
     # --- helpers shared by the pages -------------------------------------------------
 
-    def _link_to(self, page: str):
-        return lambda voorbeeld: relative(page, voorbeeld_path(voorbeeld.slug))
-
     def wijzer_url(self, page: str, **params) -> Markup:
         query = urlencode([(key, value) for key, values in params.items() for value in values])
         return Markup(relative(page, WIJZER) + (f"?{query}" if query else ""))
@@ -188,9 +203,6 @@ class PageRenderer:
         url = relative(page, target) if target else self.wijzer_url(page, **{vocabulary: [term_id]})
         return {"label": term.label, "url": url}
 
-    def is_stale(self, voorbeeld: Praktijkvoorbeeld) -> bool:
-        return is_stale(voorbeeld.laatst_bijgewerkt, self.today, self.stale_after_months)
-
     # --- praktijkvoorbeeld ----------------------------------------------------------
 
     def praktijkvoorbeeld(self, v: Praktijkvoorbeeld) -> GeneratedPage:
@@ -200,38 +212,38 @@ class PageRenderer:
         text = self.md.get_template("praktijkvoorbeeld.md.j2").render(
             front_matter=front_matter(v.titel, v.samenvatting),
             v=v,
-            verouderd=self.is_stale(v),
+            verouderd=is_stale(v.laatst_bijgewerkt, self.today, self.content.verouderd_na_maanden),
             datum=format_date(v.laatst_bijgewerkt),
             kenmerken=self._kenmerken(page, v),
             beschrijving=rich_text(v.beschrijving),
             zie_ook=zie_ook,
             similar=self.links.similar.get(v.slug, ()),
-            link_to=self._link_to(page),
+            link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, v.bestand)
 
     def _kenmerken(self, page: str, v: Praktijkvoorbeeld) -> list[dict]:
-        rows = []
-        richtingen = [self.term_value(page, "oplossingsrichting", term_id) for term_id in v.oplossingsrichtingen]
+        taxonomieen = self.content.taxonomieen
+        # Rows are named by their vocabulary, as on the cards of the interventiewijzer.
+        rows = [{"naam": taxonomieen[vocabulary].label,
+                 "waarden": [self.term_value(page, vocabulary, term_id) for term_id in v.values(vocabulary)]}
+                for vocabulary in FACET_FIELDS]
         if v.subcategorie:
             sub = next(sub for term_id in v.oplossingsrichtingen
-                       for sub in self.content.taxonomieen["oplossingsrichting"].term(term_id).subcategorieen
+                       for sub in taxonomieen["oplossingsrichting"].term(term_id).subcategorieen
                        if sub.id == v.subcategorie)
-            richtingen[0] = {**richtingen[0], "label": f"{richtingen[0]['label']}: {sub.label.lower()}"}
-        rows.append({"naam": "Oplossingsrichting", "waarden": richtingen})
-        for vocabulary, naam in (("locatie", "Locatie"), ("doelgroep", "Doelgroep"), ("problematiek", "Problematiek")):
-            rows.append({"naam": naam, "waarden": [self.term_value(page, vocabulary, term_id)
-                                                   for term_id in v.values(vocabulary)]})
+            first = rows[0]["waarden"][0]
+            first["label"] = f"{first['label']}: {sub.label.lower()}"
         if v.gemeente:
             rows.append({"naam": "Gemeente", "waarden": [{"label": v.gemeente,
                                                           "url": self.wijzer_url(page, q=[v.gemeente])}]})
-        rows.append({"naam": "Status", "waarden": [self.term_value(page, "status", v.status)]})
+        rows.append({"naam": taxonomieen["status"].label, "waarden": [self.term_value(page, "status", v.status)]})
         rows.append({"naam": "Laatst bijgewerkt", "waarden": [{"label": format_date(v.laatst_bijgewerkt), "url": None}]})
-        bron = self.content.taxonomieen["bron"].term(v.bron)
+        bron = taxonomieen["bron"].term(v.bron)
         # A bron with a place in the handreiking is cited as such; later additions by the editors are not.
         label = f"KIS (2019), {bron.label}" if bron.pagina else bron.label
-        rows.append({"naam": "Bron", "waarden": [{"label": label,
-                                                  "url": relative(page, bron.pagina) if bron.pagina else None}]})
+        rows.append({"naam": taxonomieen["bron"].label,
+                     "waarden": [{"label": label, "url": relative(page, bron.pagina) if bron.pagina else None}]})
         return rows
 
     # --- vocabulary pages -----------------------------------------------------------
@@ -247,7 +259,7 @@ class PageRenderer:
             voorbeelden=self.links.by_term.get((vocabulary, term_id), ()),
             wijzer_url=self.wijzer_url(page, **{vocabulary: [term_id]}),
             overzicht_url=relative(page, f"{taxonomie.pad}/index.md"),
-            link_to=self._link_to(page),
+            link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
 
@@ -270,7 +282,7 @@ class PageRenderer:
         text = self.md.get_template("alle_voorbeelden.md.j2").render(
             front_matter=front_matter("Alle praktijkvoorbeelden", "Alle praktijkvoorbeelden van de handreiking."),
             groepen=groups, aantal=len(self.content.praktijkvoorbeelden), wijzer_url=self.wijzer_url(page),
-            link_to=self._link_to(page))
+            link_to=voorbeeld_links(page))
         return GeneratedPage(page, text, None)
 
     # --- oplossingsrichting ---------------------------------------------------------
@@ -292,24 +304,11 @@ class PageRenderer:
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
             diagrammen=self.diagrams.for_checklists(richting.checklists),
-            groepen=self._groups_by_subcategorie(term, voorbeelden),
+            groepen=groups_by_subcategorie(term, voorbeelden),
             wijzer_url=self.wijzer_url(page, oplossingsrichting=[term_id]),
-            link_to=self._link_to(page),
+            link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, richting.bestand)
-
-    @staticmethod
-    def _groups_by_subcategorie(term, voorbeelden) -> list[dict]:
-        if not voorbeelden:
-            return []
-        if not term.subcategorieen:
-            return [{"titel": None, "voorbeelden": voorbeelden}]
-        groups = [{"titel": sub.label, "voorbeelden": [v for v in voorbeelden if v.subcategorie == sub.id]}
-                  for sub in term.subcategorieen]
-        known = {sub.id for sub in term.subcategorieen}
-        groups.append({"titel": "Overige praktijkvoorbeelden",
-                       "voorbeelden": [v for v in voorbeelden if v.subcategorie not in known]})
-        return [group for group in groups if group["voorbeelden"]]
 
     # --- checklists -----------------------------------------------------------------
 
@@ -374,7 +373,3 @@ class PageRenderer:
         return Markup(self.html.get_template("checklist_formulier.html.j2").render(
             slug=checklist.slug, secties=secties, anders_namelijk=checklist.anders_namelijk,
             niveau=min(heading_level, 6)))
-
-
-def generated_pages(content: Content, links: CrossLinks, today: date, stale_after_months: int) -> list[GeneratedPage]:
-    return PageRenderer(content, links, today, stale_after_months).all()

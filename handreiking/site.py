@@ -1,8 +1,8 @@
 """One build of the site: the content, its cross-links and the renderers.
 
     site = build_site(Path("."))
-    site.pages()                  # generated pages (praktijkvoorbeelden, indexes, checklists)
-    site.fragments.checklist(...) # pieces for hand-written pages, used by the macros
+    site.pages()                    # generated pages (praktijkvoorbeelden, indexes, checklists)
+    Fragments(site).checklist(...)  # pieces for hand-written pages, used by the macros
 
 Everything is computed once per build; MkDocs hooks and macros only look it up.
 """
@@ -33,7 +33,7 @@ class Site:
 
     @cached_property
     def renderer(self) -> PageRenderer:
-        return PageRenderer(self.content, self.links, self.today, self.content.verouderd_na_maanden, self.output)
+        return PageRenderer(self.content, self.links, self.today, self.output)
 
     @cached_property
     def generated(self) -> list[GeneratedPage]:
