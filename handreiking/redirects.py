@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Content
+from .model import FOLDERS, Content
 from .pages import html_templates
 from .problems import Problem, field_name
 from .schemas import SchemaSet, suggest
@@ -40,10 +40,8 @@ class Kind:
 
 
 # Key in both files (and first part of the web address) -> what it holds.
-KINDS = {
-    "praktijkvoorbeelden": Kind("praktijkvoorbeeld", "interventies"),
-    "checklists": Kind("checklist", "checklists"),
-}
+KINDS = {key: Kind(noun, FOLDERS[noun]) for key, noun in
+         (("praktijkvoorbeelden", "praktijkvoorbeeld"), ("checklists", "checklist"))}
 
 
 @dataclass(frozen=True)

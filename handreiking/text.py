@@ -23,6 +23,7 @@ import nh3
 from markupsafe import Markup
 
 from .cache import BuildCache, code_version, digest
+from .checks import SAFE_SCHEMES
 
 # Characters that start Markdown or HTML syntax anywhere in a line.
 _INLINE_ACTIVE = "\\`*_{}[]<>#|~^=&!$"
@@ -37,7 +38,6 @@ _NEEDS_ESCAPING = re.compile("[" + re.escape("".join(chr(code) for code in _ENTI
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-LINK_SCHEMES = {"http", "https", "mailto"}
 _SEPARATORS = re.compile("[\u2028\u2029\u0085]")
 
 
@@ -57,7 +57,7 @@ def _renderer() -> markdown.Markdown:
 
 
 def _clean(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES),
                      link_rel="noopener")
 
 
