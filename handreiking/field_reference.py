@@ -1,6 +1,6 @@
 """The field reference for editors, generated from ``content/schemas/``.
 
-    field_reference(content, schema_set(path).raw)   # Markdown for the page "Voor redacteuren"
+    field_reference(content, project_schemas(root).raw)   # Markdown for the page "Voor redacteuren"
 
 One section per schema: its title and description, then one table row per
 field (nested fields as ``links[].titel``) saying whether it is verplicht or

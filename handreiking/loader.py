@@ -29,7 +29,7 @@ from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, F
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
 from .redirects import History, check_history
-from .schemas import schema_set
+from .schemas import project_schemas
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "content/instellingen.yml"
@@ -46,7 +46,7 @@ class CheckResult:
 def check_content(root: Path, today: date | None = None) -> CheckResult:
     """Read and check every content file under ``root``; collect all problems."""
     today = today or date.today()
-    schemas = schema_set((root / "content" / "schemas").resolve())
+    schemas = project_schemas(root)
     problems: list[Problem] = []
     settings = _read_settings(root, schemas, problems)
     documents: dict[str, dict] = {}

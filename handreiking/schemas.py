@@ -144,8 +144,13 @@ def ref_target(root: dict, ref: str) -> dict:
     return node
 
 
+def project_schemas(root: Path) -> SchemaSet:
+    """The schemas in ``content/schemas/`` of the project at ``root``, read once per process."""
+    return _schema_set((root / "content" / "schemas").resolve())
+
+
 @cache
-def schema_set(schema_dir: Path) -> SchemaSet:
+def _schema_set(schema_dir: Path) -> SchemaSet:
     return SchemaSet(schema_dir)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def define_env(env):
     from handreiking.field_reference import field_reference
-    from handreiking.schemas import schema_set
+    from handreiking.schemas import project_schemas
 
     from . import state
 
@@ -13,4 +13,4 @@ def define_env(env):
     def veldenoverzicht() -> str:
         """Alle velden uit content/schemas/ en de toegestane waarden uit content/taxonomie/."""
         site = state.site()
-        return field_reference(site.content, schema_set((site.root / "content" / "schemas").resolve()).raw)
+        return field_reference(site.content, project_schemas(site.root).raw)
