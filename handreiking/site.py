@@ -1,7 +1,7 @@
 """One build of the site: the content, its cross-links and the renderers.
 
     site = build_site(Path("."))
-    site.pages()                    # generated pages (praktijkvoorbeelden, indexes, checklists)
+    site.pages                      # generated pages (praktijkvoorbeelden, indexes, checklists)
     Fragments(site).checklist(...)  # pieces for hand-written pages, used by the macros
 
 Everything is computed once per build; MkDocs hooks and macros only look it up.
@@ -36,16 +36,14 @@ class Site:
         return PageRenderer(self.content, self.links, self.today, self.output)
 
     @cached_property
-    def generated(self) -> list[GeneratedPage]:
-        return self.renderer.all()
-
     def pages(self) -> list[GeneratedPage]:
-        return self.generated
+        """The generated pages (praktijkvoorbeelden, indexes, checklists)."""
+        return self.renderer.all()
 
     @cached_property
     def source_files(self) -> dict[str, str]:
         """Generated page -> the YAML file an editor changes to change that page."""
-        return {page.src_uri: page.source_file for page in self.generated if page.source_file}
+        return {page.src_uri: page.source_file for page in self.pages if page.source_file}
 
     def save_cache(self) -> None:
         """Keep what this build computed for the next one (see handreiking.cache)."""

@@ -43,7 +43,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Add every generated page; a hand-written page with the same path is a mistake."""
-    for page in state.site().pages():
+    for page in state.site().pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
         files.append(File.generated(config, page.src_uri, content=page.markdown,
