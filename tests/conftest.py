@@ -39,6 +39,12 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subp
     )
 
 
+def run_build(*args: str, project: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The real build command (`make build`, `make pdf`, `make offline`) in ``project``."""
+    return subprocess.run([sys.executable, "-m", "handreiking.build", *args], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "HANDREIKING_REPO_URL": REPO_URL, **(env or {})})
+
+
 def copy_project(target: Path) -> Path:
     """A full copy of the project, to build with changed content."""
     target.mkdir(parents=True, exist_ok=True)
