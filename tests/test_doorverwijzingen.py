@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from handreiking.loader import check_content
+from handreiking.redirects import add_published
 from handreiking.slugs import slugify
 
 from conftest import ROOT, copy_project, mkdocs_build, serve
@@ -36,11 +37,6 @@ def rename(project: Path, old: str, titel: str) -> str:
                                        encoding="utf-8")
     (folder / f"{old}.yml").unlink()
     return new
-
-
-def add_published(project: Path, slug: str) -> None:
-    file = project / "content" / "gepubliceerd.yml"
-    file.write_text(file.read_text().replace("praktijkvoorbeelden:\n", f"praktijkvoorbeelden:\n  - {slug}\n"))
 
 
 def errors(project: Path) -> list[str]:
@@ -74,7 +70,7 @@ def test_a_renamed_slug_without_redirect_is_an_error_naming_the_fix(tmp_path):
         "stond op de site, maar content/interventies/samen-schoon.yml bestaat niet meer; zet in "
         "content/doorverwijzingen.yml onder 'praktijkvoorbeelden:' de regel 'samen-schoon: <nieuwe-slug>'",
     ]
-    add_published(project, new)
+    add_published(project, "praktijkvoorbeelden", new)
     (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
     assert errors(project) == []
 
@@ -130,7 +126,7 @@ def renamed_project(target: Path) -> tuple[Path, str]:
     """A copy in which an editor renamed samen-schoon and recorded the redirect; returns it and the new slug."""
     project = copy_project(target)
     new = rename(project, "samen-schoon", "Samen Schoonmaken")
-    add_published(project, new)
+    add_published(project, "praktijkvoorbeelden", new)
     (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
     return project, new
 
