@@ -27,8 +27,6 @@ from handreiking.text import rich_text
 import keyboard_nav
 from printed import printed_text
 
-pytestmark = pytest.mark.browser
-
 LABEL_TEXT = """box => {
     const label = box.labels[0].cloneNode(true);
     label.querySelectorAll('.ba-elders').forEach(note => note.remove());

@@ -121,7 +121,6 @@ def test_removed_published_list_is_an_error(tmp_path):
                                "(zie CONTRIBUTING.md)"]
 
 
-@pytest.mark.browser
 def renamed_project(target: Path) -> tuple[Path, str]:
     """A copy in which an editor renamed samen-schoon and recorded the redirect; returns it and the new slug."""
     project = copy_project(target)

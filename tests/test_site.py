@@ -65,10 +65,6 @@ def article(path: Path) -> str:
     return html[html.index('<article'):html.index("</article>")]
 
 
-def page_file(site: Path, src_uri: str) -> Path:
-    return site / src_uri.removesuffix(".md").removesuffix("index") / "index.html"
-
-
 def linked_examples(html: str) -> set[str]:
     return set(re.findall(r'href="(?:\.\./)+praktijkvoorbeelden/([a-z0-9-]+)/"', html))
 
