@@ -137,6 +137,11 @@ def page(browser):
     context.close()
 
 
+def normalized(text: str) -> str:
+    """Whitespace as a browser shows it (U+2028 included), for comparing visible text."""
+    return " ".join(text.split())
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

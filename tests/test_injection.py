@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build, search_results, serve
+from conftest import copy_project, mkdocs_build, normalized, search_results, serve
 from handreiking.schemas import resolve_ref
 from handreiking.slugs import slugify
 
@@ -34,11 +34,6 @@ VOORBEELD = "interventies/samen-schoon.yml"
 CHECKLIST = "checklists/signaleringstips.yml"
 RICHTING = "oplossingsrichtingen/contact-woonomgeving.yml"
 TAXONOMIE = "taxonomie/oplossingsrichting.yml"
-
-
-def normalized(text: str) -> str:
-    """Whitespace as a browser shows it (U+2028 included), for comparing visible text."""
-    return " ".join(text.split())
 
 
 def _is_text(schema: dict) -> bool:

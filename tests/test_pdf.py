@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, run_build
-from test_print import instrument_checklists, item_label, normalized
+from conftest import CHROMIUM, normalized, run_build
+from test_print import instrument_checklists, item_label
 from test_site import parse
 
 SITE_URL = "https://handreiking.example.org/"
