@@ -15,13 +15,12 @@ import pytest
 import yaml
 
 from handreiking.loader import check_content
-from handreiking.redirects import add_published
+from handreiking.redirects import KINDS, add_published
 from handreiking.slugs import slugify
 
 from conftest import ROOT, copy_project, mkdocs_build, serve
 
 SITE_URL = "https://voorbeeld.github.io/handreiking/"
-KINDS = {"praktijkvoorbeelden": "interventies", "checklists": "checklists"}
 
 
 def published() -> dict[str, list[str]]:
@@ -45,8 +44,8 @@ def errors(project: Path) -> list[str]:
 
 def test_published_list_holds_every_current_slug():
     lists = published()
-    for key, folder in KINDS.items():
-        files = sorted(file.stem for file in (ROOT / "content" / folder).glob("*.yml"))
+    for key, kind in KINDS.items():
+        files = sorted(file.stem for file in (ROOT / "content" / kind.folder).glob("*.yml"))
         assert set(files) <= set(lists[key]), key
         assert lists[key] == sorted(lists[key]), f"{key}: houd de lijst alfabetisch"
 
