@@ -16,8 +16,7 @@ import pytest
 import yaml
 
 from buurtanalyse_page import (analyse_url, answer_sets, antwoorden, checked, expected_richtingen,
-                               expected_voorbeelden, location, open_analyse, shown_richtingen, shown_voorbeelden,
-                               url_state, waarom)
+                               expected_voorbeelden, open_analyse, shown_richtingen, shown_voorbeelden, waarom)
 from conftest import copy_project, mkdocs_build, run_axe
 from handreiking import advies
 from handreiking.buurtanalyse import answer_vocabularies, stappen
@@ -26,6 +25,7 @@ from handreiking.loader import load_content
 from handreiking.text import rich_text
 import keyboard_nav
 from printed import printed_text
+from tool_page import location, url_state
 
 LABEL_TEXT = """box => {
     const label = box.labels[0].cloneNode(true);

@@ -15,8 +15,8 @@ from conftest import mkdocs_build, run_axe
 from handreiking import filtering
 import keyboard_nav
 from printed import printed_text
-from wijzer_page import (checked, expected_counts, expected_slugs, location, open_wijzer, option_counts,
-                         shown_slugs, url_state, wijzer_url)
+from tool_page import location, url_state
+from wijzer_page import checked, expected_counts, expected_slugs, open_wijzer, option_counts, shown_slugs, wijzer_url
 
 # Choices as people make them, including the example link of the issue. Expected results are computed.
 COMBINATIONS = [
