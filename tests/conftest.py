@@ -145,17 +145,21 @@ def normalized(text: str) -> str:
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def run_axe(page, exclude: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
-    """axe-core violations (WCAG 2.1 A/AA, or only the named ``rules``) on the page as it is now."""
+def run_axe(page, include: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core violations (WCAG 2.1 A/AA, or only the named ``rules``) on the page as it is now.
+
+    ``include``: CSS selectors of the parts to check; the whole page when not given.
+    """
     page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(
-        """async ([runOnly, exclude]) => {
-            const result = await axe.run({include: [document], exclude: exclude.map(s => [s])}, {runOnly});
+        """async ([runOnly, include]) => {
+            const context = {include: include.length ? include.map(s => [s]) : [document]};
+            const result = await axe.run(context, {runOnly});
             return result.violations.map(v => ({id: v.id, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
         }""",
-        [run_only, exclude or []],
+        [run_only, include or []],
     )
 
 
