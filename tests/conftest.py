@@ -130,11 +130,25 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser):
+    """Opens a page in a browser context of its own: ``new_page(viewport=..., java_script_enabled=False)``.
+
+    Every context it opened is closed after the test, also when the test fails.
+    """
+    contexts = []
+
+    def open_page(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1].new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
 
 
 def normalized(text: str) -> str:

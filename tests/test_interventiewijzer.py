@@ -161,9 +161,8 @@ def test_sort_order_is_oplossingsrichting_then_title(page, site_url, content):
     assert shown_slugs(page) == [slug for slug in expected if "scholen" in content.voorbeeld(slug).locaties]
 
 
-def test_without_javascript_every_praktijkvoorbeeld_is_listed(browser, site_url, content):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_every_praktijkvoorbeeld_is_listed(new_page, site_url, content):
+    page = new_page(java_script_enabled=False)
     page.goto(f"{site_url}/interventiewijzer/?locatie=scholen")
     cards = page.locator("#resultaten [data-slug]")
     assert cards.evaluate_all("cards => cards.map(c => c.dataset.slug)") == \
@@ -174,7 +173,6 @@ def test_without_javascript_every_praktijkvoorbeeld_is_listed(browser, site_url,
         assert link.get_attribute("href") == f"../praktijkvoorbeelden/{voorbeeld.slug}/"
     assert page.locator("#wijzer-filters").count() == 0
     assert page.locator("#wijzer-aantal").inner_text() == f"{len(content.praktijkvoorbeelden)} praktijkvoorbeelden"
-    context.close()
 
 
 def test_works_from_file_url(page, built_site, content):
