@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
+from conftest import REPO_URL, copy_project, mkdocs_build
 
 FACETS = {"locatie": ("locaties", "locaties"), "doelgroep": ("doelgroepen", "doelgroepen"),
           "problematiek": ("problematiek", "problematiek")}
