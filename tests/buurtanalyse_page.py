@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import random
-from urllib.parse import parse_qs, urlencode, urlparse
-
 from handreiking import advies
 from handreiking.buurtanalyse import PARAMETERS, answer_vocabularies, stappen
+from tool_page import checked_boxes, tool_url
 
 
 def analyse_url(base: str, keuzes: dict | None = None, onbekend=(), casus: str | None = None,
@@ -18,8 +17,7 @@ def analyse_url(base: str, keuzes: dict | None = None, onbekend=(), casus: str |
         params.append((PARAMETERS["casus"], casus))
     if gestopt:
         params.append((PARAMETERS["gestopt"], "ja"))
-    page = "buurtanalyse/index.html" if base.startswith("file:") else "buurtanalyse/"
-    return f"{base.rstrip('/')}/{page}" + (f"?{urlencode(params)}" if params else "")
+    return tool_url(base, "buurtanalyse", params)
 
 
 def open_analyse(page, url: str):
@@ -60,20 +58,7 @@ def waarom(page, richting_id: str) -> str:
 
 
 def checked(page) -> dict[str, set[str]]:
-    pairs = page.eval_on_selector_all("#ba-formulier input[type=checkbox]:checked",
-                                      "boxes => boxes.map(b => [b.name, b.value])")
-    result: dict[str, set[str]] = {}
-    for name, value in pairs:
-        result.setdefault(name, set()).add(value)
-    return result
-
-
-def location(page) -> str:
-    return page.evaluate("location.href")
-
-
-def url_state(page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(location(page)).query)
+    return checked_boxes(page, "#ba-formulier input[type=checkbox]:checked")
 
 
 def answer_sets(content, random_sets: int = 6, seed: int = 9) -> list[tuple[dict, tuple]]:

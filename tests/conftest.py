@@ -39,6 +39,12 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subp
     )
 
 
+def run_build(*args: str, project: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The real build command (`make build`, `make pdf`, `make offline`) in ``project``."""
+    return subprocess.run([sys.executable, "-m", "handreiking.build", *args], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "HANDREIKING_REPO_URL": REPO_URL, **(env or {})})
+
+
 def copy_project(target: Path) -> Path:
     """A full copy of the project, to build with changed content."""
     target.mkdir(parents=True, exist_ok=True)
@@ -124,27 +130,50 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser):
+    """Opens a page in a browser context of its own: ``new_page(viewport=..., java_script_enabled=False)``.
+
+    Every context it opened is closed after the test, also when the test fails.
+    """
+    contexts = []
+
+    def open_page(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1].new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+
+
+def normalized(text: str) -> str:
+    """Whitespace as a browser shows it (U+2028 included), for comparing visible text."""
+    return " ".join(text.split())
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def run_axe(page, exclude: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
-    """axe-core violations (WCAG 2.1 A/AA, or only the named ``rules``) on the page as it is now."""
+def run_axe(page, include: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core violations (WCAG 2.1 A/AA, or only the named ``rules``) on the page as it is now.
+
+    ``include``: CSS selectors of the parts to check; the whole page when not given.
+    """
     page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(
-        """async ([runOnly, exclude]) => {
-            const result = await axe.run({include: [document], exclude: exclude.map(s => [s])}, {runOnly});
+        """async ([runOnly, include]) => {
+            const context = {include: include.length ? include.map(s => [s]) : [document]};
+            const result = await axe.run(context, {runOnly});
             return result.violations.map(v => ({id: v.id, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
         }""",
-        [run_only, exclude or []],
+        [run_only, include or []],
     )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import normalized
+
 
 def printed_text(page, pdf: Path) -> str:
     """The text of the page printed to ``pdf``, with all whitespace as single spaces."""
@@ -15,4 +17,4 @@ def printed_text(page, pdf: Path) -> str:
         pytest.fail("pdftotext ontbreekt: voer 'sudo make system-deps' uit")
     page.pdf(path=str(pdf))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.split())
+    return normalized(text)

@@ -111,20 +111,21 @@ def edit_links(page: Path) -> list[str]:
 
 
 def test_edit_links_open_the_file_an_editor_changes(built_site, content):
+    links = {page: edit_links(page) for page in built_site.rglob("index.html")}  # each page parsed once
     for voorbeeld in content.praktijkvoorbeelden:
         page = built_site / "praktijkvoorbeelden" / voorbeeld.slug / "index.html"
-        assert edit_links(page) == [f"{EDIT}content/interventies/{voorbeeld.slug}.yml"]
+        assert links[page] == [f"{EDIT}content/interventies/{voorbeeld.slug}.yml"]
     for checklist in content.checklists:
         page = built_site / "checklists" / checklist.slug / "index.html"
-        assert edit_links(page) == [f"{EDIT}content/checklists/{checklist.slug}.yml"]
+        assert links[page] == [f"{EDIT}content/checklists/{checklist.slug}.yml"]
     hand_written = sorted((ROOT / "docs").rglob("*.md"))
     assert len(hand_written) > 10
     for source in hand_written:
         src = source.relative_to(ROOT / "docs").as_posix()
         page = built_site / src.removesuffix(".md").removesuffix("index") / "index.html"
-        assert edit_links(page) == [f"{EDIT}docs/{src}"], src
-    for page in built_site.rglob("index.html"):
-        for link in edit_links(page):
+        assert links[page] == [f"{EDIT}docs/{src}"], src
+    for page, page_links in links.items():
+        for link in page_links:
             assert (ROOT / link.removeprefix(EDIT)).is_file(), f"{page.relative_to(built_site)}: {link}"
 
 

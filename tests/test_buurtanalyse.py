@@ -16,8 +16,7 @@ import pytest
 import yaml
 
 from buurtanalyse_page import (analyse_url, answer_sets, antwoorden, checked, expected_richtingen,
-                               expected_voorbeelden, location, open_analyse, shown_richtingen, shown_voorbeelden,
-                               url_state, waarom)
+                               expected_voorbeelden, open_analyse, shown_richtingen, shown_voorbeelden, waarom)
 from conftest import copy_project, mkdocs_build, run_axe
 from handreiking import advies
 from handreiking.buurtanalyse import answer_vocabularies, stappen
@@ -26,8 +25,7 @@ from handreiking.loader import load_content
 from handreiking.text import rich_text
 import keyboard_nav
 from printed import printed_text
-
-pytestmark = pytest.mark.browser
+from tool_page import location, url_state
 
 LABEL_TEXT = """box => {
     const label = box.labels[0].cloneNode(true);
@@ -70,9 +68,8 @@ def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: b
 # --- the form, from the YAML ----------------------------------------------------------------
 
 
-def test_without_javascript_the_form_is_every_checklist_of_every_step(browser, site_url, content):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_form_is_every_checklist_of_every_step(new_page, site_url, content):
+    page = new_page(java_script_enabled=False)
     page.goto(analyse_url(site_url))
     steps = stappen(content)
     fieldsets = page.locator("#ba-formulier fieldset.ba-stap")
@@ -109,7 +106,6 @@ def test_without_javascript_the_form_is_every_checklist_of_every_step(browser, s
                                           "els => els.filter(e => !e.labels.length).map(e => e.id)")
     assert unlabeled == []
     assert shown_richtingen(page) == []
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -503,16 +499,14 @@ def test_axe_finds_no_violations(page, site_url, state):
     assert run_axe(page) == []
 
 
-def test_narrow_screens_do_not_scroll_sideways(browser, site_url):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL")
-    page = context.new_page()
+def test_narrow_screens_do_not_scroll_sideways(new_page, site_url):
+    page = new_page(viewport={"width": 320, "height": 640}, locale="nl-NL")
     fill_analysis(page, site_url, "Centrum", {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]})
     page.goto(analyse_url(site_url, {"locatie": ["publieke-ruimte"]}, casus="spanningen-tussen-sociale-huurders-en-kopers"))
     page.wait_for_selector("#ba-beheer", state="visible")
     page.locator("#advies [data-oplossingsrichting] .ba-kies input").first.check()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert run_axe(page) == []
-    context.close()
 
 
 def test_works_from_file_url(page, built_site, content):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AXE_TAGS, ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, run_axe
 
 
 def figure(site: Path, page: str, naam: str) -> str:
@@ -114,21 +114,14 @@ def test_diagrams_are_redrawn_from_changed_yaml_and_escape_text(tmp_path):
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_diagrams_fit_the_screen_and_pass_axe(browser, site_url, content, width):
+def test_diagrams_fit_the_screen_and_pass_axe(new_page, site_url, content, width):
     """320 px is a phone, and a 1280 px screen at 400% zoom: no sideways scrolling, no axe findings."""
-    context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
-    page = context.new_page()
-    page.add_init_script(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
-    try:
-        for path, naam in diagram_pages(content):
-            page.goto(f"{site_url}/{path}/")
-            box = page.locator(f"figure.diagram-{naam} svg").bounding_box()
-            assert box and box["width"] > 0.8 * min(width - 40, 300), f"{path}: diagram te smal"
-            assert box["x"] + box["width"] <= width, f"{path}: diagram steekt buiten het scherm"
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-            violations = page.evaluate(
-                """async (tags) => (await axe.run({include: [['figure.diagram']]},
-                       {runOnly: {type: 'tag', values: tags}})).violations.map(v => v.id)""", AXE_TAGS)
-            assert violations == [], f"{path}: {violations}"
-    finally:
-        context.close()
+    page = new_page(viewport={"width": width, "height": 800}, locale="nl-NL")
+    for path, naam in diagram_pages(content):
+        page.goto(f"{site_url}/{path}/")
+        box = page.locator(f"figure.diagram-{naam} svg").bounding_box()
+        assert box and box["width"] > 0.8 * min(width - 40, 300), f"{path}: diagram te smal"
+        assert box["x"] + box["width"] <= width, f"{path}: diagram steekt buiten het scherm"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        violations = run_axe(page, include=["figure.diagram"])
+        assert violations == [], f"{path}: {violations}"

@@ -11,16 +11,15 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
 from handreiking.loader import check_content
+from handreiking.redirects import KINDS, add_published
 from handreiking.slugs import slugify
 
 from conftest import ROOT, copy_project, mkdocs_build, serve
 
 SITE_URL = "https://voorbeeld.github.io/handreiking/"
-KINDS = {"praktijkvoorbeelden": "interventies", "checklists": "checklists"}
 
 
 def published() -> dict[str, list[str]]:
@@ -38,19 +37,14 @@ def rename(project: Path, old: str, titel: str) -> str:
     return new
 
 
-def add_published(project: Path, slug: str) -> None:
-    file = project / "content" / "gepubliceerd.yml"
-    file.write_text(file.read_text().replace("praktijkvoorbeelden:\n", f"praktijkvoorbeelden:\n  - {slug}\n"))
-
-
 def errors(project: Path) -> list[str]:
     return [str(problem) for problem in check_content(project).errors]
 
 
 def test_published_list_holds_every_current_slug():
     lists = published()
-    for key, folder in KINDS.items():
-        files = sorted(file.stem for file in (ROOT / "content" / folder).glob("*.yml"))
+    for key, kind in KINDS.items():
+        files = sorted(file.stem for file in (ROOT / "content" / kind.folder).glob("*.yml"))
         assert set(files) <= set(lists[key]), key
         assert lists[key] == sorted(lists[key]), f"{key}: houd de lijst alfabetisch"
 
@@ -74,7 +68,7 @@ def test_a_renamed_slug_without_redirect_is_an_error_naming_the_fix(tmp_path):
         "stond op de site, maar content/interventies/samen-schoon.yml bestaat niet meer; zet in "
         "content/doorverwijzingen.yml onder 'praktijkvoorbeelden:' de regel 'samen-schoon: <nieuwe-slug>'",
     ]
-    add_published(project, new)
+    add_published(project, "praktijkvoorbeelden", new)
     (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
     assert errors(project) == []
 
@@ -125,12 +119,11 @@ def test_removed_published_list_is_an_error(tmp_path):
                                "(zie CONTRIBUTING.md)"]
 
 
-@pytest.mark.browser
 def renamed_project(target: Path) -> tuple[Path, str]:
     """A copy in which an editor renamed samen-schoon and recorded the redirect; returns it and the new slug."""
     project = copy_project(target)
     new = rename(project, "samen-schoon", "Samen Schoonmaken")
-    add_published(project, new)
+    add_published(project, "praktijkvoorbeelden", new)
     (project / "content" / "doorverwijzingen.yml").write_text(f"praktijkvoorbeelden:\n  samen-schoon: {new}\n")
     return project, new
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build, search_results, serve
+from conftest import copy_project, mkdocs_build, normalized, search_results, serve
 from handreiking.schemas import resolve_ref
 from handreiking.slugs import slugify
 
@@ -34,11 +34,6 @@ VOORBEELD = "interventies/samen-schoon.yml"
 CHECKLIST = "checklists/signaleringstips.yml"
 RICHTING = "oplossingsrichtingen/contact-woonomgeving.yml"
 TAXONOMIE = "taxonomie/oplossingsrichting.yml"
-
-
-def normalized(text: str) -> str:
-    """Whitespace as a browser shows it (U+2028 included), for comparing visible text."""
-    return " ".join(text.split())
 
 
 def _is_text(schema: dict) -> bool:
@@ -209,7 +204,6 @@ def _text(page, selector: str = "body") -> str:
     return normalized(page.locator(selector).first.inner_text())
 
 
-@pytest.mark.browser
 def test_praktijkvoorbeeld_page_shows_every_field_literally(page, injected, injected_url):
     events = _open(page, f"{injected_url}/{_voorbeeld_page(injected)}")
     _assert_nothing_injected(page, events, "praktijkvoorbeeld")
@@ -222,7 +216,6 @@ def test_praktijkvoorbeeld_page_shows_every_field_literally(page, injected, inje
     assert "49" not in article
 
 
-@pytest.mark.browser
 def test_index_pages_and_lists_show_the_title_literally(page, injected, injected_url):
     pages = ["", "praktijkvoorbeelden/", "oplossingsrichtingen/contact-woonomgeving/", "doelgroepen/directe-buren/",
              "locaties/directe-woonomgeving/", "problematiek/vervreemding-ongemak/", "stap-4/praktijkvoorbeelden/"]
@@ -232,7 +225,6 @@ def test_index_pages_and_lists_show_the_title_literally(page, injected, injected
         assert normalized(PAYLOAD) in _text(page, "article"), path
 
 
-@pytest.mark.browser
 def test_checklist_oplossingsrichting_nav_and_footer_show_the_text_literally(page, injected, injected_url):
     for path in (_checklist_page(injected), "stap-1/", "checklists/", "oplossingsrichtingen/contact-woonomgeving/"):
         events = _open(page, f"{injected_url}/{path}")
@@ -251,7 +243,6 @@ def test_checklist_oplossingsrichting_nav_and_footer_show_the_text_literally(pag
     assert normalized(PAYLOAD) in normalized(link.inner_text())
 
 
-@pytest.mark.browser
 def test_search_results_show_the_text_literally(page, injected, injected_url):
     events = _open(page, f"{injected_url}/")
     titles = [normalized(result["title"]) for result in search_results(page, "onerror")]
@@ -259,7 +250,6 @@ def test_search_results_show_the_text_literally(page, injected, injected_url):
     assert normalized(PAYLOAD) in titles
 
 
-@pytest.mark.browser
 def test_interventiewijzer_stays_clean(page, injected, injected_url):
     events = _open(page, f"{injected_url}/interventiewijzer/")
     _assert_nothing_injected(page, events, "interventiewijzer")

@@ -15,8 +15,8 @@ from conftest import mkdocs_build, run_axe
 from handreiking import filtering
 import keyboard_nav
 from printed import printed_text
-from wijzer_page import (checked, expected_counts, expected_slugs, location, open_wijzer, option_counts,
-                         shown_slugs, url_state, wijzer_url)
+from tool_page import location, url_state
+from wijzer_page import checked, expected_counts, expected_slugs, open_wijzer, option_counts, shown_slugs, wijzer_url
 
 # Choices as people make them, including the example link of the issue. Expected results are computed.
 COMBINATIONS = [
@@ -161,9 +161,8 @@ def test_sort_order_is_oplossingsrichting_then_title(page, site_url, content):
     assert shown_slugs(page) == [slug for slug in expected if "scholen" in content.voorbeeld(slug).locaties]
 
 
-def test_without_javascript_every_praktijkvoorbeeld_is_listed(browser, site_url, content):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_every_praktijkvoorbeeld_is_listed(new_page, site_url, content):
+    page = new_page(java_script_enabled=False)
     page.goto(f"{site_url}/interventiewijzer/?locatie=scholen")
     cards = page.locator("#resultaten [data-slug]")
     assert cards.evaluate_all("cards => cards.map(c => c.dataset.slug)") == \
@@ -174,7 +173,6 @@ def test_without_javascript_every_praktijkvoorbeeld_is_listed(browser, site_url,
         assert link.get_attribute("href") == f"../praktijkvoorbeelden/{voorbeeld.slug}/"
     assert page.locator("#wijzer-filters").count() == 0
     assert page.locator("#wijzer-aantal").inner_text() == f"{len(content.praktijkvoorbeelden)} praktijkvoorbeelden"
-    context.close()
 
 
 def test_works_from_file_url(page, built_site, content):

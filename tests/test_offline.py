@@ -10,8 +10,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM
-from test_pdf import run_build
+from conftest import CHROMIUM, run_build
 from test_site import parse
 
 pytestmark = pytest.mark.browser

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, REPO_URL, ROOT
-from test_print import instrument_checklists, item_label, normalized
+from conftest import CHROMIUM, normalized, run_build
+from test_print import instrument_checklists, item_label
 from test_site import parse
 
 SITE_URL = "https://handreiking.example.org/"
 A4_POINTS = (595.28, 841.89)
 FOOTER_SOURCE = "Van polarisatie naar verbinding in buurten · naar Kennisplatform Integratie & Samenleving (2019)"
 FOOTER = re.compile(r"^(Van polarisatie naar verbinding in buurten · naar .*|\d+ ?/ ?\d+)$")
-
-
-def run_build(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The real build command (`make build`, `make pdf`), in a clean environment of our choosing."""
-    return subprocess.run([sys.executable, "-m", "handreiking.build", *args], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, "HANDREIKING_REPO_URL": REPO_URL, **(env or {})})
 
 
 @pytest.fixture(scope="session")

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_axe
+from conftest import normalized, run_axe
 
 pytestmark = pytest.mark.browser
 
 # The sessions of a buurtoverleg, as issue 5 lists them: steps 2.1-2.7, 3.1, 3.2 and 4.1.
 INSTRUMENT_STEPS = ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "4.1"]
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"]
-
-
-def normalized(text: str) -> str:
-    return " ".join(text.split())
 
 
 def item_label(item) -> str:

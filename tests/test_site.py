@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
+from conftest import REPO_URL, copy_project, mkdocs_build
 
 FACETS = {"locatie": ("locaties", "locaties"), "doelgroep": ("doelgroepen", "doelgroepen"),
           "problematiek": ("problematiek", "problematiek")}
@@ -60,13 +60,15 @@ def parse(path: Path) -> _Page:
     return parser
 
 
+@pytest.fixture(scope="module")
+def parsed(built_site) -> dict[Path, _Page]:
+    """Every built HTML page, parsed once for the tests that look at all of them."""
+    return {path: parse(path) for path in built_site.rglob("*.html")}
+
+
 def article(path: Path) -> str:
     html = path.read_text(encoding="utf-8")
     return html[html.index('<article'):html.index("</article>")]
-
-
-def page_file(site: Path, src_uri: str) -> Path:
-    return site / src_uri.removesuffix(".md").removesuffix("index") / "index.html"
 
 
 def linked_examples(html: str) -> set[str]:
@@ -133,16 +135,14 @@ def test_similar_examples_share_the_most_values(built_site, content):
     assert shared(content.voorbeeld(first)) == best
 
 
-def test_every_page_is_dutch(built_site):
-    pages = list(built_site.rglob("*.html"))
-    assert len(pages) > 100
-    assert {parse(path).lang for path in pages} == {"nl"}
+def test_every_page_is_dutch(parsed):
+    assert len(parsed) > 100
+    assert {page.lang for page in parsed.values()} == {"nl"}
 
 
-def test_every_internal_link_resolves(built_site):
+def test_every_internal_link_resolves(built_site, parsed):
     broken = []
-    pages = {path: parse(path) for path in built_site.rglob("*.html")}
-    for path, page in pages.items():
+    for path, page in parsed.items():
         if path.name == "404.html" and path.parent == built_site:
             continue  # served for any missing path, so MkDocs writes root-relative links there
         base = "file://" + str(path)
@@ -155,14 +155,14 @@ def test_every_internal_link_resolves(built_site):
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{path.relative_to(built_site)} -> {href}")
-            elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+            elif fragment and target.suffix == ".html" and fragment not in parsed[target].ids:
                 broken.append(f"{path.relative_to(built_site)} -> {href} (anker)")
     assert broken == []
 
 
-def test_no_third_party_assets(built_site):
+def test_no_third_party_assets(built_site, parsed):
     external = sorted({f"{path.relative_to(built_site)}: {asset}"
-                       for path in built_site.rglob("*.html") for asset in parse(path).assets
+                       for path, page in parsed.items() for asset in page.assets
                        if urlparse(asset).scheme in ("http", "https") or asset.startswith("//")})
     assert external == []
     for css in built_site.rglob("*.css"):

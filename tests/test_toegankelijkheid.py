@@ -73,16 +73,14 @@ def test_axe_finds_no_violations_in_the_search_dialog(page, site_url):
     assert run_axe(page) == []
 
 
-def test_axe_finds_no_violations_on_a_narrow_screen_with_the_menu_open(browser, site_url):
-    context = browser.new_context(viewport=NARROW, locale="nl-NL")
-    page = context.new_page()
+def test_axe_finds_no_violations_on_a_narrow_screen_with_the_menu_open(new_page, site_url):
+    page = new_page(viewport=NARROW, locale="nl-NL")
     page.goto(site_url + CONTENT_PAGE)
     assert run_axe(page) == []
     page.locator('label.md-header__button[for="__drawer"]').click()
     _settle(page)
     assert page.locator("#__drawer").is_checked()
     assert run_axe(page) == []
-    context.close()
 
 
 # --- skip link ------------------------------------------------------------------------
@@ -175,14 +173,12 @@ def _tab_through(page, steps: int) -> list[dict]:
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, NARROW], ids=["breed", "smal"])
-def test_every_tab_stop_is_visible_with_a_focus_outline(browser, site_url, viewport):
-    context = browser.new_context(viewport=viewport, locale="nl-NL")
-    page = context.new_page()
+def test_every_tab_stop_is_visible_with_a_focus_outline(new_page, site_url, viewport):
+    page = new_page(viewport=viewport, locale="nl-NL")
     page.goto(site_url + CONTENT_PAGE)
     stops = _tab_through(page, 120)
     assert len(stops) > 20
     assert [stop for stop in stops if not (stop["visible"] and stop["outline"])] == []
-    context.close()
 
 
 def test_the_navigation_is_reachable_in_order_by_keyboard(page, site_url):
@@ -220,9 +216,8 @@ def test_search_opens_and_works_by_keyboard(page, site_url):
     expect(page.locator("#__search")).not_to_be_checked()
 
 
-def test_the_menu_on_a_narrow_screen_opens_by_keyboard(browser, site_url):
-    context = browser.new_context(viewport=NARROW, locale="nl-NL")
-    page = context.new_page()
+def test_the_menu_on_a_narrow_screen_opens_by_keyboard(new_page, site_url):
+    page = new_page(viewport=NARROW, locale="nl-NL")
     page.goto(site_url + CONTENT_PAGE)
     stops = _tab_through(page, 2)
     assert [stop["text"] for stop in stops] == ["Ga naar inhoud", "Menu"]
@@ -238,15 +233,13 @@ def test_the_menu_on_a_narrow_screen_opens_by_keyboard(browser, site_url):
         stops = _tab_through(page, 6)
         in_menu = [stop for stop in stops if stop["inSidebar"]]
         assert in_menu and all(stop["visible"] for stop in in_menu), key
-    context.close()
 
 
 # --- reflow ---------------------------------------------------------------------------
 
 
-def test_no_page_scrolls_sideways_at_400_percent_zoom(browser, built_site, site_url):
-    context = browser.new_context(viewport=ZOOMED, locale="nl-NL")
-    page = context.new_page()
+def test_no_page_scrolls_sideways_at_400_percent_zoom(new_page, built_site, site_url):
+    page = new_page(viewport=ZOOMED, locale="nl-NL")
     too_wide = {}
     for path in site_pages(built_site):
         page.goto(site_url + path)
@@ -254,4 +247,3 @@ def test_no_page_scrolls_sideways_at_400_percent_zoom(browser, built_site, site_
         if width > ZOOMED["width"]:
             too_wide[path] = width
     assert too_wide == {}
-    context.close()

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from handreiking.loader import check_content
 from handreiking.placeholders import PLACEHOLDER
+from handreiking.redirects import add_published
 
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -176,8 +177,7 @@ def test_template_validates_once_filled_in(tmp_path, content):
     shutil.copytree(ROOT / "content", project / "content")
     target = project / "content" / "interventies" / "testvoorbeeld.yml"
     shutil.copyfile(TEMPLATE, target)
-    published = project / "content" / "gepubliceerd.yml"
-    published.write_text(published.read_text().replace("praktijkvoorbeelden:\n", "praktijkvoorbeelden:\n  - testvoorbeeld\n"))
+    add_published(project, "praktijkvoorbeelden", "testvoorbeeld")
     data = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
     errors = check_content(project).errors
     assert {p.field for p in errors} == set(placeholder_fields(data)) and len(errors) == len(placeholder_fields(data)) >= 8

@@ -92,9 +92,10 @@ def test_yaml_text_cannot_break_out_of_the_data_file(hostile):
     body = text.split("\n", 1)[1]  # after the comment line
     for unsafe in ("<", ">", "&", "\u2028", "\u2029"):
         assert unsafe not in body, repr(unsafe)
-    assert read_data(site) == as_json(export(content))
-    assert read_data(site)["praktijkvoorbeelden"][[v.slug for v in content.praktijkvoorbeelden]
-                                                  .index("samen-schoon")]["samenvatting"] == HOSTILE
+    data = read_data(site)
+    assert data == as_json(export(content))
+    assert data["praktijkvoorbeelden"][[v.slug for v in content.praktijkvoorbeelden]
+                                       .index("samen-schoon")]["samenvatting"] == HOSTILE
 
 
 def test_hostile_text_shows_literally_and_runs_nothing(page, hostile):

@@ -20,9 +20,6 @@ import pytest
 
 from conftest import search_results
 
-pytestmark = pytest.mark.browser
-
-
 def fold(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
 

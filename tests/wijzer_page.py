@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode, urlparse
-
 from handreiking import filtering
+from tool_page import checked_boxes, tool_url
 
 
 def wijzer_url(base: str, chosen: dict, query: str = "") -> str:
@@ -12,8 +11,7 @@ def wijzer_url(base: str, chosen: dict, query: str = "") -> str:
     params = [(name, value) for name, values in chosen.items() for value in values]
     if query:
         params.append(("q", query))
-    page = "interventiewijzer/index.html" if base.startswith("file:") else "interventiewijzer/"
-    return f"{base.rstrip('/')}/{page}" + (f"?{urlencode(params)}" if params else "")
+    return tool_url(base, "interventiewijzer", params)
 
 
 def open_wijzer(page, url: str):
@@ -42,11 +40,7 @@ def option_counts(page) -> dict[str, dict[str, int]]:
 
 
 def checked(page) -> dict[str, set[str]]:
-    pairs = page.eval_on_selector_all("#wijzer-filters input:checked", "boxes => boxes.map(b => [b.name, b.value])")
-    result: dict[str, set[str]] = {}
-    for name, value in pairs:
-        result.setdefault(name, set()).add(value)
-    return result
+    return checked_boxes(page, "#wijzer-filters input:checked")
 
 
 def expected_slugs(content, chosen: dict, query: str = "") -> list[str]:
@@ -58,11 +52,3 @@ def expected_counts(content, chosen: dict, query: str = "") -> dict[str, dict[st
     return {facet.naam: {term_id: counts[facet.naam].get(term_id, 0) for term_id in content.taxonomieen[facet.naam].ids}
             for facet in filtering.FACETS}
 
-
-def location(page) -> str:
-    """The address as the page sees it (Playwright's page.url follows pushState only later)."""
-    return page.evaluate("location.href")
-
-
-def url_state(page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(location(page)).query)
