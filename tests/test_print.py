@@ -74,13 +74,11 @@ def test_note_lines_and_print_button_belong_to_their_medium(page, site_url, cont
     assert page.locator(".aantekeningen").first.is_visible()
 
 
-def test_without_javascript_there_is_no_print_button_that_does_nothing(browser, site_url, content):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_there_is_no_print_button_that_does_nothing(new_page, site_url, content):
+    page = new_page(java_script_enabled=False)
     page.goto(f"{site_url}/checklists/{content.checklists[0].slug}/")
     assert page.locator("[data-afdrukken]").count() == 1
     assert not page.locator("[data-afdrukken]").is_visible()
-    context.close()
 
 
 def test_print_opens_collapsed_blocks_and_keeps_headings_with_their_text(page, site_url, content):
