@@ -193,8 +193,12 @@ def search_results(page, query: str) -> list[dict]:
     }))""")
 
 
+# Fixtures that start Chromium: the browser for pages, pdf_site (test_pdf.py) for printing PDFs.
+CHROMIUM_FIXTURES = {"browser", "pdf_site"}
+
+
 def pytest_collection_modifyitems(items):
-    """Every test that drives Chromium carries the 'browser' mark, whatever its file says."""
+    """Every test that needs Chromium carries the 'browser' mark, whatever its file says."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
