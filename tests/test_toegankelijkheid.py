@@ -198,7 +198,7 @@ def test_search_opens_and_works_by_keyboard(page, site_url):
             break
     else:
         pytest.fail("het zoekveld is met Tab niet bereikbaar")
-    assert page.locator("#__search").is_checked()  # focusing the field opens the search dialog
+    expect(page.locator("#__search")).to_be_checked()  # focusing the field opens the search dialog
     page.keyboard.type("buurtbemiddeling")
     # Results follow every key; wait for those of the whole word (each result link carries it).
     page.locator('.md-search-result__item > a[href*="h=buurtbemiddeling"]').first.wait_for()
