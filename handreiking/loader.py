@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Documents, cross_check
-from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Link,
+from .erkenning import check_erkenningen
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS, Link,
                     Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
@@ -73,6 +74,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
                 documents[kind][file.stem] = doc
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
+    problems += check_erkenningen(docs.praktijkvoorbeeld, today, settings["erkenning_verloopt_na_maanden"])
     history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
                                                               "checklists": set(docs.checklist)})
     problems += history_problems
@@ -119,7 +121,8 @@ def _build(docs: Documents, settings: dict, warnings: tuple, history: History) -
     casussen = sorted((Casus(slug=stem, bestand=doc.path, **doc.data) for stem, doc in docs.casus.items()),
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
-                   settings["verouderd_na_maanden"], warnings, history.doorverwijzingen)
+                   settings["verouderd_na_maanden"], warnings, history.doorverwijzingen,
+                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"])
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:
@@ -142,7 +145,10 @@ def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
     data = dict(doc.data)
     data["laatst_bijgewerkt"] = date.fromisoformat(data["laatst_bijgewerkt"])
     data["links"] = tuple(Link(**link) for link in data.get("links", []))
-    for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook"):
+    if "erkenning" in data:
+        data["erkenning"] = Erkenning(**{**data["erkenning"], "datum": date.fromisoformat(data["erkenning"]["datum"])})
+    for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook",
+                "randvoorwaarden", "contra_indicaties"):
         data[key] = tuple(data.get(key, ()))
     return Praktijkvoorbeeld(slug=stem, bestand=doc.path, **data)
 
