@@ -8,6 +8,8 @@ browser, so both sides read the same definition.
 - OR within a facet, AND between facets, AND with every word of the free text.
 - A facet without a choice passes everything, except the values in its
   ``verborgen`` list: a gestopt praktijkvoorbeeld shows only when chosen.
+- :data:`OPTIONAL_FACET` (the level of an erkenning) is a facet only once some
+  praktijkvoorbeeld has one: before that the filter would only offer empty options.
 - Counts are disjunctive: for each facet, apply every *other* facet and the
   text, then count the praktijkvoorbeelden per option.
 - Text matching ignores case and accents: "financiele" finds "financiële".
@@ -38,10 +40,18 @@ FACETS = (
     *(Facet(naam, veld) for naam, veld in FACET_FIELDS.items()),
     Facet("status", "status", verborgen=(HIDDEN_STATUS,)),
 )
+# The level of an optional erkenning: a facet only once an example has one (see active_facets).
+OPTIONAL_FACET = Facet("erkenningsniveau", "erkenningsniveau")
 SEARCH_FIELDS = ("titel", "samenvatting", "methodieken", "gemeente")
 TEXT_PARAMETER = "q"
 
 Selection = Mapping[str, Iterable[str]]
+
+
+def active_facets(voorbeelden: Iterable[Praktijkvoorbeeld]) -> tuple[Facet, ...]:
+    """The facets the wijzer shows: :data:`FACETS`, and the optional one when some example has a value for it."""
+    used = any(v.values(OPTIONAL_FACET.naam) for v in voorbeelden)
+    return FACETS + (OPTIONAL_FACET,) if used else FACETS
 
 
 def normalize(text: str) -> str:
@@ -73,16 +83,20 @@ def passes(voorbeeld: Praktijkvoorbeeld, facet: Facet, chosen: Iterable[str]) ->
 
 def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> list[Praktijkvoorbeeld]:
     """The praktijkvoorbeelden the wijzer shows for this selection, in the given order."""
+    voorbeelden = list(voorbeelden)
+    facets = active_facets(voorbeelden)
     return [v for v in voorbeelden
-            if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in FACETS)]
+            if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in facets)]
 
 
 def counts(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> dict[str, dict[str, int]]:
     """Per facet and option: how many praktijkvoorbeelden match when the other facets apply."""
+    voorbeelden = list(voorbeelden)
+    facets = active_facets(voorbeelden)
     voorbeelden = [v for v in voorbeelden if matches_text(v, query)]
     result: dict[str, dict[str, int]] = {}
-    for facet in FACETS:
-        others = [f for f in FACETS if f is not facet]
+    for facet in facets:
+        others = [f for f in facets if f is not facet]
         tally: dict[str, int] = {}
         for v in voorbeelden:
             if all(passes(v, f, chosen.get(f.naam, ())) for f in others):

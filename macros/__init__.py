@@ -73,7 +73,8 @@ def define_env(env):
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
 
-    from . import buurtanalyse, redactie
+    from . import buurtanalyse, open_data, redactie
 
     redactie.define_env(env)
     buurtanalyse.define_env(env)
+    open_data.define_env(env)
