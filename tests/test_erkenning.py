@@ -1,0 +1,135 @@
+"""Issue 17: the optional evidence fields (erkenning, randvoorwaarden, contra_indicaties).
+
+Fixture projects fill them in for a few examples: the page shows them, an expired
+erkenning warns in `make check` and on the page, and the interventiewijzer gets a
+filter on the erkenningsniveau once some example has one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, mkdocs_build, serve
+from editor_project import editor_project, run_make
+from handreiking.export import GLOBAL_NAME
+from handreiking.pages import format_date
+from wijzer_page import open_wijzer, shown_slugs, wijzer_url
+
+MONTHS = 12
+EXPIRED, RECENT = date(2020, 1, 15), date.today()
+
+
+def months_before_today(months: int) -> date:
+    year, month = divmod(date.today().year * 12 + date.today().month - 1 - months, 12)
+    return date(year, month + 1, 1)
+
+
+def add_fields(project: Path, slug: str, text: str) -> Path:
+    file = project / "content" / "interventies" / f"{slug}.yml"
+    file.write_text(file.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+    return file
+
+
+def erkenning(niveau: str, datum: date, link: bool = True) -> str:
+    text = f"erkenning:\n  databank: Testdatabank\n  niveau: {niveau}\n  datum: {datum.isoformat()}\n"
+    return text + ("  link: https://example.org/testdatabank\n" if link else "")
+
+
+def set_months(project: Path, months: int) -> None:
+    file = project / "content" / "instellingen.yml"
+    text = re.sub(r"^erkenning_verloopt_na_maanden:.*$", f"erkenning_verloopt_na_maanden: {months}",
+                  file.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    file.write_text(text, encoding="utf-8")
+
+
+def line_of(file: Path, prefix: str) -> int:
+    return next(i for i, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(prefix))
+
+
+def test_check_warns_for_an_expired_erkenning_and_refuses_a_bad_one(tmp_path):
+    project = editor_project(tmp_path / "project")
+    set_months(project, MONTHS)
+    old, recent = months_before_today(MONTHS + 1), months_before_today(MONTHS - 1)
+    expired = add_fields(project, "boost", erkenning("goed-onderbouwd", old))
+    add_fields(project, "samen-schoon", erkenning("effectief", recent, link=False))
+    result = run_make(project, "check")
+    assert result.returncode == 0, result.stderr  # a warning, not an error
+    assert (f"content/interventies/boost.yml:{line_of(expired, '  datum:')}: erkenning.datum: waarschuwing: "
+            f"erkenning beoordeeld op {old.isoformat()} (meer dan {MONTHS} maanden geleden); controleer bij de "
+            "databank of de erkenning nog geldt") in result.stdout.splitlines()
+    assert "samen-schoon" not in result.stdout
+
+    bad = add_fields(project, "buurtbemiddeling", erkenning("erkend", date(2999, 1, 1)))
+    empty = add_fields(project, "opzoomeren", "randvoorwaarden: []\n")
+    result = run_make(project, "check")
+    assert result.returncode != 0
+    errors = result.stderr.splitlines()
+    path = "content/interventies/buurtbemiddeling.yml"
+    assert any(line.startswith(f"{path}:{line_of(bad, '  niveau:')}: erkenning.niveau: onbekende erkenningsniveau "
+                               "'erkend'") for line in errors), errors
+    assert f"{path}:{line_of(bad, '  datum:')}: erkenning.datum: datum 2999-01-01 ligt in de toekomst" in errors
+    assert (f"content/interventies/opzoomeren.yml:{line_of(empty, 'randvoorwaarden:')}: randvoorwaarden: "
+            "lijst heeft minstens 1 waarde(n) nodig") in errors
+
+
+def read_data(site: Path) -> dict:
+    text = (site / "assets" / "data" / "handreiking.js").read_text(encoding="utf-8")
+    return json.loads(text.split(f"window.{GLOBAL_NAME} = ", 1)[1].rstrip().removesuffix(";"))
+
+
+def article(site: Path, slug: str):
+    return BeautifulSoup((site / "praktijkvoorbeelden" / slug / "index.html").read_text(encoding="utf-8"),
+                         "html.parser").select_one("article")
+
+
+def headings(page) -> list[str]:
+    return [h.get_text(strip=True).removesuffix("¶") for h in page.find_all("h2")]
+
+
+def test_page_shows_the_fields_and_the_wijzer_filters_on_them(tmp_path, content, page):
+    project = copy_project(tmp_path / "project")
+    set_months(project, MONTHS)
+    add_fields(project, "boost", erkenning("goed-onderbouwd", EXPIRED)
+               + "randvoorwaarden:\n  - Een vaste begeleider\n  - Een ruimte in de buurt\n"
+               + "contra_indicaties:\n  - Een <b>acuut</b> conflict\n")
+    add_fields(project, "samen-schoon", erkenning("effectief", RECENT, link=False))
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+
+    boost = article(site, "boost")
+    assert {"Erkenning", "Randvoorwaarden", "Contra-indicaties"} <= set(headings(boost))
+    note = boost.select_one(".admonition.note")
+    assert "Erkenning mogelijk verlopen" in note.get_text() and format_date(EXPIRED) in note.get_text()
+    section = boost.find("h2", id="erkenning").find_next("dl")
+    values = {dt.get_text(strip=True): dt.find_next("dd") for dt in section.find_all("dt")}
+    assert values["Databank"].a["href"] == "https://example.org/testdatabank"
+    assert values["Niveau"].get_text(strip=True) == content.taxonomieen["erkenningsniveau"].term("goed-onderbouwd").label
+    assert values["Beoordeeld op"].get_text(strip=True) == format_date(EXPIRED)
+    lists = {name: [li.get_text() for li in boost.find("h2", id=name).find_next("ul").find_all("li")]
+             for name in ("randvoorwaarden", "contra-indicaties")}
+    assert lists == {"randvoorwaarden": ["Een vaste begeleider", "Een ruimte in de buurt"],
+                     "contra-indicaties": ["Een <b>acuut</b> conflict"]}
+
+    recent = article(site, "samen-schoon")
+    assert "Erkenning" in headings(recent) and "Randvoorwaarden" not in headings(recent)
+    assert "mogelijk verlopen" not in recent.get_text()
+    assert not {"Erkenning", "Randvoorwaarden", "Contra-indicaties"} & set(headings(article(site, "buurtbemiddeling")))
+
+    data = read_data(site)
+    assert "erkenningsniveau" in [facet["naam"] for facet in data["interventiewijzer"]["facetten"]]
+    with serve(site) as url:
+        open_wijzer(page, wijzer_url(url, {"erkenningsniveau": ["goed-onderbouwd"]}))
+        assert page.locator('fieldset[data-facet="erkenningsniveau"] legend').inner_text() == \
+            content.taxonomieen["erkenningsniveau"].label
+        assert shown_slugs(page) == ["boost"]
+
+
+def test_the_filter_appears_only_once_an_example_has_an_erkenning(built_site, content):
+    facets = [facet["naam"] for facet in read_data(built_site)["interventiewijzer"]["facetten"]]
+    assert ("erkenningsniveau" in facets) == any(v.erkenning for v in content.praktijkvoorbeelden)
