@@ -21,6 +21,7 @@ one conversion the site's data file uses too.
 from __future__ import annotations
 
 import copy
+from dataclasses import fields as dataclass_fields
 import csv
 import io
 import json
@@ -80,8 +81,8 @@ def published_schema(content_schema: dict, content: Content) -> dict:
     fields list their allowed ids (``enum``), read from content/taxonomie/.
     """
     record = copy.deepcopy(content_schema)
-    properties = {name: _published_field(field, name in record.get("required", ()), content)
-                  for name, field in record["properties"].items()}
+    properties = {name: _published_field(record["properties"][name], name in record.get("required", ()), content)
+                  for name in published_fields(content_schema)}
     properties = {**_ADDED_BEFORE, **properties, **_ADDED_AFTER}
     item = {key: value for key, value in record.items() if key not in ("$schema", "$id", "$defs", "title")}
     item.update(title="Praktijkvoorbeeld", properties=properties, required=list(properties))
@@ -106,6 +107,15 @@ def published_schema(content_schema: dict, content: Content) -> dict:
         },
         "$defs": {**record.get("$defs", {}), "praktijkvoorbeeld": item},
     }
+
+
+def published_fields(content_schema: dict) -> list[str]:
+    """The content fields in the open data: those of the schema the model carries (in schema order).
+
+    A field just added to the schema, before the model knows it, can hold no value yet.
+    """
+    known = {item.name for item in dataclass_fields(Praktijkvoorbeeld)}
+    return [name for name in content_schema["properties"] if name in known]
 
 
 def _published_field(field: dict, required: bool, content: Content) -> dict:
@@ -150,7 +160,7 @@ def record(v: Praktijkvoorbeeld, history: ChangeHistory, fields: list[str], url_
 
 def praktijkvoorbeelden_data(content: Content, content_schema: dict, history: ChangeHistory,
                              url_for: UrlFor) -> dict:
-    fields = list(content_schema["properties"])
+    fields = published_fields(content_schema)
     return {"versie": VERSION, "bron": BRON, "wijzigingsgeschiedenis": history.status,
             "praktijkvoorbeelden": [record(v, history, fields, url_for) for v in content.praktijkvoorbeelden]}
 

@@ -62,11 +62,13 @@ def test_the_schema_is_generated_from_the_content_schema(content):
         assert record["properties"][name]["description"] == field["description"]
         assert name in record["required"]
     assert record["properties"]["locaties"]["items"]["enum"] == list(content.taxonomieen["locatie"].ids)
-    # A field an editor adds to the content schema appears in the published one.
-    extended = {**source, "properties": {**source["properties"], "nieuw_veld": {"type": "string",
-                                                                                "description": "Test."}}}
-    added = published_schema(extended, content)["$defs"]["praktijkvoorbeeld"]["properties"]["nieuw_veld"]
-    assert added == {"type": ["string", "null"], "description": "Test."}
+    # A change to the content schema is a change to the published one.
+    changed = json.loads(json.dumps(source))
+    changed["properties"]["titel"]["maxLength"] = 90
+    del changed["properties"]["gemeente"]
+    record = published_schema(changed, content)["$defs"]["praktijkvoorbeeld"]
+    assert record["properties"]["titel"]["maxLength"] == 90
+    assert "gemeente" not in record["properties"] and "gemeente" not in record["required"]
 
 
 def test_csv_has_a_row_per_praktijkvoorbeeld(built_site, content):
