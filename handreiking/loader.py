@@ -143,7 +143,8 @@ def _taxonomie(data: dict) -> Taxonomie:
 
 def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
     data = dict(doc.data)
-    data["laatst_bijgewerkt"] = date.fromisoformat(data["laatst_bijgewerkt"])
+    if "gecontroleerd_op" in data:
+        data["gecontroleerd_op"] = date.fromisoformat(data["gecontroleerd_op"])
     data["links"] = tuple(Link(**link) for link in data.get("links", []))
     if "erkenning" in data:
         data["erkenning"] = Erkenning(**{**data["erkenning"], "datum": date.fromisoformat(data["erkenning"]["datum"])})
