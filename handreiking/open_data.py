@@ -34,7 +34,6 @@ from .history import ChangeHistory
 from .model import Content, Praktijkvoorbeeld
 from .field_reference import code, field_rows
 from .pages import BRON, markdown_templates, voorbeeld_path
-from .wijzer import CSV_SCRIPT  # a script: a page opened from file:// cannot fetch the CSV
 
 FOLDER = "data"
 JSON_FILE = f"{FOLDER}/praktijkvoorbeelden.json"
@@ -42,6 +41,9 @@ CSV_FILE = f"{FOLDER}/praktijkvoorbeelden.csv"
 SCHEMA_FILE = f"{FOLDER}/praktijkvoorbeelden.schema.json"
 VOCABULARIES_FILE = f"{FOLDER}/vocabulaires.json"
 CHECKLISTS_FILE = f"{FOLDER}/checklists.json"
+# The CSV rows again, as a script for the interventiewijzer's "download deze selectie als CSV"
+# (a page opened from file:// cannot fetch the CSV file); wijzer-csv.js loads it on the first click.
+CSV_SCRIPT = "assets/data/praktijkvoorbeelden-csv.js"
 CSV_GLOBAL = "HANDREIKING_CSV"
 LIST_SEPARATOR = " | "
 VERSION = 1

@@ -20,13 +20,11 @@ from .model import Content, Praktijkvoorbeeld
 from .pages import html_templates, voorbeeld_path
 
 DATA_FILE = "assets/data/handreiking.js"
-# The CSV rows of every praktijkvoorbeeld, for "download deze selectie als CSV" (see handreiking.open_data).
-CSV_SCRIPT = "assets/data/praktijkvoorbeelden-csv.js"
 # Classic scripts, not ES modules (modules do not load from file://), included after the cards and
 # without 'defer': they must run before Material's bundle (see interventiewijzer.js on ?q=).
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-filter.js",
            "assets/javascripts/interventiewijzer.js",
-           CSV_SCRIPT, "assets/javascripts/wijzer-csv.js")
+           "assets/javascripts/wijzer-csv.js")
 # The card shows these vocabularies, in this order.
 CARD_VOCABULARIES = ("oplossingsrichting", "locatie", "doelgroep")
 
