@@ -23,7 +23,9 @@ Top-level keys of the data:
   the ranking vocabularies of its advice and its address parameters (see
   :mod:`handreiking.buurtanalyse` and :mod:`handreiking.advies`).
 
-Every ``url`` is relative to the site root, as the site writes it.
+Every ``url`` is relative to the site root, as the site writes it. The open data at
+/data/ (:mod:`handreiking.open_data`) reuses :func:`vocabularies_data`,
+:func:`checklists_data` and :func:`json_value`, so both say the same.
 """
 
 from __future__ import annotations
