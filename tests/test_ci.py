@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, edit_yaml, example_slug
 from editor_project import editor_project
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -99,9 +99,9 @@ def test_pre_commit_runs_the_content_checker(tmp_path):
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Inhoud controleren (make check)" in good.stdout and "Passed" in good.stdout
 
-    file = project / "content" / "interventies" / "samen-schoon.yml"
-    file.write_text(file.read_text(encoding="utf-8").replace("doelgroepen: [", "doelgroepen: [jongern, "))
+    file = project / "content" / "interventies" / f"{example_slug()}.yml"
+    edit_yaml(file, lambda data: data["doelgroepen"].insert(0, "jongern"))
     bad = pre_commit()
     assert bad.returncode == 1
     assert "Failed" in bad.stdout
-    assert "content/interventies/samen-schoon.yml:" in bad.stdout and "bedoelde u 'jongeren'?" in bad.stdout
+    assert f"content/interventies/{example_slug()}.yml:" in bad.stdout and "bedoelde u 'jongeren'?" in bad.stdout
