@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import copy_project, edit_yaml, example_slug, run_build
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 
 def _make_build(project: Path) -> subprocess.CompletedProcess:

@@ -10,6 +10,8 @@ import pytest
 from conftest import copy_project, edit_yaml, example_slug, mkdocs_build
 from handreiking.site import CACHE_DIR
 
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
 RICH_TEXT = CACHE_DIR / "rich-text.json"
 
 

@@ -15,6 +15,8 @@ from conftest import mkdocs_build
 from editor_actions import perform_editor_actions
 from editor_project import editor_project, run_make
 
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):

@@ -23,6 +23,8 @@ from conftest import copy_project, example_slug, mkdocs_build, normalized, searc
 from handreiking.schemas import resolve_ref
 from handreiking.slugs import slugify
 
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
 # Template syntax, HTML that would run, a way out of a <script> block and a character
 # that ends a JavaScript string in older engines, all in one text.
 PAYLOAD = ('{{ 7*7 }} {% raw %} <script>alert(1)</script>\u2028<img src=x onerror=alert(1)> '

@@ -24,6 +24,8 @@ import pytest
 from conftest import ROOT
 from handreiking.redirects import KINDS, add_published
 
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
 FIXTURES = ROOT / "tests" / "fixtures" / "ongeldig"
 BASE = ROOT / "tests" / "fixtures" / "basis" / "content"
 ALL_FIXTURES = sorted(path for path in FIXTURES.iterdir() if path.is_dir())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import yaml
 
 from handreiking.loader import check_content
@@ -12,6 +13,8 @@ from handreiking.slugs import slugify
 from conftest import example_slug, mkdocs_build
 from editor_project import editor_project, run_make
 from test_voor_redacteuren import fill, load_schemas, placeholder_fields
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 TITEL = 'Buurtvaders "De Sleutel": één'
 
