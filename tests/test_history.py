@@ -16,16 +16,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
 from handreiking import history
 from handreiking.history import COMPLETE, NO_GIT, SHALLOW, read_history
 from handreiking.pages import format_date
 from handreiking.site import build_site
 
-SLUG = "boost"
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
+SLUG, OTHER = example_slug(0), example_slug(1)
 FILE = f"content/interventies/{SLUG}.yml"
 # (author date, message) of the fixture's commits, oldest first; the first adds all content.
-COMMITS = [("2023-05-01", "Alle inhoud toegevoegd"), ("2024-03-05", "Boost: samenvatting <b>aangepast</b> | *test*")]
+COMMITS = [("2023-05-01", "Alle inhoud toegevoegd"), ("2024-03-05", "Samenvatting <b>aangepast</b> | *test*")]
 
 
 def git(repo: Path, *args: str, day: str | None = None) -> str:
@@ -47,9 +49,7 @@ def content_repo(target: Path) -> tuple[Path, list[str]]:
     shutil.copytree(ROOT / "content", target / "content")
     git(target, "init", "-q")
     ids = [commit_all(target, *COMMITS[0])]
-    file = target / FILE
-    file.write_text(file.read_text(encoding="utf-8").replace("samenvatting:", "# aangepast\nsamenvatting:", 1),
-                    encoding="utf-8")
+    edit_yaml(target / FILE, lambda data: data.update(samenvatting=data["samenvatting"] + " Aangepast."))
     ids.append(commit_all(target, *COMMITS[1]))
     return target, ids
 
@@ -116,7 +116,7 @@ def test_page_and_open_data_show_the_history(tmp_path):
     heading = article.find("h2", id="wijzigingen")
     shown = [" ".join(li.get_text().split()) for li in heading.find_next("ul").find_all("li")]
     assert shown == [f"{format_date(date.fromisoformat(day))}: {message}" for day, message in reversed(COMMITS)]
-    other = BeautifulSoup((site / "praktijkvoorbeelden" / "samen-schoon" / "index.html").read_text(encoding="utf-8"),
+    other = BeautifulSoup((site / "praktijkvoorbeelden" / OTHER / "index.html").read_text(encoding="utf-8"),
                           "html.parser").select_one("article")
     assert other.select_one(".laatst-gewijzigd").get_text(" ", strip=True).startswith(
         f"Laatst gewijzigd: {format_date(date(2023, 5, 1))}")
