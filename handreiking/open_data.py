@@ -3,8 +3,8 @@
     files = open_data_files(content, content_schema, history, url_for)   # {"data/...": text}
 
 - ``praktijkvoorbeelden.json``: one record per praktijkvoorbeeld with every field
-  of ``content/schemas/praktijkvoorbeeld.schema.json`` (an absent optional field
-  is ``null`` or ``[]``), plus ``slug``, ``url``, ``laatst_gewijzigd`` and the
+  of ``content/schemas/praktijkvoorbeeld.schema.json`` that the model carries (an
+  absent optional field is ``null`` or ``[]``), plus ``slug``, ``url``, ``laatst_gewijzigd`` and the
   change history ``wijzigingen`` (see :mod:`handreiking.history`);
 - ``praktijkvoorbeelden.schema.json``: generated from the content schema by
   :func:`published_schema`, so it cannot drift from what ``make check`` accepts;
@@ -21,18 +21,18 @@ one conversion the site's data file uses too.
 from __future__ import annotations
 
 import copy
-from dataclasses import fields as dataclass_fields
 import csv
 import io
 import json
+from dataclasses import fields as dataclass_fields
 from typing import Any, Iterator
 
 from markupsafe import Markup
 
 from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
-from .history import ChangeHistory
-from .model import Content, Praktijkvoorbeeld
 from .field_reference import code, field_rows
+from .history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
+from .model import Content, Praktijkvoorbeeld
 from .pages import BRON, markdown_templates, voorbeeld_path
 
 FOLDER = "data"
@@ -48,10 +48,10 @@ CSV_GLOBAL = "HANDREIKING_CSV"
 LIST_SEPARATOR = " | "
 VERSION = 1
 
-_SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 # Fields the open data adds to those of the content schema.
 _ADDED_BEFORE = {
-    "slug": {**_SLUG, "description": "Vaste sleutel van het praktijkvoorbeeld: de bestandsnaam zonder .yml."},
+    "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+             "description": "Vaste sleutel van het praktijkvoorbeeld: de bestandsnaam zonder .yml."},
     "url": {"type": "string", "description": "Webadres van de pagina, ten opzichte van het adres van de site."},
 }
 _ADDED_AFTER = {
@@ -101,7 +101,7 @@ def published_schema(content_schema: dict, content: Content) -> dict:
             "versie": {"const": VERSION, "description": "Versie van de vorm van dit bestand."},
             "bron": {"type": "string", "description": "Waar de inhoud vandaan komt."},
             "wijzigingsgeschiedenis": {
-                "enum": ["volledig", "ondiep", "geen-git"],
+                "enum": [COMPLETE, SHALLOW, NO_GIT],
                 "description": "Of de wijzigingen compleet zijn: volledig, ondiep (oudere ontbreken) of "
                                "geen-git (niet beschikbaar bij het bouwen).",
             },
@@ -145,7 +145,7 @@ def _with_enums(schema: Any, content: Content) -> Any:
     if vocabulary == "subcategorie":
         result["enum"] = [sub.id for term in content.taxonomieen["oplossingsrichting"].termen
                           for sub in term.subcategorieen]
-    elif vocabulary:
+    elif vocabulary in content.taxonomieen:
         result["enum"] = list(content.taxonomieen[vocabulary].ids)
     return result
 
@@ -162,6 +162,7 @@ def record(v: Praktijkvoorbeeld, history: ChangeHistory, fields: list[str], url_
 
 def praktijkvoorbeelden_data(content: Content, content_schema: dict, history: ChangeHistory,
                              url_for: UrlFor) -> dict:
+    """The content of praktijkvoorbeelden.json."""
     fields = published_fields(content_schema)
     return {"versie": VERSION, "bron": BRON, "wijzigingsgeschiedenis": history.status,
             "praktijkvoorbeelden": [record(v, history, fields, url_for) for v in content.praktijkvoorbeelden]}
