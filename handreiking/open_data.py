@@ -27,7 +27,6 @@ import json
 from dataclasses import fields as dataclass_fields
 from typing import Any, Iterator
 
-from markupsafe import Markup
 
 from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
 from .field_reference import code, field_rows
@@ -224,18 +223,8 @@ def _pretty(data: Any) -> str:
 
 
 def field_table(content: Content, content_schema: dict, vocabulary_page: str) -> str:
-    """Markdown: a row per field of the published record schema, with its CSV column (for the page Open data)."""
+    """Markdown: a row per field of the published record schema, then the CSV columns (for the page Open data)."""
     schema = published_schema(content_schema, content)
-    columns = {".".join(path) for path in csv_columns(schema)}
-    rows = [{"naam": row.naam, "beschrijving": row.beschrijving, "waarde": row.waarde,
-             "kolom": _column(row.naam.replace("[]", ""), columns)}
-            for row in field_rows(schema["$defs"]["praktijkvoorbeeld"], content, vocabulary_page)]
-    return markdown_templates().get_template("open_data_velden.md.j2").render(rijen=rows, code=code)
-
-
-def _column(name: str, columns: set[str]) -> Markup:
-    if name in columns:
-        return code(name)
-    if any(column.startswith(name + ".") for column in columns):
-        return Markup("de kolommen hieronder")
-    return Markup("alleen in JSON")
+    return markdown_templates().get_template("open_data_velden.md.j2").render(
+        rijen=field_rows(schema["$defs"]["praktijkvoorbeeld"], content, vocabulary_page),
+        kolommen=[".".join(path) for path in csv_columns(schema)], code=code)

@@ -119,6 +119,9 @@ def test_open_data_page_lists_every_field_and_links_the_files(built_site, conten
     table = article.select_one(".veldenoverzicht table")
     shown = [row.select_one("td code").get_text() for row in table.select("tbody tr")]
     assert [name for name in shown if "." not in name] == list(record["properties"])
+    header = (built_site / DATA / "praktijkvoorbeelden.csv").read_text(encoding="utf-8").splitlines()[0]
+    columns = article.select_one(".veldenoverzicht").find_next_sibling("p")
+    assert [item.get_text() for item in columns.find_all("code")] == header.split(",")
     links = {a["href"] for a in article.select("a[href]")}
     for name in ("praktijkvoorbeelden.json", "praktijkvoorbeelden.csv", "praktijkvoorbeelden.schema.json",
                  "vocabulaires.json", "checklists.json"):
