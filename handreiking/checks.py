@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
-from .model import FACET_FIELDS, FOLDERS
+from .model import FACET_FIELDS, FOLDERS, LINK_KEYS
 from .problems import Problem, Severity, field_name
 from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
@@ -71,6 +71,7 @@ def cross_check(docs: Documents, schemas: SchemaSet, today: date, stale_after_mo
     problems += _check_unique_titles(docs.praktijkvoorbeeld, "praktijkvoorbeeld")
     problems += _check_unique_titles(docs.checklist, "checklist")
     problems += _check_oplossingsrichting_files(docs)
+    problems += _check_stelt_voor(docs)
     problems += _check_usage(docs, usage)
     problems += _check_stale(docs.praktijkvoorbeeld, today, stale_after_months)
     return problems
@@ -219,6 +220,21 @@ def _check_oplossingsrichting_files(docs: Documents) -> list[Problem]:
         elif doc.data["nummer"] != nummer:
             problems.append(Problem(doc.path, doc.line_of(("nummer",)), "nummer",
                                     f"nummer moet {nummer} zijn (de plaats in content/taxonomie/oplossingsrichting.yml)"))
+    return problems
+
+
+def _check_stelt_voor(docs: Documents) -> list[Problem]:
+    """'stelt_voor' only on an item without a koppeling: the buurtanalyse reads it from the ticked punt."""
+    problems = []
+    for doc in docs.checklist.values():
+        for s, sectie in enumerate(doc.data["secties"]):
+            for i, item in enumerate(sectie["items"]):
+                linked = next((key for key in LINK_KEYS if key in item), None)
+                if "stelt_voor" in item and linked:
+                    path = ("secties", s, "items", i, "stelt_voor")
+                    problems.append(Problem(doc.path, doc.line_of(path), field_name(path),
+                                            f"'stelt_voor' kan alleen bij een punt zonder koppeling; dit punt "
+                                            f"heeft '{linked}'. Zet 'stelt_voor' bij een ander punt of haal het weg"))
     return problems
 
 
