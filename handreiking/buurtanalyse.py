@@ -120,6 +120,12 @@ def export_data(content: Content) -> dict:
     }
 
 
+def _voorbeelden(element_id: str, item: ChecklistItem | None) -> list[dict]:
+    """An item's voorbeelden as sub-items to tick: 'ba-...-1-2' gives 'ba-...-1-2-v1', ..."""
+    return [{"id": f"{element_id}-v{k}", "name": PUNT, "value": f"{element_id.removeprefix('ba-')}-v{k}",
+             "tekst": voorbeeld} for k, voorbeeld in enumerate(item.voorbeelden if item else (), start=1)]
+
+
 class _Form:
     """Builds the template values of the form; knows where each answer occurs."""
 
@@ -139,10 +145,7 @@ class _Form:
         return {"id": element_id, "name": koppeling[0] if koppeling else PUNT,
                 "value": koppeling[1] if koppeling else element_id.removeprefix("ba-"),
                 "tekst": tekst, "code": item.code if item else None, "beschrijving": beschrijving,
-                "voorbeelden": [{"id": f"{element_id}-v{k}", "name": PUNT, "value": f"{element_id.removeprefix('ba-')}-v{k}",
-                                 "tekst": voorbeeld}
-                                for k, voorbeeld in enumerate(item.voorbeelden if item else (), start=1)],
-                "elders": elders}
+                "voorbeelden": _voorbeelden(element_id, item), "elders": elders}
 
     def _checklist(self, stap: Stap, checklist: Checklist) -> dict:
         groepen = []
@@ -199,8 +202,8 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
         fase_stap=next((stap.nummer for stap in form.stappen if any(n == "fase" for n, _ in _koppelingen(stap))), None),
         altijd=[_label(content, r.id) for r in richtingen if r.wanneer.altijd],
         bij_onbekend=[_label(content, r.id) for r in richtingen if r.wanneer.bij_ontbrekende_informatie],
-        gedeeld=join_and([_meervoud(content, naam) for naam in RANKING if naam not in SUGGESTED]),
-        dekking=join_and([_meervoud(content, naam) for naam in COVER if naam not in SUGGESTED]),
+        gedeeld=join_and([_meervoud(content, naam) for naam in RANKING if naam != SUGGESTED]),
+        dekking=join_and([_meervoud(content, naam) for naam in COVER if naam != SUGGESTED]),
         eerste=EERSTE,
         wijzer_url=link(WIJZER),
         basis=data_href.removesuffix(DATA_FILE),
