@@ -8,7 +8,6 @@ the small fixtures below; the rules of the first selection are checked on genera
 from __future__ import annotations
 
 import random
-from datetime import date
 
 import pytest
 
@@ -40,7 +39,7 @@ TRIGGERS = Checklist(slug="triggers", bestand="triggers.yml", titel="Triggers", 
 def voorbeeld(slug, richtingen, locaties=(), doelgroepen=(), problematiek=(), status="onbekend") -> Praktijkvoorbeeld:
     return Praktijkvoorbeeld(slug=slug, bestand=f"{slug}.yml", titel=slug, samenvatting="", beschrijving="",
                              oplossingsrichtingen=richtingen, locaties=locaties, doelgroepen=doelgroepen,
-                             problematiek=problematiek, methodieken=(), bron="b", laatst_bijgewerkt=date(2024, 1, 1),
+                             problematiek=problematiek, methodieken=(), bron="b",
                              status=status)
 
 
