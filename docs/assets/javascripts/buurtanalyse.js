@@ -636,8 +636,10 @@
     select.textContent = "";
     entries.forEach(function (entry) {
       var analysis = sanitize(entry.analyse).state;
-      var text = nameOf(analysis) + (entry.id === currentId ? " (nu geopend)" : "") +
-        (entry.gewijzigd ? ", gewijzigd " + timeOf(entry.gewijzigd) : "");
+      // Short, so that a phone shows the whole option: "Noord (geopend), 29 nov. 14:05".
+      var text = nameOf(analysis) + (entry.id === currentId ? " (geopend)" : "") +
+        (entry.gewijzigd ? ", " + new Date(entry.gewijzigd).toLocaleString("nl-NL",
+          {day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"}) : "");
       select.appendChild(element("option", {value: entry.id}, text));
     });
     var ids = entries.map(function (entry) { return entry.id; });
