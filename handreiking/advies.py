@@ -111,7 +111,7 @@ def buiten_focus(fasen: Taxonomie, antwoorden: Antwoorden) -> list[str]:
 
 
 def suggestie(richting: Oplossingsrichting, antwoorden: Antwoorden,
-              voorstellen: Mapping[str, Collection[str]] = {}) -> Suggestie | None:
+              voorstellen: Mapping[str, Collection[str]] | None = None) -> Suggestie | None:
     """The oplossingsrichting with its reasons when it applies to these answers, else None."""
     wanneer = richting.wanneer
     problematiek = antwoorden.chosen("problematiek")
@@ -121,7 +121,7 @@ def suggestie(richting: Oplossingsrichting, antwoorden: Antwoorden,
     matched_locaties = tuple(loc for loc in wanneer.locaties if loc in locaties)
     by_answers = bool(matched_problematiek) and (not wanneer.locaties or bool(matched_locaties))
     ticked = set(antwoorden.punten)
-    punten = tuple(punt for punt, ids in voorstellen.items() if punt in ticked and richting.id in ids)
+    punten = tuple(punt for punt, ids in (voorstellen or {}).items() if punt in ticked and richting.id in ids)
     if not (wanneer.altijd or onbekend or by_answers or punten):
         return None
     return Suggestie(richting.id, altijd=wanneer.altijd, onbekend=onbekend,
@@ -130,7 +130,7 @@ def suggestie(richting: Oplossingsrichting, antwoorden: Antwoorden,
 
 
 def suggesties(richtingen: Iterable[Oplossingsrichting], antwoorden: Antwoorden,
-               voorstellen: Mapping[str, Collection[str]] = {}) -> list[Suggestie]:
+               voorstellen: Mapping[str, Collection[str]] | None = None) -> list[Suggestie]:
     """The suggested oplossingsrichtingen, in the given (site) order; ``voorstellen`` is :func:`stelt_voor`."""
     return [found for richting in richtingen if (found := suggestie(richting, antwoorden, voorstellen)) is not None]
 
