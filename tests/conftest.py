@@ -54,7 +54,17 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / part)
+    # The build copies the editor at /beheer/ from node_modules: linked, not copied (it is large).
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
+
+
+def theme_pages(site: Path) -> list[Path]:
+    """Every HTML file the site's theme wrote: all but the editor at /beheer/, Decap CMS's own page
+    (its interface is third-party and tested in tests/test_beheer.py)."""
+    from handreiking.beheer import FOLDER
+
+    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER)
 
 
 @pytest.fixture(scope="session")

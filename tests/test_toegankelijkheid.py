@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import run_axe, search_results
+from conftest import run_axe, search_results, theme_pages
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ NARROW = {"width": 360, "height": 740}
 
 def site_pages(site: Path) -> list[str]:
     """Every built page as a URL path: '/', '/inleiding/', '/404.html', ..."""
-    return sorted("/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("*.html"))
+    return sorted("/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in theme_pages(site))
 
 
 def _settle(page) -> None:
@@ -115,7 +115,7 @@ class _FirstLink(HTMLParser):
 
 
 def test_every_page_starts_with_a_dutch_skip_link_to_its_content(built_site):
-    for path in built_site.rglob("*.html"):
+    for path in theme_pages(built_site):
         parser = _FirstLink()
         parser.feed(path.read_text(encoding="utf-8"))
         attributes, text = parser.first
