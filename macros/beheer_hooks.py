@@ -25,6 +25,7 @@ from handreiking.schemas import project_schemas
 from macros import state
 
 ROOT = Path(__file__).resolve().parent.parent
+PREVIEW_SCRIPT = Path(__file__).with_name("beheer_preview.js")
 LOCAL_BACKEND_ENV = "HANDREIKING_BEHEER_LOKAAL"  # decap-server's address, for editing on this computer
 AUTH_ENV = "HANDREIKING_BEHEER_AUTH"  # the OAuth proxy for the GitHub sign-in (see CONTRIBUTING.md)
 MISSING = ("De bestanden van Decap CMS ontbreken ({path}). Voer 'make node_modules/.installed' uit "
@@ -37,10 +38,12 @@ def on_files(files, config):
     for path in (f"{beheer.FOLDER}/index.html", f"{beheer.FOLDER}/config.yml"):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} bestaat al, maar dit bestand wordt gegenereerd; verwijder het bestand")
-    for source in _cms_files():
+    for source in [*_cms_files(), PREVIEW_SCRIPT]:
         files.append(File.generated(config, f"{beheer.FOLDER}/{source.name}", abs_src_path=str(source)))
-    files.append(File.generated(config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(_config(config))))
-    files.append(File.generated(config, f"{beheer.FOLDER}/index.html", content=_page(files, config)))
+    cms_config = _config(config)
+    files.append(File.generated(config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config)))
+    collections = [collection["name"] for collection in cms_config["collections"]]
+    files.append(File.generated(config, f"{beheer.FOLDER}/index.html", content=_page(files, config, collections)))
     return files
 
 
@@ -69,11 +72,12 @@ def _repository(repo_url: str | None) -> str | None:
     return "/".join(repo_url.rstrip("/").removesuffix(".git").split("/")[-2:])
 
 
-def _page(files, config) -> str:
+def _page(files, config, collections: list[str]) -> str:
     # The preview shows the entry with the site's own stylesheets: Material's and ours.
     material = sorted(file.src_uri for file in files
                       if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.endswith(".min.css"))
     styles = [f"../{path}" for path in material + list(config.extra_css)]
     return html_templates().get_template("beheer.html.j2").render(
-        site_name=config.site_name, script=beheer.CMS_SCRIPT, preview_styles=styles,
+        site_name=config.site_name, script=beheer.CMS_SCRIPT, preview_script=PREVIEW_SCRIPT.name,
+        collections=collections, preview_styles=styles,
         favicon=f"../{config.theme['favicon']}")

@@ -21,6 +21,7 @@ from typing import Iterator
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from handreiking.beheer import FOLDER, TODAY
 from handreiking.loader import load_content
@@ -226,6 +227,11 @@ def test_a_praktijkvoorbeeld_made_in_the_form_passes_the_check_and_is_on_the_sit
                 page.get_by_role("option", name=term.label, exact=True).click()
             page.get_by_role("button", name="Voeg methodieken toe").click()
             page.get_by_label("Waarde", exact=True).fill("wekelijkse tafel")
+            # The preview: the entry as a page of the site, in its stylesheets, with labels instead of ids.
+            preview = page.frame_locator("iframe").first
+            expect(preview.locator("article.md-typeset h1")).to_have_text(titel)
+            expect(preview.locator("article.md-typeset")).to_contain_text(first["locatie"].label)
+            expect(preview.locator('link[href$="/assets/stylesheets/handreiking.css"]')).to_have_count(1)
             page.get_by_role("button", name="Publiceer", exact=True).click()
             page.get_by_text("Publiceer nu").click()
             written = wait_for_file(target)
