@@ -252,9 +252,10 @@ def _pattern(schema: dict) -> list[str] | None:
 def _options(vocabulary: str, taxonomieen: Mapping[str, Taxonomie]) -> list[dict]:
     if vocabulary in taxonomieen:
         return [{"label": term.label, "value": term.id} for term in taxonomieen[vocabulary].termen]
-    # 'subcategorie' is no vocabulary of its own: the subcategorieen of the terms that have them.
-    return [{"label": f"{term.label}: {sub.label}", "value": sub.id}
-            for taxonomie in taxonomieen.values() for term in taxonomie.termen for sub in term.subcategorieen]
+    if vocabulary == "subcategorie":  # no file of its own: the subcategorieen of the terms that have them
+        return [{"label": f"{term.label}: {sub.label}", "value": sub.id}
+                for taxonomie in taxonomieen.values() for term in taxonomie.termen for sub in term.subcategorieen]
+    raise ValueError(f"een schema noemt de vocabulaire '{vocabulary}', maar content/taxonomie/ heeft die niet")
 
 
 def _relation(kind: str) -> dict:

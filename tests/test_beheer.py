@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-import pytest
 import yaml
 from playwright.sync_api import expect
 
