@@ -163,10 +163,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def decap_server(project: Path) -> Iterator[str]:
-    """decap-server (the CMS's local backend) on a free port, writing into ``project``; yields its API URL."""
+def decap_server(project: Path, mode: str) -> Iterator[str]:
+    """decap-server (the CMS's local backend) on a free port, for ``project``; yields its API URL.
+
+    ``mode`` "fs" writes files straight into the folder; "git" makes a branch per entry, as on GitHub.
+    """
     port = _free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(project)}
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": mode, "GIT_REPO_DIRECTORY": str(project)}
     server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
@@ -186,54 +189,69 @@ def decap_server(project: Path) -> Iterator[str]:
             server.wait()
 
 
-def wait_for_file(path: Path) -> str:
+def wait_until(condition, what: str) -> None:
+    """Wait for ``condition()`` on disk (written by decap-server), at most WAIT_MS."""
     deadline = time.monotonic() + WAIT_MS / 1000
-    while not path.exists():
-        assert time.monotonic() < deadline, f"{path} is niet geschreven"
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: niet binnen {WAIT_MS // 1000} seconden"
         time.sleep(0.1)
-    return path.read_text(encoding="utf-8")
 
 
-def test_a_praktijkvoorbeeld_made_in_the_form_passes_the_check_and_is_on_the_site(page, tmp_path):
-    project = copy_project(tmp_path / "project")  # never the repository's own content/
-    content = load_content(project)
-    first = {name: content.taxonomieen[name].termen[0] for name in ("oplossingsrichting", "locatie", "doelgroep",
-                                                                      "problematiek")}
-    titel = 'Één tafel in de buurt: "Samen Verder"'
-    slug = slugify(titel)
-    target = project / "content" / FOLDERS["praktijkvoorbeeld"] / f"{slug}.yml"
-    assert not target.exists()
-
-    with decap_server(project) as api:
-        site = tmp_path / "editor-site"
+@contextlib.contextmanager
+def editor(project: Path, page, mode: str) -> Iterator[str]:
+    """The site of ``project`` with its editor signed in to decap-server (``mode`` fs or git); yields the URL."""
+    with decap_server(project, mode) as api:
+        site = project.parent / "editor-site"
         result = mkdocs_build(project, site, env={"HANDREIKING_BEHEER_LOKAAL": api})
         assert result.returncode == 0, result.stderr
         with serve(site) as url:
             page.set_default_timeout(WAIT_MS)
             page.goto(f"{url}/{FOLDER}/")
             page.get_by_role("button", name="Inloggen", exact=True).click()
-            page.goto(f"{url}/{FOLDER}/#/collections/praktijkvoorbeelden/new")
-            page.get_by_label("Titel", exact=True).fill(titel)
-            page.get_by_label("Samenvatting", exact=True).fill(
-                "Bewoners schuiven elke week aan bij één tafel om samen over de buurt te praten.")
-            page.locator("[contenteditable=true]").first.click()
-            page.keyboard.type("Een buurthuis zet een lange tafel neer. Bewoners praten er samen over wat hen "
-                               "bezighoudt.")
-            for label, term in (("Oplossingsrichtingen", first["oplossingsrichting"]),
-                                ("Locaties", first["locatie"]), ("Doelgroepen", first["doelgroep"]),
-                                ("Problematiek", first["problematiek"])):
-                page.get_by_label(label, exact=True).click()
-                page.get_by_role("option", name=term.label, exact=True).click()
-            page.get_by_role("button", name="Voeg methodieken toe").click()
-            page.get_by_label("Waarde", exact=True).fill("wekelijkse tafel")
-            # The preview: the entry as a page of the site, in its stylesheets, with labels instead of ids.
-            preview = page.frame_locator("iframe").first
-            expect(preview.locator("article.md-typeset h1")).to_have_text(titel)
-            expect(preview.locator("article.md-typeset")).to_contain_text(first["locatie"].label)
-            expect(preview.locator('link[href$="/assets/stylesheets/handreiking.css"]')).to_have_count(1)
-            page.get_by_role("button", name="Publiceer", exact=True).click()
-            page.get_by_text("Publiceer nu").click()
-            written = wait_for_file(target)
+            yield url
+
+
+def fill_in_a_new_praktijkvoorbeeld(page, url: str, titel: str, terms: dict) -> None:
+    """Every required field through the form, as an editor would; ``terms``: one term per vocabulary."""
+    page.goto(f"{url}/{FOLDER}/#/collections/praktijkvoorbeelden/new")
+    page.get_by_label("Titel", exact=True).fill(titel)
+    page.get_by_label("Samenvatting", exact=True).fill(
+        "Bewoners schuiven elke week aan bij één tafel om samen over de buurt te praten.")
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("Een buurthuis zet een lange tafel neer. Bewoners praten er samen over wat hen bezighoudt.")
+    for label, term in (("Oplossingsrichtingen", terms["oplossingsrichting"]), ("Locaties", terms["locatie"]),
+                        ("Doelgroepen", terms["doelgroep"]), ("Problematiek", terms["problematiek"])):
+        page.get_by_label(label, exact=True).click()
+        page.get_by_role("option", name=term.label, exact=True).click()
+    page.get_by_role("button", name="Voeg methodieken toe").click()
+    page.get_by_label("Waarde", exact=True).fill("wekelijkse tafel")
+
+
+def first_terms(project: Path) -> dict:
+    taxonomieen = load_content(project).taxonomieen
+    return {name: taxonomieen[name].termen[0] for name in ("oplossingsrichting", "locatie", "doelgroep", "problematiek")}
+
+
+def test_a_praktijkvoorbeeld_made_in_the_form_passes_the_check_and_is_on_the_site(page, tmp_path):
+    project = copy_project(tmp_path / "project")  # never the repository's own content/
+    first = first_terms(project)
+    titel = 'Één tafel in de buurt: "Samen Verder"'
+    slug = slugify(titel)
+    target = project / "content" / FOLDERS["praktijkvoorbeeld"] / f"{slug}.yml"
+    assert not target.exists()
+
+    with editor(project, page, "fs") as url:
+        fill_in_a_new_praktijkvoorbeeld(page, url, titel, first)
+        # The preview: the entry as a page of the site, in its stylesheets, with labels instead of ids.
+        preview = page.frame_locator("iframe").first
+        expect(preview.locator("article.md-typeset h1")).to_have_text(titel)
+        expect(preview.locator("article.md-typeset")).to_contain_text(first["locatie"].label)
+        expect(preview.locator('link[href$="/assets/stylesheets/handreiking.css"]')).to_have_count(1)
+        # decap-server's fs mode has no branches, so Decap publishes at once (the git test below has them).
+        page.get_by_role("button", name="Publiceer", exact=True).click()
+        page.get_by_text("Publiceer nu").click()
+        wait_until(target.exists, f"{target} geschreven")
+    written = target.read_text(encoding="utf-8")
 
     data = yaml.safe_load(written)
     assert data["titel"] == titel
@@ -257,3 +275,38 @@ def test_a_praktijkvoorbeeld_made_in_the_form_passes_the_check_and_is_on_the_sit
     assert mkdocs_build(project, site).returncode == 0
     html = (site / "praktijkvoorbeelden" / slug / "index.html").read_text(encoding="utf-8")
     assert "Één tafel in de buurt: &quot;Samen Verder&quot;" in html
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
+
+
+def tree(project: Path, branch: str, path: str) -> str:
+    """``path`` if the last commit of ``branch`` has it, else ''."""
+    return subprocess.run(["git", "ls-tree", "--name-only", branch, path], cwd=project, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def test_saving_in_the_editorial_workflow_makes_a_branch_and_leaves_main_alone(page, tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / ".gitignore").write_text("node_modules\n", encoding="utf-8")
+    git(project, "init", "--quiet", "--initial-branch", "main")
+    git(project, "config", "user.name", "Redacteur")  # decap-server commits as the repository's user
+    git(project, "config", "user.email", "redacteur@example.org")
+    git(project, "add", ".")
+    git(project, "commit", "--quiet", "--message", "inhoud")
+    titel = "Buurttafel op zondag"
+    slug = slugify(titel)
+    path = f"content/{FOLDERS['praktijkvoorbeeld']}/{slug}.yml"
+
+    with editor(project, page, "git") as url:
+        fill_in_a_new_praktijkvoorbeeld(page, url, titel, first_terms(project))
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        branch = f"cms/praktijkvoorbeelden/{slug}"  # Decap's branch per entry; on GitHub also a pull request
+
+        # decap-server commits on that branch (checking it out for a moment, so the folder says nothing).
+        wait_until(lambda: tree(project, branch, path) == path, f"{path} op branch {branch}")
+
+    assert tree(project, "main", path) == ""  # main is untouched until the pull request is merged
+    saved = yaml.safe_load(git(project, "show", f"{branch}:{path}"))
+    assert saved["titel"] == titel and saved["bron"] == "redactie"
