@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
+import pytest
 import yaml
 from playwright.sync_api import expect
 
@@ -127,6 +128,7 @@ def test_the_editor_is_no_page_of_the_site(built_site):
     assert f'href="{FOLDER}/' not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 def test_without_the_cms_files_the_build_stops_with_a_dutch_message(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "node_modules").unlink()
@@ -287,6 +289,7 @@ def tree(project: Path, branch: str, path: str) -> str:
                           text=True).stdout.strip()
 
 
+@pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 def test_saving_in_the_editorial_workflow_makes_a_branch_and_leaves_main_alone(page, tmp_path):
     project = copy_project(tmp_path / "project")
     (project / ".gitignore").write_text("node_modules\n", encoding="utf-8")
