@@ -7,7 +7,8 @@ Every field of a schema becomes a form field: required fields are required, the
 schema's ``description`` is the hint, ``x-taxonomie`` fields are selects that
 show the term labels and store the ids, ``x-verwijzing`` fields pick an
 existing item. A change to a schema or a vocabulary changes the form at the
-next build; nothing here names a field of a content file.
+next build; the one field named here is ``titel``, which every collection has: it
+gives the file name (its slug) and the entry's name in lists.
 
 Not in the editor, on purpose: the vocabularies in ``content/taxonomie/`` (the
 CMS rewrites a whole file and would drop their explanatory comments; their ids
