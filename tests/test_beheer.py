@@ -27,6 +27,7 @@ from handreiking.beheer import FOLDER, TODAY
 from handreiking.loader import load_content
 from handreiking.model import FOLDERS
 from handreiking.redirects import add_published
+from handreiking.schemas import project_schemas
 from handreiking.slugs import slugify
 
 from conftest import ROOT, copy_project, mkdocs_build, run_axe, serve
@@ -40,14 +41,9 @@ def read_config(site: Path) -> dict:
     return yaml.safe_load((site / FOLDER / "config.yml").read_text(encoding="utf-8"))
 
 
-def read_schemas(project: Path) -> dict[str, dict]:
-    return {file.name.removesuffix(".schema.json"): json.loads(file.read_text(encoding="utf-8"))
-            for file in (project / "content" / "schemas").glob("*.schema.json")}
-
-
 def mismatches(config: dict, project: Path) -> list[str]:
     """Where the form of each collection differs from its schema (top-level fields)."""
-    schemas, taxonomieen = read_schemas(project), load_content(project).taxonomieen
+    schemas, taxonomieen = project_schemas(project).raw, load_content(project).taxonomieen
     problems = []
     for collection in config["collections"]:
         schema = schemas[SCHEMA_OF_FOLDER[collection["folder"]]]
@@ -86,7 +82,7 @@ def test_the_config_of_the_built_site_follows_the_schemas(built_site):
     # Defaults of a new praktijkvoorbeeld: the filled-in fields of the template, a date field today.
     template = yaml.safe_load((ROOT / "content" / "sjablonen" / "praktijkvoorbeeld.yml").read_text(encoding="utf-8"))
     assert fields["bron"]["default"] == template["bron"] == "redactie"
-    date_fields = [name for name, prop in read_schemas(ROOT)["praktijkvoorbeeld"]["properties"].items()
+    date_fields = [name for name, prop in project_schemas(ROOT).raw["praktijkvoorbeeld"]["properties"].items()
                    if prop.get("format") == "date"]
     assert date_fields and all(fields[name]["default"] == TODAY for name in date_fields)
 
@@ -259,7 +255,7 @@ def test_a_praktijkvoorbeeld_made_in_the_form_passes_the_check_and_is_on_the_sit
     assert data["titel"] == titel
     assert data["locaties"] == [first["locatie"].id]
     assert data["bron"] == "redactie"  # the form's defaults (see test_the_config_...)
-    schema_order = list(read_schemas(project)["praktijkvoorbeeld"]["properties"])
+    schema_order = list(project_schemas(project).raw["praktijkvoorbeeld"]["properties"])
     assert list(data) == sorted(data, key=schema_order.index)  # the field order of the schema and the files
 
     # The one rule the form cannot follow: a new slug belongs in content/gepubliceerd.yml. The check says so,
