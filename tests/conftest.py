@@ -62,6 +62,16 @@ def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
+def content_pages(site: Path) -> list[Path]:
+    """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
+    those): they send the browser on at once and nothing links to them; and except the editor at
+    /beheer/, Decap CMS's own page (third-party, not linked from the site; test_beheer.py checks it)."""
+    from handreiking.beheer import FOLDER
+
+    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER
+                  and '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
+
+
 def copy_project(target: Path) -> Path:
     """A full copy of the project, to build with changed content."""
     target.mkdir(parents=True, exist_ok=True)
@@ -74,14 +84,6 @@ def copy_project(target: Path) -> Path:
     # The build copies the editor at /beheer/ from node_modules: linked, not copied (it is large).
     (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
-
-
-def theme_pages(site: Path) -> list[Path]:
-    """Every HTML file the site's theme wrote: all but the editor at /beheer/, Decap CMS's own page
-    (its interface is third-party and tested in tests/test_beheer.py)."""
-    from handreiking.beheer import FOLDER
-
-    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from pathlib import Path
 from html.parser import HTMLParser
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from conftest import ROOT, serve, theme_pages
+from conftest import ROOT, content_pages, serve
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 # LinkChecker waits 0.1-0.6 s between requests to a host unless the server sends this header.
@@ -94,9 +94,9 @@ def test_no_broken_internal_links(built_site, tmp_path):
     reported = [f"{row['parentname']} -> {row['urlname']}: {row['result']} {row['warningstring']}"
                 for row in problems]
     assert sorted(row["urlname"] for row in problems) == ["../bestaat-niet/"], reported
-    # Every page was reached by following links, so every page was checked. The editor at /beheer/
-    # is not linked from the site (the offline bundle has none): editors go to its address.
-    pages = {"/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in theme_pages(site)}
+    # Every page was reached by following links, so every page was checked. (The editor at /beheer/
+    # is not linked from the site, and not among content_pages: editors go to its address.)
+    pages = {"/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in content_pages(site)}
     assert pages - checked == set()
 
 
