@@ -30,7 +30,7 @@ from markupsafe import Markup
 from .advies import RANKING
 from .filtering import HIDDEN_STATUS
 from .model import LINK_KEYS, Checklist, ChecklistItem, Content
-from .pages import BRON, WIJZER, html_templates
+from .pages import BRON, VERGELIJK, WIJZER, html_templates
 from .text import rich_text
 from .wijzer import DATA_FILE
 
@@ -187,6 +187,7 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
         bij_onbekend=[_label(content, r.id) for r in richtingen if r.wanneer.bij_ontbrekende_informatie],
         rangschikking=join_and([content.taxonomieen[naam].meervoud.lower() for naam in RANKING]),
         wijzer_url=link(WIJZER),
+        vergelijk_url=link(VERGELIJK),
         basis=data_href.removesuffix(DATA_FILE),
         bron=BRON,
         scripts=[link(script) for script in SCRIPTS],

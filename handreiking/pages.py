@@ -37,6 +37,7 @@ from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
 BUURTANALYSE = "buurtanalyse.md"
+VERGELIJK = "vergelijk.md"
 INSTRUMENT = "analyse-instrument.md"
 INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # The analysis steps a buurtoverleg goes through together, in this order: the short instrument
@@ -219,6 +220,7 @@ class PageRenderer:
             zie_ook=zie_ook,
             similar=self.links.similar.get(v.slug, ()),
             link_to=voorbeeld_links(page),
+            vergelijk_url=Markup(relative(page, VERGELIJK) + "?" + urlencode({"slug": v.slug})),
         )
         return GeneratedPage(page, text, v.bestand)
 
