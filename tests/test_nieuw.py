@@ -25,7 +25,7 @@ def test_make_nieuw_creates_the_file_that_validates_once_filled_and_appears_on_t
     assert f"Aangemaakt: content/interventies/{slug}.yml" in result.stdout
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     assert data["titel"] == TITEL
-    assert data["laatst_bijgewerkt"] == date.today()
+    assert data["gecontroleerd_op"] == date.today()
     assert f"  - {slug}\n" in (project / "content" / "gepubliceerd.yml").read_text()
 
     errors = check_content(project).errors
@@ -33,7 +33,7 @@ def test_make_nieuw_creates_the_file_that_validates_once_filled_and_appears_on_t
     assert {p.path for p in errors} == {f"content/interventies/{slug}.yml"}
 
     filled = fill(data, load_schemas()["praktijkvoorbeeld"], content)
-    filled["laatst_bijgewerkt"] = data["laatst_bijgewerkt"].isoformat()
+    filled["gecontroleerd_op"] = data["gecontroleerd_op"].isoformat()
     file.write_text(yaml.safe_dump(filled, allow_unicode=True, sort_keys=False), encoding="utf-8")
     check = run_make(project, "check")
     assert check.returncode == 0, check.stderr
