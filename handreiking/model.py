@@ -48,6 +48,7 @@ class Term:
     mag_ongebruikt: bool = False
     pagina: Optional[str] = None
     uitgebreide_beschrijving_bij_kis: bool = False
+    inleiding: Optional[str] = None  # Markdown; 'bron' only: the handreiking's introduction of its group
     subcategorieen: tuple["Term", ...] = ()
 
 
