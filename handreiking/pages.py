@@ -38,6 +38,7 @@ from .text import escape_markdown, rich_text
 WIJZER = "interventiewijzer.md"
 BUURTANALYSE = "buurtanalyse.md"
 VERGELIJK = "vergelijk.md"
+LITERATUUR = "literatuur.md"
 INSTRUMENT = "analyse-instrument.md"
 INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # The analysis steps a buurtoverleg goes through together, in this order: the short instrument
@@ -316,6 +317,7 @@ class PageRenderer:
             buurtanalyse_url=relative(page, BUURTANALYSE),
             wat_is_het=rich_text(richting.wat_is_het),
             onderbouwing=rich_text(richting.onderbouwing),
+            literatuur_url=relative(page, LITERATUUR),
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
             diagrammen=self.diagrams.for_checklists(richting.checklists),
