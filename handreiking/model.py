@@ -148,6 +148,13 @@ class Wanneer:
 
 
 @dataclass(frozen=True)
+class Verwijzing:
+    """A publication the handreiking cites, with its anchor on the literature page."""
+    publicatie: str
+    anker: str
+
+
+@dataclass(frozen=True)
 class Oplossingsrichting:
     id: str
     bestand: str
@@ -158,6 +165,7 @@ class Oplossingsrichting:
     typen_interventies: tuple[str, ...]
     onderbouwing: str
     checklists: tuple[str, ...] = ()
+    literatuur: tuple[Verwijzing, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -318,6 +318,8 @@ class PageRenderer:
             wat_is_het=rich_text(richting.wat_is_het),
             onderbouwing=rich_text(richting.onderbouwing),
             literatuur_url=relative(page, LITERATUUR),
+            literatuur=[{"publicatie": item.publicatie, "url": relative(page, f"{LITERATUUR}#{item.anker}")}
+                        for item in richting.literatuur],
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
             diagrammen=self.diagrams.for_checklists(richting.checklists),
