@@ -88,13 +88,12 @@
     });
     if (host.tagName === "A") host.parentNode.insertBefore(wrapper, host);
     else host.appendChild(wrapper);
-    host.vergelijkBox = box;
+    host.vergelijk = {box: box, message: message};
   }
 
   function syncBox(host, slugs) {
-    var box = host.vergelijkBox;
-    box.checked = slugs.indexOf(box.value) !== -1;
-    box.parentNode.parentNode.querySelector(".vergelijk-melding").textContent = "";
+    host.vergelijk.box.checked = slugs.indexOf(host.vergelijk.box.value) !== -1;
+    host.vergelijk.message.textContent = "";
   }
 
   function syncLink(link, slugs) {
@@ -116,7 +115,7 @@
   function scan(root) {
     var slugs = load();
     within(root, "[data-vergelijk-slug]").forEach(function (host) {
-      if (!host.vergelijkBox) addBox(host);
+      if (!host.vergelijk) addBox(host);
       syncBox(host, slugs);
     });
     within(root, "a[data-vergelijk-link]").forEach(function (link) { syncLink(link, slugs); });
