@@ -19,12 +19,13 @@ from bs4 import BeautifulSoup
 from handreiking.model import HANDREIKING_JAAR
 from handreiking.pages import format_date
 
-from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
+from conftest import REPO_URL, ROOT, copy_project, example_slug, mkdocs_build
 from editor_project import editor_project, run_make
 
 EDIT = f"{REPO_URL}/edit/main/"
 FIELD = "gecontroleerd_op"
 CHECKED_LABEL = "Gecontroleerd door de redactie"
+FIRST, SECOND = example_slug(0), example_slug(1)
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -77,12 +78,12 @@ def test_home_page_follows_the_dates_in_the_yaml(tmp_path, content):
     project = copy_project(tmp_path / "project")
     for voorbeeld in content.praktijkvoorbeelden:
         set_checked(project, voorbeeld.slug, None)
-    set_checked(project, "samen-schoon", date.today())
-    set_checked(project, "buurtbemiddeling", date.today() - timedelta(days=1))
+    set_checked(project, FIRST, date.today())
+    set_checked(project, SECOND, date.today() - timedelta(days=1))
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
     home = tmp_path / "site" / "index.html"
-    assert recent_list(home) == [("samen-schoon", format_date(date.today())),
-                                 ("buurtbemiddeling", format_date(date.today() - timedelta(days=1)))]
+    assert recent_list(home) == [(FIRST, format_date(date.today())),
+                                 (SECOND, format_date(date.today() - timedelta(days=1)))]
     text = " ".join(el.get_text(" ", strip=True) for el in recent_section(home))
     total = len(content.praktijkvoorbeelden)
     assert f"{total - 2} van de {total} praktijkvoorbeelden zijn nog niet door de redactie gecontroleerd" in text
@@ -118,42 +119,43 @@ def test_stale_warning_fires_for_an_old_check_and_not_for_a_recent_one(tmp_path,
     for voorbeeld in content.praktijkvoorbeelden:  # the others: checked today, never stale
         set_checked(project, voorbeeld.slug, date.today())
     old, recent = months_ago(7), months_ago(5)
-    line = set_checked(project, "samen-schoon", old)
-    set_checked(project, "buurtbemiddeling", recent)
+    line = set_checked(project, FIRST, old)
+    set_checked(project, SECOND, recent)
 
     result = run_make(project, "check")
     assert result.returncode == 0, result.stderr  # a warning, not an error
-    assert (f"content/interventies/samen-schoon.yml:{line}: {FIELD}: waarschuwing: niet gecontroleerd "
+    assert (f"content/interventies/{FIRST}.yml:{line}: {FIELD}: waarschuwing: niet gecontroleerd "
             f"sinds {old.isoformat()} (meer dan 6 maanden); ga na of het praktijkvoorbeeld nog klopt") \
         in result.stdout.splitlines()
-    assert "buurtbemiddeling" not in result.stdout
+    assert SECOND not in result.stdout
     assert "1 waarschuwing(en)" in result.stdout
 
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    stale = soup(site / "praktijkvoorbeelden" / "samen-schoon" / "index.html").select_one("article .admonition.note")
+    stale = soup(site / "praktijkvoorbeelden" / FIRST / "index.html").select_one("article .admonition.note")
     assert stale is not None and "Mogelijk verouderd" in stale.get_text()
     assert format_date(old) in stale.get_text()
-    assert not soup(site / "praktijkvoorbeelden" / "buurtbemiddeling" / "index.html").select("article .admonition.note")
+    assert not soup(site / "praktijkvoorbeelden" / SECOND / "index.html").select("article .admonition.note")
 
 
 def test_unchecked_examples_warn_and_an_editors_example_needs_the_date(tmp_path, content):
     project = editor_project(tmp_path / "project")
     for voorbeeld in content.praktijkvoorbeelden:
         set_checked(project, voorbeeld.slug, date.today())
-    set_checked(project, "samen-schoon", None)
+    imported = next(v for v in content.praktijkvoorbeelden if content.taxonomieen["bron"].term(v.bron).pagina)
+    set_checked(project, imported.slug, None)
     result = run_make(project, "check")
     assert result.returncode == 0, result.stderr
-    file = project / "content" / "interventies" / "samen-schoon.yml"
+    file = project / "content" / "interventies" / f"{imported.slug}.yml"
     bron_line = next(i for i, line in enumerate(file.read_text().splitlines(), 1) if line.startswith("bron:"))
-    assert (f"content/interventies/samen-schoon.yml:{bron_line}: {FIELD}: waarschuwing: nooit gecontroleerd sinds "
+    assert (f"content/interventies/{imported.slug}.yml:{bron_line}: {FIELD}: waarschuwing: nooit gecontroleerd sinds "
             f"de handreiking ({HANDREIKING_JAAR}); ga na of het praktijkvoorbeeld nog klopt en vul '{FIELD}' in") \
         in result.stdout.splitlines()
 
-    file.write_text(file.read_text().replace(f"\nbron: {content.voorbeeld('samen-schoon').bron}\n", "\nbron: redactie\n"))
+    file.write_text(file.read_text().replace(f"\nbron: {imported.bron}\n", "\nbron: redactie\n"))
     result = run_make(project, "check")
     assert result.returncode != 0
-    assert (f"content/interventies/samen-schoon.yml:{bron_line}: {FIELD}: ontbreekt; vul de datum in waarop u de "
+    assert (f"content/interventies/{imported.slug}.yml:{bron_line}: {FIELD}: ontbreekt; vul de datum in waarop u de "
             f"gegevens hebt nagegaan, bijvoorbeeld '{FIELD}: {date.today().isoformat()}'") in result.stderr.splitlines()
 
 
@@ -181,5 +183,5 @@ def test_edit_links_open_the_file_an_editor_changes(built_site, content):
 
 
 def test_edit_button_says_bewerk_deze_pagina(built_site):
-    html = (built_site / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert 'title="Bewerk deze pagina"' in html
