@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_build, normalized, run_axe, serve
 from handreiking.export import export
 from handreiking.pages import format_date
-from test_doorverwijzingen import renamed_project
+from test_doorverwijzingen import OLD, renamed_project
 import keyboard_nav
 from buurtanalyse_page import open_analyse
 from tool_page import location, tool_url
@@ -254,17 +254,20 @@ def test_without_javascript_the_praktijkvoorbeeld_link_compares_that_one(new_pag
 def test_checked_date_and_renamed_slug_in_a_changed_project(tmp_path, page, content):
     """An editor checked one example (gecontroleerd_op) and renamed another: an old link still compares it."""
     project, new = renamed_project(tmp_path / "project")
-    checked = next(v for v in content.praktijkvoorbeelden if v.slug != "samen-schoon" and not v.gecontroleerd_op)
+    checked = next(v for v in content.praktijkvoorbeelden if v.slug != OLD)
     path = project / "content" / "interventies" / f"{checked.slug}.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "gecontroleerd_op: 2026-03-01\n", encoding="utf-8")
+    text = re.sub(r"^gecontroleerd_op: .*\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    path.write_text(text + "gecontroleerd_op: 2026-03-01\n", encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     with serve(site) as url:
-        open_vergelijk(page, vergelijk_url(url, [checked.slug, "samen-schoon"]))
+        open_vergelijk(page, vergelijk_url(url, [checked.slug, OLD]))
         shown = table(page)
     assert shown["columns"] == [checked.slug, new]
     assert parse_qs(urlparse(location(page)).query)["slug"] == [checked.slug, new]
+    renamed = content.voorbeeld(OLD).gecontroleerd_op
+    expected = [format_date(date(2026, 3, 1)), format_date(renamed) if renamed else "nog niet gecontroleerd"]
     row = shown["rows"]["Gecontroleerd op"]
-    assert row["label"] == "verschilt"
-    assert [cell["text"] for cell in row["cells"]] == [format_date(date(2026, 3, 1)), "nog niet gecontroleerd"]
+    assert [cell["text"] for cell in row["cells"]] == expected
+    assert row["label"] == ("gelijk" if expected[0] == expected[1] else "verschilt")
