@@ -62,6 +62,13 @@ def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
+def content_pages(site: Path) -> list[Path]:
+    """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
+    those): they send the browser on at once and nothing links to them."""
+    return sorted(path for path in site.rglob("*.html")
+                  if '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
+
+
 def copy_project(target: Path) -> Path:
     """A full copy of the project, to build with changed content."""
     target.mkdir(parents=True, exist_ok=True)

@@ -47,23 +47,33 @@ def _append_lines(file: Path, key: str, lines: list[str]) -> None:
     file.write_text(text, encoding="utf-8")
 
 
+def _unused(name: str, taken) -> str:
+    """``name``, or ``name 2``, ``name 3``...: the first that ``taken`` says is free (an earlier editor
+    may have added 'Buurtvaders' already)."""
+    return next(candidate for candidate in (name, *(f"{name} {n}" for n in range(2, 100))) if not taken(candidate))
+
+
 def add_locatie_term(project: Path) -> str:
     """'Een term aan een vocabulaire toevoegen': a new locatie at the end of the list."""
     file = project / "content" / "taxonomie" / "locatie.yml"
+    ids = {term["id"] for term in _read(file)["termen"]}
+    term = {**NEW_TERM, "id": slugify(_unused(NEW_TERM["id"], lambda name: slugify(name) in ids))}
     text = file.read_text(encoding="utf-8").rstrip("\n")
-    text += "".join(f"\n  {'- ' if i == 0 else '  '}{key}: {value}" for i, (key, value) in enumerate(NEW_TERM.items()))
+    text += "".join(f"\n  {'- ' if i == 0 else '  '}{key}: {value}" for i, (key, value) in enumerate(term.items()))
     file.write_text(text + "\n", encoding="utf-8")
-    return NEW_TERM["id"]
+    return term["id"]
 
 
 def add_example(project: Path, locatie: str) -> str:
     """'Werken op uw eigen computer': make nieuw, then every VUL IN replaced."""
-    subprocess.run(["make", "--no-print-directory", "nieuw", f"TITEL={NEW_TITLE}"], cwd=project, check=True,
+    folder = project / "content" / "interventies"
+    title = _unused(NEW_TITLE, lambda name: (folder / f"{slugify(name)}.yml").exists())
+    subprocess.run(["make", "--no-print-directory", "nieuw", f"TITEL={title}"], cwd=project, check=True,
                    capture_output=True, text=True)
-    file = project / "content" / "interventies" / "buurtvaders.yml"
+    file = folder / f"{slugify(title)}.yml"
     checked = _read(file)["gecontroleerd_op"]
     _write(file, {
-        "titel": NEW_TITLE,
+        "titel": title,
         "samenvatting": "Vaders uit de buurt lopen 's avonds rondes en spreken jongeren en hun ouders aan.",
         "beschrijving": "Een groep vaders loopt op vaste avonden door de buurt.\n\nZe kennen de jongeren en "
                         "hun ouders, en spreken hen aan op overlast, ook op het sportveld.",
@@ -125,7 +135,9 @@ def perform_editor_actions(project: Path, *chosen: str) -> dict[str, str]:
     renamed, removed, merged_into, stopped = slugs[:4]
     term = add_locatie_term(project)
     new = add_example(project, term)
-    new_title = f"{_read(project / 'content' / 'interventies' / f'{renamed}.yml')['titel']} vernieuwd"
+    folder = project / "content" / "interventies"
+    new_title = _unused(f"{_read(folder / f'{renamed}.yml')['titel']} vernieuwd",
+                        lambda name: (folder / f"{slugify(name)}.yml").exists())
     renamed_to = rename_example(project, renamed, new_title)
     remove_example(project, removed, merged_into)
     stop_example(project, stopped)

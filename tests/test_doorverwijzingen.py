@@ -99,23 +99,23 @@ def test_redirects_must_point_straight_at_an_existing_item(tmp_path):
     checklist = sorted(file.stem for file in (project / "content" / "checklists").glob("*.yml"))[0]
     (project / "content" / "doorverwijzingen.yml").write_text(
         "praktijkvoorbeelden:\n"
-        f"  buurtvaders: {typo}\n"
+        f"  oud-proef: {typo}\n"
         "  oud-a: oud-b\n"
         "  oud-b: oud-a\n"
-        "  vaders: buurtvaders\n"
+        "  oud-proef-2: oud-proef\n"
         f"  {OLD}: {other}\n"
         "checklists:\n"
         f"  oude-checklist: {checklist}\n", encoding="utf-8")
     path = "content/doorverwijzingen.yml"
     assert errors(project) == [
-        f"{path}:2: praktijkvoorbeelden.buurtvaders: praktijkvoorbeeld '{typo}' bestaat niet "
+        f"{path}:2: praktijkvoorbeelden.oud-proef: praktijkvoorbeeld '{typo}' bestaat niet "
         f"(bedoelde u '{OLD}'?); verwacht content/interventies/{typo}.yml",
         f"{path}:3: praktijkvoorbeelden.oud-a: doorverwijzingen vormen een kring (oud-a → oud-b → oud-a); "
         "laat elke oude slug naar een bestaand praktijkvoorbeeld wijzen",
         f"{path}:4: praktijkvoorbeelden.oud-b: doorverwijzingen vormen een kring (oud-b → oud-a → oud-b); "
         "laat elke oude slug naar een bestaand praktijkvoorbeeld wijzen",
-        f"{path}:5: praktijkvoorbeelden.vaders: 'buurtvaders' verwijst zelf door naar '{typo}'; "
-        f"verwijs direct: 'vaders: {typo}'",
+        f"{path}:5: praktijkvoorbeelden.oud-proef-2: 'oud-proef' verwijst zelf door naar '{typo}'; "
+        f"verwijs direct: 'oud-proef-2: {typo}'",
         f"{path}:6: praktijkvoorbeelden.{OLD}: praktijkvoorbeeld '{OLD}' bestaat nog "
         f"(content/interventies/{OLD}.yml); een doorverwijzing is alleen voor een adres dat niet meer bestaat",
     ]

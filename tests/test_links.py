@@ -19,7 +19,7 @@ from pathlib import Path
 from html.parser import HTMLParser
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from conftest import ROOT, serve
+from conftest import ROOT, content_pages, serve
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 # LinkChecker waits 0.1-0.6 s between requests to a host unless the server sends this header.
@@ -95,7 +95,7 @@ def test_no_broken_internal_links(built_site, tmp_path):
                 for row in problems]
     assert sorted(row["urlname"] for row in problems) == ["../bestaat-niet/"], reported
     # Every page was reached by following links, so every page was checked.
-    pages = {"/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("*.html")}
+    pages = {"/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in content_pages(site)}
     assert pages - checked == set()
 
 

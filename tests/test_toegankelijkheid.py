@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import example_slug, run_axe, search_results
+from conftest import content_pages, example_slug, run_axe, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -32,18 +32,9 @@ ZOOMED = {"width": 320, "height": 640}
 NARROW = {"width": 360, "height": 740}
 
 
-REDIRECT = '<meta http-equiv="refresh"'
-
-
-def content_files(site: Path) -> list[Path]:
-    """Every built page except the redirects at old addresses: those send the browser on at once
-    and are checked in test_doorverwijzingen.py."""
-    return sorted(path for path in site.rglob("*.html") if REDIRECT not in path.read_text(encoding="utf-8"))
-
-
 def site_pages(site: Path) -> list[str]:
     """Every built page as a URL path: '/', '/inleiding/', '/404.html', ..."""
-    return ["/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in content_files(site)]
+    return ["/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in content_pages(site)]
 
 
 def _settle(page) -> None:
@@ -124,7 +115,7 @@ class _FirstLink(HTMLParser):
 
 
 def test_every_page_starts_with_a_dutch_skip_link_to_its_content(built_site):
-    for path in content_files(built_site):
+    for path in content_pages(built_site):
         parser = _FirstLink()
         parser.feed(path.read_text(encoding="utf-8"))
         attributes, text = parser.first
