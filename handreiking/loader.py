@@ -25,8 +25,9 @@ from typing import Any
 
 from .checks import Documents, cross_check
 from .erkenning import check_erkenningen
-from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS, Link,
-                    Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
+from .literatuur import check_citations
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS,
+                    Link, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
 from .redirects import History, check_history
@@ -75,6 +76,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
     problems += check_erkenningen(docs.praktijkvoorbeeld, today, settings["erkenning_verloopt_na_maanden"])
+    problems += check_citations(root, docs.oplossingsrichting)
     history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
                                                               "checklists": set(docs.checklist)})
     problems += history_problems
@@ -181,4 +183,5 @@ def _oplossingsrichting(doc) -> Oplossingsrichting:
     data["wanneer"] = Wanneer(**wanneer)
     data["typen_interventies"] = tuple(data["typen_interventies"])
     data["checklists"] = tuple(data.get("checklists", ()))
+    data["literatuur"] = tuple(Verwijzing(**item) for item in data.get("literatuur", ()))
     return Oplossingsrichting(bestand=doc.path, **data)
