@@ -86,18 +86,18 @@
     var word = fold(parts[2]);
     var single = singular(word);
     var optional = !spec.presence || spec.presence === lunr.Query.presence.OPTIONAL;
-    var as = function (term, boost) {
+    var variant = function (term, boost) {
       return Object.assign({}, spec, {term: parts[1] + term + parts[3], boost: (spec.boost || 1) * boost});
     };
-    if (!optional) return clause.call(this, as(single, 1));  // +word, -word: the wider form, as before
+    if (!optional) return clause.call(this, variant(single, 1));  // +word, -word: the wider form, as before
     if (site && word.length >= TYPO_MIN_LENGTH && !startsSomeWord(word) && !startsSomeWord(single)) {
       var fixed = corrections(single === word ? [word] : [word, single]);
       if (fixed.length) {
-        for (var i = 0; i < fixed.length; i++) clause.call(this, as(fixed[i], 1));
+        for (var i = 0; i < fixed.length; i++) clause.call(this, variant(fixed[i], 1));
         return this;
       }
     }
-    clause.call(this, as(word, 1));
-    return single === word ? this : clause.call(this, as(single, SINGULAR_WEIGHT));
+    clause.call(this, variant(word, 1));
+    return single === word ? this : clause.call(this, variant(single, SINGULAR_WEIGHT));
   };
 })(self.lunr);
