@@ -140,7 +140,7 @@ def one_letter_apart(a: str, b: str) -> bool:
 
 
 def test_one_typo_in_a_longer_word_finds_the_intended_word(home, index):
-    typo = "polarizatie"
+    typo = "polarizatie"  # the example of issue 15; the site must never contain it (not even as an example)
     words = set().union(*index.values())
     assert not any(word.startswith(typo) for word in words)
     meant = {word for word in words if one_letter_apart(word, typo)}
