@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test lock system-deps clean nieuw pre-commit bench bench-wijzer
+.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,11 @@ offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zon
 test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (bouwt de site en test in Chromium)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
 	$(PY) -m pytest
+
+# A pull request that changes only content runs this: every test that content can break.
+test-inhoud: $(VENV)/.dev node_modules/.installed ## Voer de tests uit die een inhoudswijziging kan breken (sneller)
+	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
+	$(PY) -m pytest -m "not code"
 
 pre-commit: $(VENV)/.dev ## Laat git bij elke commit de inhoud controleren (eenmalig)
 	$(VENV)/bin/pre-commit install

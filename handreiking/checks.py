@@ -10,7 +10,8 @@ together:
 - the file name is the slug of the title, and no two titles collide;
 - every vocabulary term is used (or marked ``mag_ongebruikt``), every
   oplossingsrichting has a file and at least one praktijkvoorbeeld;
-- a praktijkvoorbeeld not updated for a long time gives a warning.
+- a praktijkvoorbeeld not checked by the editors for a long time, or never since the
+  handreiking, gives a warning; one the editors added must say when they checked it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
-from .model import FACET_FIELDS, FOLDERS
+from .model import FACET_FIELDS, FOLDERS, HANDREIKING_JAAR
 from .problems import Problem, Severity, field_name
 from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
@@ -72,7 +73,9 @@ def cross_check(docs: Documents, schemas: SchemaSet, today: date, stale_after_mo
     problems += _check_unique_titles(docs.checklist, "checklist")
     problems += _check_oplossingsrichting_files(docs)
     problems += _check_usage(docs, usage)
-    problems += _check_stale(docs.praktijkvoorbeeld, today, stale_after_months)
+    bronnen = {term["id"]: term for doc in docs.taxonomie.values() if doc.data["naam"] == "bron"
+               for term in doc.data["termen"]}
+    problems += _check_checked(docs.praktijkvoorbeeld, bronnen, today, stale_after_months)
     return problems
 
 
@@ -237,22 +240,46 @@ def _check_usage(docs: Documents, usage: dict[tuple[str, str], int]) -> list[Pro
     return problems
 
 
-def _check_stale(documents: dict[str, YamlDocument], today: date, months: int) -> list[Problem]:
+def _check_checked(documents: dict[str, YamlDocument], bronnen: dict[str, dict], today: date,
+                   months: int) -> list[Problem]:
+    """When the editors last checked each praktijkvoorbeeld (``gecontroleerd_op``)."""
+    field = "gecontroleerd_op"
     problems = []
     for doc in documents.values():
-        updated = date.fromisoformat(doc.data["laatst_bijgewerkt"])
-        if updated > today:
-            problems.append(Problem(doc.path, doc.line_of(("laatst_bijgewerkt",)), "laatst_bijgewerkt",
-                                    f"datum {updated.isoformat()} ligt in de toekomst"))
-        elif is_stale(updated, today, months):
-            problems.append(Problem(doc.path, doc.line_of(("laatst_bijgewerkt",)), "laatst_bijgewerkt",
-                                    f"niet bijgewerkt sinds {updated.isoformat()} (meer dan {months} maanden); "
-                                    "controleer of het praktijkvoorbeeld nog klopt", Severity.WARNING))
+        if field not in doc.data:
+            # Without the field an item shows the handreiking's account; the editors' own items have none.
+            if not _from_handreiking(bronnen.get(doc.data["bron"])):
+                problems.append(Problem(doc.path, doc.line_of(("bron",)), field,
+                                        f"ontbreekt; vul de datum in waarop u de gegevens hebt nagegaan, "
+                                        f"bijvoorbeeld '{field}: {today.isoformat()}'"))
+            else:
+                problems.append(Problem(doc.path, doc.line_of(("bron",)), field,
+                                        f"nooit gecontroleerd sinds de handreiking ({HANDREIKING_JAAR}); ga na of het "
+                                        f"praktijkvoorbeeld nog klopt en vul '{field}' in", Severity.WARNING))
+            continue
+        checked = date.fromisoformat(doc.data[field])
+        if checked > today:
+            problems.append(Problem(doc.path, doc.line_of((field,)), field,
+                                    f"datum {checked.isoformat()} ligt in de toekomst"))
+        elif is_stale(checked, today, months):
+            problems.append(Problem(doc.path, doc.line_of((field,)), field,
+                                    f"niet gecontroleerd sinds {checked.isoformat()} (meer dan {months} maanden); "
+                                    "ga na of het praktijkvoorbeeld nog klopt", Severity.WARNING))
     return problems
 
 
-def is_stale(updated: date, today: date, months: int) -> bool:
-    """True when ``updated`` lies more than ``months`` calendar months before ``today``."""
+def _from_handreiking(bron: dict | None) -> bool:
+    # A bron with a place in the handreiking ('pagina') marks an example taken from it.
+    return bool(bron and bron.get("pagina"))
+
+
+def is_stale(checked: date, today: date, months: int) -> bool:
+    """True when ``checked`` lies more than ``months`` calendar months before ``today``."""
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     cutoff = date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
-    return updated < cutoff
+    return checked < cutoff
+
+
+def needs_check(checked: date | None, today: date, months: int) -> bool:
+    """True for an example never checked by the editors, or not for ``months`` months."""
+    return checked is None or is_stale(checked, today, months)

@@ -113,7 +113,7 @@ def _praktijkvoorbeeld(v: Praktijkvoorbeeld, url_for: UrlFor) -> dict:
         "oplossingsrichtingen": list(v.oplossingsrichtingen), "subcategorie": v.subcategorie,
         "locaties": list(v.locaties), "doelgroepen": list(v.doelgroepen), "problematiek": list(v.problematiek),
         "methodieken": list(v.methodieken), "gemeente": v.gemeente, "status": v.status,
-        "laatst_bijgewerkt": v.laatst_bijgewerkt.isoformat(),
+        "gecontroleerd_op": v.gecontroleerd_op.isoformat() if v.gecontroleerd_op else None,
     }
 
 

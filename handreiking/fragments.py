@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from .buurtanalyse import PARAMETERS
+from .model import HANDREIKING_JAAR
 from .pages import (BUURTANALYSE, checklist_path, format_date, groups_by_subcategorie, relative, term_path,
                     voorbeeld_links, voorbeeld_path)
 from .site import Site
@@ -68,13 +69,16 @@ class Fragments:
             })
         return self._render("fragment_per_bron.md.j2", groepen=groups, link_to=voorbeeld_links(page))
 
-    def recent_bijgewerkt(self, page: str, count: int = 5) -> str:
-        recent = sorted(self.content.praktijkvoorbeelden,
-                        key=lambda v: (v.laatst_bijgewerkt, v.titel), reverse=True)[:count]
+    def recent_gecontroleerd(self, page: str, count: int = 5) -> str:
+        """The praktijkvoorbeelden the editors checked most recently; never the unchecked ones."""
+        checked = [v for v in self.content.praktijkvoorbeelden if v.gecontroleerd_op]
+        recent = sorted(checked, key=lambda v: (v.gecontroleerd_op, v.titel), reverse=True)[:count]
         rows = [{"titel": v.titel, "url": relative(page, voorbeeld_path(v.slug)),
-                 "toevoeging": f"({format_date(v.laatst_bijgewerkt)})", "tekst": v.samenvatting}
+                 "toevoeging": f"(gecontroleerd op {format_date(v.gecontroleerd_op)})", "tekst": v.samenvatting}
                 for v in recent]
-        return self._render("fragment_lijst.md.j2", rijen=rows)
+        return self._render("fragment_recent.md.j2", rijen=rows, totaal=len(self.content.praktijkvoorbeelden),
+                            ongecontroleerd=len(self.content.praktijkvoorbeelden) - len(checked),
+                            jaar=HANDREIKING_JAAR)
 
     def termen(self, page: str, vocabulary: str) -> str:
         """Every term of a vocabulary with its index page and how many praktijkvoorbeelden carry it."""

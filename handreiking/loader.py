@@ -140,7 +140,8 @@ def _taxonomie(data: dict) -> Taxonomie:
 
 def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
     data = dict(doc.data)
-    data["laatst_bijgewerkt"] = date.fromisoformat(data["laatst_bijgewerkt"])
+    if "gecontroleerd_op" in data:
+        data["gecontroleerd_op"] = date.fromisoformat(data["gecontroleerd_op"])
     data["links"] = tuple(Link(**link) for link in data.get("links", []))
     for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook"):
         data[key] = tuple(data.get(key, ()))

@@ -30,6 +30,10 @@ FOLDERS = {
     "casus": "casussen",
 }
 
+# The year the handreiking appeared. A praktijkvoorbeeld the editors have not checked since
+# (no ``gecontroleerd_op``) describes the situation of that year.
+HANDREIKING_JAAR = 2019
+
 # Vocabularies an analysis answer or a checklist item can point at.
 LINK_KEYS = ("oplossingsrichting", "locatie", "doelgroep", "problematiek", "fase", "verschijningsvorm")
 
@@ -43,6 +47,7 @@ class Term:
     buiten_focus: bool = False
     mag_ongebruikt: bool = False
     pagina: Optional[str] = None
+    uitgebreide_beschrijving_bij_kis: bool = False
     subcategorieen: tuple["Term", ...] = ()
 
 
@@ -82,8 +87,8 @@ class Praktijkvoorbeeld:
     problematiek: tuple[str, ...]
     methodieken: tuple[str, ...]
     bron: str
-    laatst_bijgewerkt: date
     status: str = "onbekend"
+    gecontroleerd_op: Optional[date] = None
     subcategorie: Optional[str] = None
     gemeente: Optional[str] = None
     zie_ook: tuple[str, ...] = ()

@@ -29,10 +29,10 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .checks import is_stale
+from .checks import needs_check
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld, Term
+from .model import FACET_FIELDS, HANDREIKING_JAAR, Checklist, Content, Praktijkvoorbeeld, Term
 from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
@@ -43,7 +43,7 @@ INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # KIS made for buurtoverleg (the source's "sterk ingekorte versie" of the stappenplan).
 INSTRUMENT_STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "4.1")
 CHECKLIST_PDF_LABEL = "Download deze checklist als PDF (A4)"
-BRON = "Kennisplatform Integratie & Samenleving (2019), Van polarisatie naar verbinding in buurten"
+BRON = f"Kennisplatform Integratie & Samenleving ({HANDREIKING_JAAR}), Van polarisatie naar verbinding in buurten"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
 
@@ -210,11 +210,13 @@ class PageRenderer:
         page = voorbeeld_path(v.slug)
         zie_ook = [self.content.voorbeeld(slug) for slug in v.zie_ook]
         zie_ook += [item for item in self.links.referenced_by.get(v.slug, ()) if item not in zie_ook]
+        bron = self.content.taxonomieen["bron"].term(v.bron)
         text = self.md.get_template("praktijkvoorbeeld.md.j2").render(
             front_matter=front_matter(v.titel, v.samenvatting),
             v=v,
-            verouderd=is_stale(v.laatst_bijgewerkt, self.today, self.content.verouderd_na_maanden),
-            datum=format_date(v.laatst_bijgewerkt),
+            controle=self._controle(v),
+            bron=bron,
+            bron_url=relative(page, bron.pagina) if bron.pagina else None,
             kenmerken=self._kenmerken(page, v),
             beschrijving=rich_text(v.beschrijving),
             zie_ook=zie_ook,
@@ -222,6 +224,12 @@ class PageRenderer:
             link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, v.bestand)
+
+    def _controle(self, v: Praktijkvoorbeeld) -> dict:
+        """Whether and when the editors checked ``v``, for the notice at the top of its page."""
+        return {"nodig": needs_check(v.gecontroleerd_op, self.today, self.content.verouderd_na_maanden),
+                "datum": format_date(v.gecontroleerd_op) if v.gecontroleerd_op else None,
+                "jaar": HANDREIKING_JAAR}
 
     def _kenmerken(self, page: str, v: Praktijkvoorbeeld) -> list[dict]:
         taxonomieen = self.content.taxonomieen
@@ -238,11 +246,16 @@ class PageRenderer:
         if v.gemeente:
             rows.append({"naam": "Gemeente", "waarden": [{"label": v.gemeente,
                                                           "url": self.wijzer_url(page, q=[v.gemeente])}]})
-        rows.append({"naam": taxonomieen["status"].label, "waarden": [self.term_value(page, "status", v.status)]})
-        rows.append({"naam": "Laatst bijgewerkt", "waarden": [{"label": format_date(v.laatst_bijgewerkt), "url": None}]})
+        status = self.term_value(page, "status", v.status)
+        toelichting = taxonomieen["status"].term(v.status).beschrijving
+        status["toelichting"] = toelichting[:1].lower() + toelichting[1:]
+        rows.append({"naam": taxonomieen["status"].label, "waarden": [status]})
+        gecontroleerd = (format_date(v.gecontroleerd_op) if v.gecontroleerd_op
+                         else f"nog niet; de gegevens komen uit de handreiking ({HANDREIKING_JAAR})")
+        rows.append({"naam": "Gecontroleerd door de redactie", "waarden": [{"label": gecontroleerd, "url": None}]})
         bron = taxonomieen["bron"].term(v.bron)
         # A bron with a place in the handreiking is cited as such; later additions by the editors are not.
-        label = f"KIS (2019), {bron.label}" if bron.pagina else bron.label
+        label = f"KIS ({HANDREIKING_JAAR}), {bron.label}" if bron.pagina else bron.label
         rows.append({"naam": taxonomieen["bron"].label,
                      "waarden": [{"label": label, "url": relative(page, bron.pagina) if bron.pagina else None}]})
         return rows

@@ -46,9 +46,9 @@ def define_env(env):
         return fragments().termen(page(), vocabulaire)
 
     @env.macro
-    def recent_bijgewerkt(aantal: int = 5) -> str:
-        """De laatst bijgewerkte praktijkvoorbeelden."""
-        return fragments().recent_bijgewerkt(page(), aantal)
+    def recent_gecontroleerd(aantal: int = 5) -> str:
+        """De praktijkvoorbeelden die de redactie het laatst heeft gecontroleerd."""
+        return fragments().recent_gecontroleerd(page(), aantal)
 
     @env.macro
     def casussen() -> str:

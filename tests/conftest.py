@@ -16,10 +16,11 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -43,6 +44,29 @@ def run_build(*args: str, project: Path = ROOT, env: dict | None = None) -> subp
     """The real build command (`make build`, `make pdf`, `make offline`) in ``project``."""
     return subprocess.run([sys.executable, "-m", "handreiking.build", *args], cwd=project, capture_output=True,
                           text=True, env={**os.environ, "HANDREIKING_REPO_URL": REPO_URL, **(env or {})})
+
+
+def example_slug(index: int = 0) -> str:
+    """The slug of an existing praktijkvoorbeeld, for a test that needs 'an example'.
+
+    Tests take one from here instead of naming one, so that an editor may rename or
+    remove any example without turning the suite red.
+    """
+    return sorted(path.stem for path in (ROOT / "content" / "interventies").glob("*.yml"))[index]
+
+
+def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
+    """Change a content file as data (``change`` edits the parsed YAML in place), whatever its layout."""
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    change(data)
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def content_pages(site: Path) -> list[Path]:
+    """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
+    those): they send the browser on at once and nothing links to them."""
+    return sorted(path for path in site.rglob("*.html")
+                  if '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
 
 
 def copy_project(target: Path) -> Path:

@@ -1,9 +1,10 @@
-"""Issue 6: recent changes, dates, the stale flag and "Bewerk deze pagina" links.
+"""When the editors checked a praktijkvoorbeeld, and "Bewerk deze pagina" links.
 
-- the home page lists the praktijkvoorbeelden updated most recently;
-- every praktijkvoorbeeld page shows its date;
-- a praktijkvoorbeeld older than ``verouderd_na_maanden`` gives a warning in
-  ``make check`` (not an error) and "Mogelijk verouderd" on its page;
+- ``gecontroleerd_op`` is the date an editor last checked an example; an example taken from
+  the handreiking without it shows the handreiking's account and says so, never a fresh date;
+- the home page lists only checked examples, newest first, and says how many are unchecked;
+- an example checked longer than ``verouderd_na_maanden`` ago gives a warning in ``make check``
+  (not an error) and "Mogelijk verouderd" on its page; one the editors added needs the date;
 - the edit link of a generated page opens its YAML file, of a hand-written page its Markdown file.
 """
 
@@ -15,26 +16,30 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from handreiking.model import HANDREIKING_JAAR
 from handreiking.pages import format_date
 
-from conftest import REPO_URL, ROOT, copy_project, mkdocs_build
+from conftest import REPO_URL, ROOT, copy_project, example_slug, mkdocs_build
 from editor_project import editor_project, run_make
 
 EDIT = f"{REPO_URL}/edit/main/"
+FIELD = "gecontroleerd_op"
+CHECKED_LABEL = "Gecontroleerd door de redactie"
+FIRST, SECOND = example_slug(0), example_slug(1)
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def set_date(project: Path, slug: str, value: date) -> int:
-    """Set laatst_bijgewerkt of one praktijkvoorbeeld; return the line it is on."""
+def set_checked(project: Path, slug: str, value: date | None) -> int:
+    """Set (or, with None, remove) gecontroleerd_op of one praktijkvoorbeeld; return its line."""
     file = project / "content" / "interventies" / f"{slug}.yml"
-    lines = file.read_text(encoding="utf-8").splitlines()
-    index = next(i for i, line in enumerate(lines) if line.startswith("laatst_bijgewerkt:"))
-    lines[index] = f"laatst_bijgewerkt: {value.isoformat()}"
+    lines = [line for line in file.read_text(encoding="utf-8").splitlines() if not line.startswith(f"{FIELD}:")]
+    if value is not None:
+        lines.append(f"{FIELD}: {value.isoformat()}")
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return index + 1
+    return len(lines)
 
 
 def months_ago(months: int, today: date | None = None) -> date:
@@ -43,67 +48,121 @@ def months_ago(months: int, today: date | None = None) -> date:
     return date(year, month + 1, 1)
 
 
+def recent_section(home: Path) -> list:
+    """The elements under the home page's 'Recent gecontroleerd' heading."""
+    heading = next(h2 for h2 in soup(home).select("article h2") if h2.get_text(strip=True).startswith("Recent gecontroleerd"))
+    return [el for el in heading.find_next_siblings() if el.name != "h2"]
+
+
 def recent_list(home: Path) -> list[tuple[str, str]]:
-    """(slug, shown date) of each praktijkvoorbeeld in the home page's 'Recent bijgewerkt' list."""
-    heading = next(el for el in soup(home).select("article h2, article p") if "Recent bijgewerkt" in el.get_text())
-    items = heading.find_next("ul").find_all("li", recursive=False)
+    """(slug, shown date) of each praktijkvoorbeeld in the 'Recent gecontroleerd' list."""
+    items = [li for el in recent_section(home) if el.name == "ul" for li in el.find_all("li", recursive=False)]
     return [(re.search(r"praktijkvoorbeelden/([a-z0-9-]+)/", li.a["href"]).group(1),
-             re.search(r"\((\d+ \w+ \d{4})\)", li.get_text()).group(1)) for li in items]
+             re.search(r"\(gecontroleerd op (\d+ \w+ \d{4})\)", li.get_text()).group(1)) for li in items]
 
 
-def test_home_page_lists_the_most_recently_updated(built_site, content):
+def test_home_page_lists_only_checked_examples(built_site, content):
     listed = recent_list(built_site / "index.html")
-    assert len(listed) == 5
-    dates = {v.slug: v.laatst_bijgewerkt for v in content.praktijkvoorbeelden}
-    assert [shown for _, shown in listed] == [format_date(dates[slug]) for slug, _ in listed]
-    oldest_listed = min(dates[slug] for slug, _ in listed)
-    assert all(value <= oldest_listed for slug, value in dates.items() if slug not in dict(listed))
+    checked = {v.slug: v.gecontroleerd_op for v in content.praktijkvoorbeelden if v.gecontroleerd_op}
+    assert len(listed) == min(5, len(checked))
+    assert [shown for _, shown in listed] == [format_date(checked[slug]) for slug, _ in listed]
+    text = " ".join(el.get_text(" ", strip=True) for el in recent_section(built_site / "index.html"))
+    unchecked = len(content.praktijkvoorbeelden) - len(checked)
+    if unchecked:
+        assert f"{unchecked} van de {len(content.praktijkvoorbeelden)} praktijkvoorbeelden" in text
+    if not checked:
+        assert "nog geen praktijkvoorbeeld gecontroleerd" in text
 
 
-def test_home_page_follows_the_dates_in_the_yaml(tmp_path):
+def from_handreiking(content) -> list:
+    return [v for v in content.praktijkvoorbeelden if content.taxonomieen["bron"].term(v.bron).pagina]
+
+
+def test_home_page_follows_the_dates_in_the_yaml(tmp_path, content):
     project = copy_project(tmp_path / "project")
-    for file in (project / "content" / "interventies").glob("*.yml"):
-        set_date(project, file.stem, date(2025, 1, 1))
-    set_date(project, "samen-schoon", date.today())
-    set_date(project, "buurtbemiddeling", date.today() - timedelta(days=1))
+    imported = from_handreiking(content)
+    for voorbeeld in content.praktijkvoorbeelden:  # the editors' own examples must keep a date
+        set_checked(project, voorbeeld.slug, None if voorbeeld in imported else date(2025, 1, 1))
+    first, second = imported[0].slug, imported[1].slug
+    set_checked(project, first, date.today())
+    set_checked(project, second, date.today() - timedelta(days=1))
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    listed = recent_list(tmp_path / "site" / "index.html")
-    assert listed[:2] == [("samen-schoon", format_date(date.today())),
-                          ("buurtbemiddeling", format_date(date.today() - timedelta(days=1)))]
-    assert [shown for _, shown in listed[2:]] == [format_date(date(2025, 1, 1))] * 3
+    home = tmp_path / "site" / "index.html"
+    assert recent_list(home)[:2] == [(first, format_date(date.today())),
+                                     (second, format_date(date.today() - timedelta(days=1)))]
+    text = " ".join(el.get_text(" ", strip=True) for el in recent_section(home))
+    total, unchecked = len(content.praktijkvoorbeelden), len(imported) - 2
+    assert f"{unchecked} van de {total} praktijkvoorbeelden zijn nog niet door de redactie gecontroleerd" in text
 
 
-def test_every_praktijkvoorbeeld_page_shows_its_date(built_site, content):
+def test_every_praktijkvoorbeeld_page_says_whether_and_when_it_was_checked(built_site, content):
     for voorbeeld in content.praktijkvoorbeelden:
         page = soup(built_site / "praktijkvoorbeelden" / voorbeeld.slug / "index.html")
-        label = next(dt for dt in page.select("article dt") if dt.get_text(strip=True) == "Laatst bijgewerkt")
-        assert label.find_next("dd").get_text(strip=True) == format_date(voorbeeld.laatst_bijgewerkt)
+        label = next(dt for dt in page.select("article dt") if dt.get_text(strip=True) == CHECKED_LABEL)
+        shown = label.find_next("dd").get_text(strip=True)
+        notes = " ".join(note.get_text(" ", strip=True) for note in page.select("article .admonition.note"))
+        if voorbeeld.gecontroleerd_op:
+            assert shown == format_date(voorbeeld.gecontroleerd_op)
+        else:
+            assert shown.startswith("nog niet") and str(HANDREIKING_JAAR) in shown
+            assert f"Stand van {HANDREIKING_JAAR}" in notes
+        assert "Laatst bijgewerkt" not in page.get_text()
 
 
-def test_stale_warning_fires_for_an_old_date_and_not_for_a_recent_one(tmp_path):
+def test_status_is_explained_where_it_is_shown(built_site, content):
+    status = content.taxonomieen["status"]
+    for voorbeeld in content.praktijkvoorbeelden:
+        page = soup(built_site / "praktijkvoorbeelden" / voorbeeld.slug / "index.html")
+        label = next(dt for dt in page.select("article dt") if dt.get_text(strip=True) == status.label)
+        term = status.term(voorbeeld.status)
+        shown = label.find_next("dd").get_text(" ", strip=True)
+        assert shown.startswith(term.label) and term.beschrijving[1:] in shown
+
+
+def test_stale_warning_fires_for_an_old_check_and_not_for_a_recent_one(tmp_path, content):
     project = editor_project(tmp_path / "project")
     (project / "content" / "instellingen.yml").write_text("verouderd_na_maanden: 6\n", encoding="utf-8")
+    for voorbeeld in content.praktijkvoorbeelden:  # the others: checked today, never stale
+        set_checked(project, voorbeeld.slug, date.today())
     old, recent = months_ago(7), months_ago(5)
-    line = set_date(project, "samen-schoon", old)
-    set_date(project, "buurtbemiddeling", recent)
-    for file in (project / "content" / "interventies").glob("*.yml"):  # the others: today, never stale
-        if file.stem not in ("samen-schoon", "buurtbemiddeling"):
-            set_date(project, file.stem, date.today())
+    line = set_checked(project, FIRST, old)
+    set_checked(project, SECOND, recent)
 
     result = run_make(project, "check")
     assert result.returncode == 0, result.stderr  # a warning, not an error
-    assert (f"content/interventies/samen-schoon.yml:{line}: laatst_bijgewerkt: waarschuwing: niet bijgewerkt "
-            f"sinds {old.isoformat()} (meer dan 6 maanden); controleer of het praktijkvoorbeeld nog klopt") \
+    assert (f"content/interventies/{FIRST}.yml:{line}: {FIELD}: waarschuwing: niet gecontroleerd "
+            f"sinds {old.isoformat()} (meer dan 6 maanden); ga na of het praktijkvoorbeeld nog klopt") \
         in result.stdout.splitlines()
-    assert "buurtbemiddeling" not in result.stdout
+    assert SECOND not in result.stdout
     assert "1 waarschuwing(en)" in result.stdout
 
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    stale = soup(site / "praktijkvoorbeelden" / "samen-schoon" / "index.html").select_one("article .admonition.note")
+    stale = soup(site / "praktijkvoorbeelden" / FIRST / "index.html").select_one("article .admonition.note")
     assert stale is not None and "Mogelijk verouderd" in stale.get_text()
     assert format_date(old) in stale.get_text()
-    assert "Mogelijk verouderd" not in (site / "praktijkvoorbeelden" / "buurtbemiddeling" / "index.html").read_text()
+    assert not soup(site / "praktijkvoorbeelden" / SECOND / "index.html").select("article .admonition.note")
+
+
+def test_unchecked_examples_warn_and_an_editors_example_needs_the_date(tmp_path, content):
+    project = editor_project(tmp_path / "project")
+    for voorbeeld in content.praktijkvoorbeelden:
+        set_checked(project, voorbeeld.slug, date.today())
+    imported = from_handreiking(content)[0]
+    set_checked(project, imported.slug, None)
+    result = run_make(project, "check")
+    assert result.returncode == 0, result.stderr
+    file = project / "content" / "interventies" / f"{imported.slug}.yml"
+    bron_line = next(i for i, line in enumerate(file.read_text().splitlines(), 1) if line.startswith("bron:"))
+    assert (f"content/interventies/{imported.slug}.yml:{bron_line}: {FIELD}: waarschuwing: nooit gecontroleerd sinds "
+            f"de handreiking ({HANDREIKING_JAAR}); ga na of het praktijkvoorbeeld nog klopt en vul '{FIELD}' in") \
+        in result.stdout.splitlines()
+
+    file.write_text(file.read_text().replace(f"\nbron: {imported.bron}\n", "\nbron: redactie\n"))
+    result = run_make(project, "check")
+    assert result.returncode != 0
+    assert (f"content/interventies/{imported.slug}.yml:{bron_line}: {FIELD}: ontbreekt; vul de datum in waarop u de "
+            f"gegevens hebt nagegaan, bijvoorbeeld '{FIELD}: {date.today().isoformat()}'") in result.stderr.splitlines()
 
 
 def edit_links(page: Path) -> list[str]:
@@ -130,5 +189,5 @@ def test_edit_links_open_the_file_an_editor_changes(built_site, content):
 
 
 def test_edit_button_says_bewerk_deze_pagina(built_site):
-    html = (built_site / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert 'title="Bewerk deze pagina"' in html

@@ -6,7 +6,6 @@ reference itself, so a mistake shared by both sides cannot pass unnoticed.
 
 from __future__ import annotations
 
-from datetime import date
 
 from handreiking.advies import Antwoorden, buiten_focus, suggesties, treffers
 from handreiking.model import Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer
@@ -28,7 +27,7 @@ RICHTINGEN = (PORTIEK, OVERAL, INFO, ALTIJD)
 def voorbeeld(slug, richtingen, locaties=(), doelgroepen=(), problematiek=(), status="onbekend") -> Praktijkvoorbeeld:
     return Praktijkvoorbeeld(slug=slug, bestand=f"{slug}.yml", titel=slug, samenvatting="", beschrijving="",
                              oplossingsrichtingen=richtingen, locaties=locaties, doelgroepen=doelgroepen,
-                             problematiek=problematiek, methodieken=(), bron="b", laatst_bijgewerkt=date(2024, 1, 1),
+                             problematiek=problematiek, methodieken=(), bron="b",
                              status=status)
 
 

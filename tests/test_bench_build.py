@@ -6,7 +6,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 
 def test_build_benchmark_smoke_prints_its_table(tmp_path):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from conftest import copy_project, run_build
+import pytest
+import yaml
+
+from conftest import copy_project, edit_yaml, example_slug, run_build
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 
 def _make_build(project: Path) -> subprocess.CompletedProcess:
@@ -28,23 +33,24 @@ def _leftovers(project: Path) -> list[str]:
 
 def test_failed_build_keeps_the_previous_site_and_a_good_one_replaces_it(tmp_path):
     project = copy_project(tmp_path / "project")
-    voorbeeld = project / "content" / "interventies" / "samen-schoon.yml"
+    slug = example_slug()
+    voorbeeld = project / "content" / "interventies" / f"{slug}.yml"
     inleiding = project / "docs" / "inleiding.md"
     original, original_inleiding = voorbeeld.read_text(encoding="utf-8"), inleiding.read_text(encoding="utf-8")
 
     first = _make_build(project)
     assert first.returncode == 0, first.stderr
     site = project / "site"
-    page = site / "praktijkvoorbeelden" / "samen-schoon" / "index.html"
-    assert "Samen Schoon" in page.read_text(encoding="utf-8")
+    page = site / "praktijkvoorbeelden" / slug / "index.html"
+    assert yaml.safe_load(original)["titel"] in page.read_text(encoding="utf-8")
     before = _snapshot(site)
     assert len(before) > 100
 
     # Invalid content stops the build before MkDocs writes anything.
-    voorbeeld.write_text(original.replace("doelgroepen: [", "doelgroepen: [jongern, "), encoding="utf-8")
+    edit_yaml(voorbeeld, lambda data: data["doelgroepen"].insert(0, "jongern"))
     failed = _make_build(project)
     assert failed.returncode != 0
-    assert "content/interventies/samen-schoon.yml:" in failed.stderr and "bedoelde u 'jongeren'?" in failed.stderr
+    assert f"content/interventies/{slug}.yml:" in failed.stderr and "bedoelde u 'jongeren'?" in failed.stderr
     assert "Bouwen mislukt" in failed.stderr and "Traceback" not in failed.stderr
     assert _snapshot(site) == before
     assert _leftovers(project) == []
@@ -60,9 +66,9 @@ def test_failed_build_keeps_the_previous_site_and_a_good_one_replaces_it(tmp_pat
     inleiding.write_text(original_inleiding, encoding="utf-8")
 
     (site / "verouderd-bestand.txt").write_text("van een oudere build", encoding="utf-8")
-    voorbeeld.write_text(original.replace("titel: Samen Schoon", "titel: Samen schoon"), encoding="utf-8")
+    edit_yaml(voorbeeld, lambda data: data.update(samenvatting="Bijgewerkt: " + data["samenvatting"]))
     second = _make_build(project)
     assert second.returncode == 0, second.stderr
-    assert "Samen schoon" in page.read_text(encoding="utf-8")
+    assert "Bijgewerkt: " in page.read_text(encoding="utf-8")
     assert not (site / "verouderd-bestand.txt").exists()
     assert _leftovers(project) == []

@@ -7,8 +7,10 @@ import shutil
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, edit_yaml, example_slug, mkdocs_build
 from handreiking.site import CACHE_DIR
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 RICH_TEXT = CACHE_DIR / "rich-text.json"
 
@@ -46,21 +48,20 @@ def test_a_tampered_or_outdated_cache_cannot_inject(warm_project, tmp_path):
                            for key in cache["waarden"]}
     file.write_text(json.dumps(cache), encoding="utf-8")
     assert mkdocs_build(warm_project, tmp_path / "tampered").returncode == 0
-    html = (tmp_path / "tampered" / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "tampered" / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert "onerror" not in html and "alert(1)</script>" not in html
 
     cache["versie"] = "ouder"
     cache["waarden"] = {key: "<p>OUDE TEKST</p>" for key in cache["waarden"]}
     file.write_text(json.dumps(cache), encoding="utf-8")
     assert mkdocs_build(warm_project, tmp_path / "outdated").returncode == 0
-    assert "OUDE TEKST" not in (tmp_path / "outdated" / "praktijkvoorbeelden" / "boost" / "index.html").read_text()
+    assert "OUDE TEKST" not in (tmp_path / "outdated" / "praktijkvoorbeelden" / example_slug() / "index.html").read_text()
 
 
 def test_a_changed_file_is_read_again_after_a_warm_build(warm_project, tmp_path):
     assert (warm_project / CACHE_DIR / "yaml.json").exists()
-    file = warm_project / "content" / "interventies" / "boost.yml"
-    file.write_text(file.read_text(encoding="utf-8").replace("samenvatting: >-\n  ", "samenvatting: >-\n  Nieuw: ", 1),
-                    encoding="utf-8")
+    file = warm_project / "content" / "interventies" / f"{example_slug()}.yml"
+    edit_yaml(file, lambda data: data.update(samenvatting="Nieuw: " + data["samenvatting"]))
     assert mkdocs_build(warm_project, tmp_path / "second").returncode == 0
-    html = (tmp_path / "second" / "praktijkvoorbeelden" / "boost" / "index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "second" / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert "Nieuw: " in html

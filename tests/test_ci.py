@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, edit_yaml, example_slug
 from editor_project import editor_project
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 SITE_WORKFLOW = WORKFLOWS / "site.yml"
@@ -60,11 +62,18 @@ def test_workflow_runs_the_make_targets_and_publishes_main_only():
     assert flow[True]["push"]["branches"] == ["main"]
     jobs = flow["jobs"]
     assert runs(jobs["check"]) == ["make check"]
-    assert runs(jobs["build"]) == ["make build"]
+    # The published site has the PDFs or is not published: 'make pdf' fails without Chromium.
+    assert runs(jobs["build"]) == ["make system-deps", "make pdf"]
     assert runs(jobs["test"]) == ["make system-deps", "make test"]  # as .ci/run, on Debian, as root
-    assert jobs["test"]["container"].endswith("bookworm")
+    assert runs(jobs["test-inhoud"]) == ["make system-deps", "make test-inhoud"]
+    for name in ("build", "test", "test-inhoud"):
+        assert jobs[name]["container"].endswith("bookworm"), name
     upload = next(step for step in jobs["build"]["steps"] if "upload-pages-artifact" in step.get("uses", ""))
     assert upload["with"]["path"] == "site" and "refs/heads/main" in upload["if"]
+    preview = next(step for step in jobs["build"]["steps"] if "upload-artifact@" in step.get("uses", ""))
+    assert preview["with"]["path"] == "site" and "if" not in preview  # every pull request gets a preview
+    checkout = next(step for step in jobs["build"]["steps"] if "checkout" in step.get("uses", ""))
+    assert checkout["with"]["fetch-depth"] == 0  # the whole history, for each page's change history
     deploy = jobs["deploy"]
     assert "refs/heads/main" in deploy["if"] and set(deploy["needs"]) == {"build", "test"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -72,6 +81,31 @@ def test_workflow_runs_the_make_targets_and_publishes_main_only():
     assert flow["permissions"] == {"contents": "read"}
     assert "github.repository" in flow["env"]["HANDREIKING_REPO_URL"]
     assert "github.repository_owner" in flow["env"]["HANDREIKING_SITE_URL"]
+
+
+def changed_files_say_code(changed: list[str]) -> str:
+    """Run the workflow's own 'changes' script on a list of changed files; its 'code' output."""
+    script = next(step for step in workflow()["jobs"]["changes"]["steps"] if step.get("id") == "diff")["run"]
+    script = script.replace('$(git diff --name-only "origin/$BASE...HEAD")', '"$CHANGED"')
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], capture_output=True, text=True,
+                            env={**os.environ, "EVENT": "pull_request", "CHANGED": "\n".join(changed),
+                                 "GITHUB_OUTPUT": "/dev/stdout"})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().removeprefix("code=")
+
+
+@pytest.mark.parametrize("changed, code", [
+    (["content/interventies/boost.yml", "content/gepubliceerd.yml", "docs/stap-2/fasen.md"], "false"),
+    (["content/interventies/boost.yml", "handreiking/pages.py"], "true"),
+    (["content/schemas/praktijkvoorbeeld.schema.json"], "true"),
+    (["docs/assets/javascripts/interventiewijzer.js"], "true"),
+    (["tests/test_site.py"], "true"),
+])
+def test_a_content_only_pull_request_runs_the_content_tests(changed, code):
+    assert changed_files_say_code(changed) == code
+    jobs = workflow()["jobs"]
+    assert "needs.changes.outputs.code == 'false'" in jobs["test-inhoud"]["if"]
+    assert "needs.changes.outputs.code == 'true'" in jobs["test"]["if"]
 
 
 def test_pull_request_template_is_a_short_checklist():
@@ -99,9 +133,9 @@ def test_pre_commit_runs_the_content_checker(tmp_path):
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Inhoud controleren (make check)" in good.stdout and "Passed" in good.stdout
 
-    file = project / "content" / "interventies" / "samen-schoon.yml"
-    file.write_text(file.read_text(encoding="utf-8").replace("doelgroepen: [", "doelgroepen: [jongern, "))
+    file = project / "content" / "interventies" / f"{example_slug()}.yml"
+    edit_yaml(file, lambda data: data["doelgroepen"].insert(0, "jongern"))
     bad = pre_commit()
     assert bad.returncode == 1
     assert "Failed" in bad.stdout
-    assert "content/interventies/samen-schoon.yml:" in bad.stdout and "bedoelde u 'jongeren'?" in bad.stdout
+    assert f"content/interventies/{example_slug()}.yml:" in bad.stdout and "bedoelde u 'jongeren'?" in bad.stdout

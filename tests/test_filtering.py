@@ -6,7 +6,6 @@ reference itself, so a mistake shared by both sides cannot pass unnoticed.
 
 from __future__ import annotations
 
-from datetime import date
 
 from handreiking.filtering import counts, normalize, select
 from handreiking.model import Praktijkvoorbeeld
@@ -16,7 +15,7 @@ def voorbeeld(slug, locaties, doelgroepen, status="onbekend", **extra) -> Prakti
     fields = dict(slug=slug, bestand=f"{slug}.yml", titel=slug.title(), samenvatting="Een samenvatting.",
                   beschrijving="", oplossingsrichtingen=("ontmoeting-buurt",), locaties=locaties,
                   doelgroepen=doelgroepen, problematiek=("overlast-jeugd",), methodieken=("praten",),
-                  bron="stap-4-ontmoeting", laatst_bijgewerkt=date(2024, 1, 1), status=status)
+                  bron="stap-4-ontmoeting", status=status)
     return Praktijkvoorbeeld(**{**fields, **extra})
 
 

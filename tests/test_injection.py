@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build, normalized, search_results, serve
+from conftest import copy_project, example_slug, mkdocs_build, normalized, search_results, serve
 from handreiking.schemas import resolve_ref
 from handreiking.slugs import slugify
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 # Template syntax, HTML that would run, a way out of a <script> block and a character
 # that ends a JavaScript string in older engines, all in one text.
@@ -30,7 +33,7 @@ PAYLOAD = ('{{ 7*7 }} {% raw %} <script>alert(1)</script>\u2028<img src=x onerro
 SHORT_PAYLOAD = '"><svg onload=alert(1)><img src=x onerror=alert(1)>{{ 7*7 }}\u2028</script><!--'
 NOT_TEXT = ("x-taxonomie", "x-verwijzing", "x-url", "format", "pattern", "enum")
 
-VOORBEELD = "interventies/samen-schoon.yml"
+VOORBEELD = f"interventies/{example_slug()}.yml"
 CHECKLIST = "checklists/signaleringstips.yml"
 RICHTING = "oplossingsrichtingen/contact-woonomgeving.yml"
 TAXONOMIE = "taxonomie/oplossingsrichting.yml"
@@ -74,7 +77,8 @@ def build_injected_project(project: Path) -> dict:
     filled: dict[str, list[str]] = {}
     slugs = {}
     for relative, schema_name, extra in (
-        (VOORBEELD, "praktijkvoorbeeld", {"gemeente": "Utrecht",
+        # Checked today, so the home page lists it too.
+        (VOORBEELD, "praktijkvoorbeeld", {"gemeente": "Utrecht", "gecontroleerd_op": date.today().isoformat(),
                                           "links": [{"titel": "Website", "url": "https://www.example.org/"}]}),
         (CHECKLIST, "checklist", {}),
         (RICHTING, "oplossingsrichting", {}),
@@ -216,9 +220,13 @@ def test_praktijkvoorbeeld_page_shows_every_field_literally(page, injected, inje
     assert "49" not in article
 
 
-def test_index_pages_and_lists_show_the_title_literally(page, injected, injected_url):
-    pages = ["", "praktijkvoorbeelden/", "oplossingsrichtingen/contact-woonomgeving/", "doelgroepen/directe-buren/",
-             "locaties/directe-woonomgeving/", "problematiek/vervreemding-ongemak/", "stap-4/praktijkvoorbeelden/"]
+def test_index_pages_and_lists_show_the_title_literally(page, injected, injected_url, content):
+    voorbeeld = content.voorbeeld(example_slug())
+    pages = ["", "praktijkvoorbeelden/", f"oplossingsrichtingen/{voorbeeld.oplossingsrichtingen[0]}/",
+             f"doelgroepen/{voorbeeld.doelgroepen[0]}/", f"locaties/{voorbeeld.locaties[0]}/",
+             f"problematiek/{voorbeeld.problematiek[0]}/"]
+    if voorbeeld.bron.startswith("stap-4-"):
+        pages.append("stap-4/praktijkvoorbeelden/")
     for path in pages:
         events = _open(page, f"{injected_url}/{path}")
         _assert_nothing_injected(page, events, path)

@@ -1,7 +1,9 @@
 """Bad input from editors: each fixture gives exactly the expected Dutch messages.
 
 A fixture is a folder under tests/fixtures/ongeldig/ with files laid over a copy
-of content/ and ``verwacht.txt``: the exact error lines of
+of tests/fixtures/basis/content/ (a frozen copy of the content, so that editors'
+changes to content/ never change what a fixture reports; the schemas are the live
+ones) and ``verwacht.txt``: the exact error lines of
 ``python -m handreiking check``, one per line. An empty ``verwacht.txt`` marks
 input that must be *accepted* (a byte order mark, Windows line endings).
 
@@ -22,7 +24,10 @@ import pytest
 from conftest import ROOT
 from handreiking.redirects import KINDS, add_published
 
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
 FIXTURES = ROOT / "tests" / "fixtures" / "ongeldig"
+BASE = ROOT / "tests" / "fixtures" / "basis" / "content"
 ALL_FIXTURES = sorted(path for path in FIXTURES.iterdir() if path.is_dir())
 EXPECTED = "verwacht.txt"
 PUBLISHED_KEYS = {kind.folder: key for key, kind in KINDS.items()}  # 'interventies' -> 'praktijkvoorbeelden'
@@ -37,12 +42,13 @@ def _expected(fixture: Path) -> list[str]:
 
 
 def _project_with(fixtures: list[Path], target: Path) -> Path:
-    """A copy of content/ with the files of ``fixtures`` laid over it, byte for byte.
+    """A copy of the base content with the files of ``fixtures`` laid over it, byte for byte.
 
     A new praktijkvoorbeeld or checklist is also listed in content/gepubliceerd.yml, as
     ``make nieuw`` does, so each fixture shows only its own problem.
     """
-    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(BASE, target / "content")
+    shutil.copytree(ROOT / "content" / "schemas", target / "content" / "schemas")
     written: dict[Path, str] = {}
     for fixture in fixtures:
         for file in _fixture_files(fixture):
@@ -53,7 +59,7 @@ def _project_with(fixtures: list[Path], target: Path) -> Path:
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, destination)
             key = PUBLISHED_KEYS.get(relative.parts[0])
-            if key and not (ROOT / "content" / relative).exists():
+            if key and not (BASE / relative).exists():
                 add_published(target, key, relative.stem)
     return target
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import yaml
 
 from handreiking.loader import check_content
 from handreiking.slugs import slugify
 
-from conftest import mkdocs_build
+from conftest import example_slug, mkdocs_build
 from editor_project import editor_project, run_make
 from test_voor_redacteuren import fill, load_schemas, placeholder_fields
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 TITEL = 'Buurtvaders "De Sleutel": één'
 
@@ -25,7 +28,7 @@ def test_make_nieuw_creates_the_file_that_validates_once_filled_and_appears_on_t
     assert f"Aangemaakt: content/interventies/{slug}.yml" in result.stdout
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     assert data["titel"] == TITEL
-    assert data["laatst_bijgewerkt"] == date.today()
+    assert data["gecontroleerd_op"] == date.today()
     assert f"  - {slug}\n" in (project / "content" / "gepubliceerd.yml").read_text()
 
     errors = check_content(project).errors
@@ -33,7 +36,7 @@ def test_make_nieuw_creates_the_file_that_validates_once_filled_and_appears_on_t
     assert {p.path for p in errors} == {f"content/interventies/{slug}.yml"}
 
     filled = fill(data, load_schemas()["praktijkvoorbeeld"], content)
-    filled["laatst_bijgewerkt"] = data["laatst_bijgewerkt"].isoformat()
+    filled["gecontroleerd_op"] = data["gecontroleerd_op"].isoformat()
     file.write_text(yaml.safe_dump(filled, allow_unicode=True, sort_keys=False), encoding="utf-8")
     check = run_make(project, "check")
     assert check.returncode == 0, check.stderr
@@ -48,13 +51,14 @@ def test_make_nieuw_creates_the_file_that_validates_once_filled_and_appears_on_t
 
 def test_make_nieuw_refuses_to_overwrite_and_explains_in_dutch(tmp_path):
     project = editor_project(tmp_path / "project")
-    existing = project / "content" / "interventies" / "buurtbemiddeling.yml"
+    slug = example_slug()
+    existing = project / "content" / "interventies" / f"{slug}.yml"
     before = existing.read_text(encoding="utf-8")
     published = (project / "content" / "gepubliceerd.yml").read_text()
 
-    result = run_make(project, "nieuw", "TITEL=Buurtbemiddeling")
+    result = run_make(project, "nieuw", f"TITEL={yaml.safe_load(before)['titel']}")
     assert result.returncode != 0
-    assert "Niet aangemaakt: content/interventies/buurtbemiddeling.yml bestaat al en wordt niet overschreven" \
+    assert f"Niet aangemaakt: content/interventies/{slug}.yml bestaat al en wordt niet overschreven" \
         in result.stderr
     assert existing.read_text(encoding="utf-8") == before
 
@@ -63,11 +67,11 @@ def test_make_nieuw_refuses_to_overwrite_and_explains_in_dutch(tmp_path):
     assert 'Niet aangemaakt: geef een titel, bijvoorbeeld: make nieuw TITEL="Buurtvaders"' in result.stderr
 
     redirects = project / "content" / "doorverwijzingen.yml"
-    redirects.write_text("praktijkvoorbeelden:\n  buurtvaders: buurtbemiddeling\n", encoding="utf-8")
-    result = run_make(project, "nieuw", "TITEL=Buurtvaders")
+    redirects.write_text(f"praktijkvoorbeelden:\n  proef-voor-de-test: {slug}\n", encoding="utf-8")
+    result = run_make(project, "nieuw", "TITEL=Proef voor de test")
     assert result.returncode != 0
-    assert "'buurtvaders' is een oud adres dat doorverwijst naar 'buurtbemiddeling'" in result.stderr
-    assert not (project / "content" / "interventies" / "buurtvaders.yml").exists()
+    assert f"'proef-voor-de-test' is een oud adres dat doorverwijst naar '{slug}'" in result.stderr
+    assert not (project / "content" / "interventies" / "proef-voor-de-test.yml").exists()
     assert (project / "content" / "gepubliceerd.yml").read_text() == published
     assert "Traceback" not in result.stderr
 

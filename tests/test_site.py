@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from conftest import REPO_URL, copy_project, mkdocs_build
+from conftest import REPO_URL, copy_project, edit_yaml, example_slug, mkdocs_build
 
 FACETS = {"locatie": ("locaties", "locaties"), "doelgroep": ("doelgroepen", "doelgroepen"),
           "problematiek": ("problematiek", "problematiek")}
@@ -122,10 +122,10 @@ def test_praktijkvoorbeeld_pages_share_headings_and_link_their_metadata(built_si
 
 
 def test_similar_examples_share_the_most_values(built_site, content):
-    html = article(built_site / "praktijkvoorbeelden" / "de-voorkamer" / "index.html")
+    me = content.voorbeeld(example_slug())
+    html = article(built_site / "praktijkvoorbeelden" / me.slug / "index.html")
     similar = html.split('id="vergelijkbare-praktijkvoorbeelden"')[1]
     first = re.search(r'href="\.\./([a-z0-9-]+)/"', similar).group(1)
-    me = content.voorbeeld("de-voorkamer")
 
     def shared(other):
         return sum(len(set(getattr(me, f)) & set(getattr(other, f)))
@@ -190,14 +190,13 @@ def test_edit_links_point_at_the_yaml_source(built_site, content):
 
 def test_yaml_text_is_never_evaluated_as_jinja_and_gestopt_shows_a_notice(tmp_path):
     project = copy_project(tmp_path / "project")
-    file = project / "content" / "interventies" / "samen-schoon.yml"
-    text = file.read_text(encoding="utf-8")
-    text = text.replace("status: onbekend", "status: gestopt")
-    text = text.replace("beschrijving: |\n", "beschrijving: |\n  Uitkomst {{ 7*7 }} en {% if true %}ja{% endif %} blijven staan.\n\n", 1)
-    file.write_text(text, encoding="utf-8")
+    file = project / "content" / "interventies" / f"{example_slug()}.yml"
+    edit_yaml(file, lambda data: data.update(
+        status="gestopt",
+        beschrijving="Uitkomst {{ 7*7 }} en {% if true %}ja{% endif %} blijven staan.\n\n" + data["beschrijving"]))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "praktijkvoorbeelden" / "samen-schoon" / "index.html").read_text()
+    html = (tmp_path / "site" / "praktijkvoorbeelden" / example_slug() / "index.html").read_text()
     assert "Uitkomst {{ 7*7 }} en {% if true %}ja{% endif %} blijven staan." in html
     assert "Uitkomst 49" not in html
     assert "Gestopt" in html and "niet meer uitgevoerd" in html
@@ -205,10 +204,10 @@ def test_yaml_text_is_never_evaluated_as_jinja_and_gestopt_shows_a_notice(tmp_pa
 
 def test_invalid_content_stops_the_build_with_dutch_messages(tmp_path):
     project = copy_project(tmp_path / "project")
-    file = project / "content" / "interventies" / "samen-schoon.yml"
-    file.write_text(file.read_text(encoding="utf-8").replace("doelgroepen: [", "doelgroepen: [jongern, "))
+    file = project / "content" / "interventies" / f"{example_slug()}.yml"
+    edit_yaml(file, lambda data: data["doelgroepen"].insert(0, "jongern"))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "content/interventies/samen-schoon.yml:" in result.stderr
+    assert f"content/interventies/{example_slug()}.yml:" in result.stderr
     assert "bedoelde u 'jongeren'?" in result.stderr
     assert "Traceback" not in result.stderr

@@ -22,11 +22,11 @@ import pytest
 from playwright.sync_api import expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import run_axe, search_results
+from conftest import content_pages, example_slug, run_axe, search_results
 
 pytestmark = pytest.mark.browser
 
-CONTENT_PAGE = "/praktijkvoorbeelden/samen-schoon/"
+CONTENT_PAGE = f"/praktijkvoorbeelden/{example_slug()}/"
 # 400% zoom of a 1280 pixel wide window.
 ZOOMED = {"width": 320, "height": 640}
 NARROW = {"width": 360, "height": 740}
@@ -34,7 +34,7 @@ NARROW = {"width": 360, "height": 740}
 
 def site_pages(site: Path) -> list[str]:
     """Every built page as a URL path: '/', '/inleiding/', '/404.html', ..."""
-    return sorted("/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("*.html"))
+    return ["/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in content_pages(site)]
 
 
 def _settle(page) -> None:
@@ -115,7 +115,7 @@ class _FirstLink(HTMLParser):
 
 
 def test_every_page_starts_with_a_dutch_skip_link_to_its_content(built_site):
-    for path in built_site.rglob("*.html"):
+    for path in content_pages(built_site):
         parser = _FirstLink()
         parser.feed(path.read_text(encoding="utf-8"))
         attributes, text = parser.first
@@ -233,6 +233,21 @@ def test_the_menu_on_a_narrow_screen_opens_by_keyboard(new_page, site_url):
         stops = _tab_through(page, 6)
         in_menu = [stop for stop in stops if stop["inSidebar"]]
         assert in_menu and all(stop["visible"] for stop in in_menu), key
+
+
+def test_wide_tables_scroll_by_keyboard(new_page, site_url):
+    """At 320 pixels the field reference is wider than the screen, whatever the fonts: its scroll
+    container must take focus and scroll with the arrow keys."""
+    page = new_page(viewport=ZOOMED, locale="nl-NL")
+    page.goto(site_url + "/voor-redacteuren/")
+    wrapper = page.locator(".md-typeset__scrollwrap").filter(has=page.locator("table")).first
+    expect(wrapper).to_have_attribute("tabindex", "0")
+    assert wrapper.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert wrapper.get_attribute("aria-label").startswith("Tabel")
+    wrapper.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=wrapper.element_handle())
+    assert run_axe(page) == []
 
 
 # --- reflow ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, edit_yaml, example_slug, mkdocs_build
 from handreiking import filtering
 from handreiking.export import GLOBAL_NAME, export, to_json
 from handreiking.loader import load_content
@@ -16,11 +16,12 @@ DATA_FILE = "assets/data/handreiking.js"
 TOP_LEVEL = {"versie", "vocabulaires", "praktijkvoorbeelden", "oplossingsrichtingen", "checklists", "casussen",
              "interventiewijzer", "buurtanalyse"}
 VOORBEELD_FIELDS = {"slug", "titel", "samenvatting", "url", "oplossingsrichtingen", "subcategorie", "locaties",
-                    "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "laatst_bijgewerkt"}
+                    "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "gecontroleerd_op"}
 TERM_FIELDS = {"id", "label", "beschrijving", "order", "code", "buiten_focus", "url", "subcategorieen"}
 # Text that would end a <script> element, open an HTML comment or end a JavaScript line.
 HOSTILE = "Financiële </script><script>window.GEHACKT = 1</script><!-- opmerking --> regel\u2028met\u2029scheidingen & meer"
 HOSTILE_METHODIEK = "</SCRIPT> en <!-- in een methodiek"
+HOSTILE_SLUG = example_slug()  # the example that gets the hostile text and status gestopt
 
 
 def read_data(site) -> dict:
@@ -71,18 +72,13 @@ def hostile(tmp_path_factory):
     """A project whose YAML holds script-breaking text, 'financiële' and a gestopt praktijkvoorbeeld."""
     root = tmp_path_factory.mktemp("vijandig")
     project = copy_project(root / "project")
-    file = project / "content" / "interventies" / "samen-schoon.yml"
-    text = file.read_text(encoding="utf-8").replace("status: onbekend", "status: gestopt")
-    samenvatting = text[text.index("samenvatting:"):text.index("beschrijving:")]
-    text = text.replace(samenvatting, f"samenvatting: {json.dumps(HOSTILE, ensure_ascii=True)}\n")
-    text = text.replace("  - inzet via de woningcorporatie\n",
-                        f"  - inzet via de woningcorporatie\n  - {json.dumps(HOSTILE_METHODIEK)}\n"
-                        'gemeente: "Zoetermeer & <Omgeving>"\n')
-    file.write_text(text, encoding="utf-8")
+    edit_yaml(project / "content" / "interventies" / f"{HOSTILE_SLUG}.yml", lambda data: data.update(
+        status="gestopt", samenvatting=HOSTILE, gemeente="Zoetermeer & <Omgeving>",
+        methodieken=[*data["methodieken"], HOSTILE_METHODIEK]))
     result = mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stderr
     content = load_content(project)
-    assert content.voorbeeld("samen-schoon").samenvatting == HOSTILE
+    assert content.voorbeeld(HOSTILE_SLUG).samenvatting == HOSTILE
     return root / "site", content
 
 
@@ -95,7 +91,7 @@ def test_yaml_text_cannot_break_out_of_the_data_file(hostile):
     data = read_data(site)
     assert data == as_json(export(content))
     assert data["praktijkvoorbeelden"][[v.slug for v in content.praktijkvoorbeelden]
-                                       .index("samen-schoon")]["samenvatting"] == HOSTILE
+                                       .index(HOSTILE_SLUG)]["samenvatting"] == HOSTILE
 
 
 def test_hostile_text_shows_literally_and_runs_nothing(page, hostile):
@@ -106,8 +102,8 @@ def test_hostile_text_shows_literally_and_runs_nothing(page, hostile):
     page.on("pageerror", lambda error: errors.append(str(error)))
     open_wijzer(page, wijzer_url(site.as_uri(), {"status": ["gestopt"]}))
     assert page.evaluate("window.GEHACKT") is None
-    assert shown_slugs(page) == ["samen-schoon"]
-    card = page.locator('[data-slug="samen-schoon"]')
+    assert shown_slugs(page) == expected_slugs(content, {"status": ["gestopt"]})
+    card = page.locator(f'[data-slug="{HOSTILE_SLUG}"]')
     assert "</script><script>window.GEHACKT = 1</script><!-- opmerking -->" in card.text_content()
     assert "Zoetermeer & <Omgeving>" in card.text_content()
     assert [error for error in errors if "search_index" not in error] == []
@@ -116,15 +112,17 @@ def test_hostile_text_shows_literally_and_runs_nothing(page, hostile):
 def test_gestopt_shows_only_when_chosen(page, hostile):
     site, content = hostile
     open_wijzer(page, wijzer_url(site.as_uri(), {}))
-    assert "samen-schoon" not in shown_slugs(page)
+    assert HOSTILE_SLUG not in shown_slugs(page)
     assert shown_slugs(page) == expected_slugs(content, {})
     assert option_counts(page) == expected_counts(content, {})
-    assert option_counts(page)["status"]["gestopt"] == 1
+    stopped = [v.slug for v in content.praktijkvoorbeelden if v.status == "gestopt"]
+    assert option_counts(page)["status"]["gestopt"] == len(stopped)
     page.check("#wijzer-status-gestopt")
-    assert shown_slugs(page) == ["samen-schoon"]
+    assert HOSTILE_SLUG in shown_slugs(page)
+    assert sorted(shown_slugs(page)) == sorted(stopped)
     page.check("#wijzer-status-onbekend")
     assert shown_slugs(page) == expected_slugs(content, {"status": ["onbekend", "gestopt"]})
-    assert "samen-schoon" in shown_slugs(page)
+    assert HOSTILE_SLUG in shown_slugs(page)
 
 
 @pytest.mark.parametrize("query", ["financiele", "FINANCIËLE", "Financiële"])
@@ -132,5 +130,5 @@ def test_financiele_finds_financiele_with_accent(page, hostile, query):
     site, content = hostile
     chosen = {"status": ["gestopt", "onbekend"]}
     open_wijzer(page, wijzer_url(site.as_uri(), chosen, query))
-    assert "samen-schoon" in shown_slugs(page)
+    assert HOSTILE_SLUG in shown_slugs(page)
     assert shown_slugs(page) == expected_slugs(content, chosen, query)
