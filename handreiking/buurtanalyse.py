@@ -10,7 +10,9 @@ One step is one ``<fieldset>`` (:data:`STAPPEN`, the checklists with that ``stap
   the advice uses: ``name`` is the vocabulary, ``value`` the id (``name="locatie"
   value="publieke-ruimte"``), as in the interventiewijzer and its address. Other items are
   ``name="punt"`` with a stable value from the checklist slug and position
-  (``kenmerken-betrokken-groepen-1-2``): saved and printed, not used by the advice;
+  (``kenmerken-betrokken-groepen-1-2``): saved and printed; the advice reads those with
+  ``stelt_voor``. An item's voorbeelden are sub-items to tick (``...-1-2-v1``): ticking one
+  ticks the item;
 - the terms of the step's vocabulary that its checklist does not list (locatie
   'wijkoverstijgend', problematiek 'weerstand-komst-azc'), so every id the
   interventiewijzer knows can be answered;
@@ -27,7 +29,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from .advies import RANKING
+from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
 from .filtering import HIDDEN_STATUS
 from .model import LINK_KEYS, Checklist, ChecklistItem, Content
 from .pages import BRON, WIJZER, html_templates
@@ -42,6 +44,7 @@ VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeel
 PARAMETERS = {"onbekend": "onbekend", "casus": "casus", "gestopt": "gestopt"}
 PUNT = "punt"  # name of the checkboxes without a koppeling
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-advies.js",
+           "assets/javascripts/buurtanalyse-opslag.js",
            "assets/javascripts/buurtanalyse.js")
 # The columns of the beleidsdiagnose table (step 4.1), each a question per chosen item.
 DIAGNOSE_KOLOMMEN = (
@@ -107,10 +110,20 @@ def export_data(content: Content) -> dict:
         "stappen": [{"nummer": stap.nummer, "titel": stap.titel} for stap in stappen(content)],
         "vocabulaires": list(answer_vocabularies(content)),
         "rangschikking": list(RANKING),
+        "dekking": list(COVER),
+        "voorgesteld": SUGGESTED,
+        "eerste": EERSTE,
+        "stelt_voor": {punt: list(ids) for punt, ids in stelt_voor(content.checklists).items()},
         "verborgen_status": HIDDEN_STATUS,
         "parameters": dict(PARAMETERS),
         "punt": PUNT,
     }
+
+
+def _voorbeelden(element_id: str, item: ChecklistItem | None) -> list[dict]:
+    """An item's voorbeelden as sub-items to tick: 'ba-...-1-2' gives 'ba-...-1-2-v1', ..."""
+    return [{"id": f"{element_id}-v{k}", "name": PUNT, "value": f"{element_id.removeprefix('ba-')}-v{k}",
+             "tekst": voorbeeld} for k, voorbeeld in enumerate(item.voorbeelden if item else (), start=1)]
 
 
 class _Form:
@@ -132,12 +145,12 @@ class _Form:
         return {"id": element_id, "name": koppeling[0] if koppeling else PUNT,
                 "value": koppeling[1] if koppeling else element_id.removeprefix("ba-"),
                 "tekst": tekst, "code": item.code if item else None, "beschrijving": beschrijving,
-                "voorbeelden": item.voorbeelden if item else (), "elders": elders}
+                "voorbeelden": _voorbeelden(element_id, item), "elders": elders}
 
     def _checklist(self, stap: Stap, checklist: Checklist) -> dict:
         groepen = []
         for s, sectie in enumerate(checklist.secties, start=1):
-            opties = [self._option(f"ba-{checklist.slug}-{s}-{i}", item.koppeling, item.tekst, stap, item)
+            opties = [self._option(f"ba-{punt_value(checklist, s, i)}", item.koppeling, item.tekst, stap, item)
                       for i, item in enumerate(sectie.items, start=1)]
             keuze = (self._option(f"ba-{checklist.slug}-{s}", sectie.koppeling,
                                   self.content.taxonomieen[sectie.koppeling[0]].term(sectie.koppeling[1]).label, stap)
@@ -163,6 +176,10 @@ def join_and(parts: list[str]) -> str:
     return " en ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
+def _meervoud(content: Content, naam: str) -> str:
+    return content.taxonomieen[naam].meervoud.lower()
+
+
 def _label(content: Content, richting_id: str) -> str:
     return content.taxonomieen["oplossingsrichting"].term(richting_id).label
 
@@ -185,7 +202,9 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
         fase_stap=next((stap.nummer for stap in form.stappen if any(n == "fase" for n, _ in _koppelingen(stap))), None),
         altijd=[_label(content, r.id) for r in richtingen if r.wanneer.altijd],
         bij_onbekend=[_label(content, r.id) for r in richtingen if r.wanneer.bij_ontbrekende_informatie],
-        rangschikking=join_and([content.taxonomieen[naam].meervoud.lower() for naam in RANKING]),
+        gedeeld=join_and([_meervoud(content, naam) for naam in RANKING if naam != SUGGESTED]),
+        dekking=join_and([_meervoud(content, naam) for naam in COVER if naam != SUGGESTED]),
+        eerste=EERSTE,
         wijzer_url=link(WIJZER),
         basis=data_href.removesuffix(DATA_FILE),
         bron=BRON,

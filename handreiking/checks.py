@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
-from .model import FACET_FIELDS, FOLDERS, HANDREIKING_JAAR
+from .model import FACET_FIELDS, FOLDERS, HANDREIKING_JAAR, LINK_KEYS
 from .problems import Problem, Severity, field_name
 from .schemas import SchemaSet, resolve_ref, suggest
 from .slugs import slugify
@@ -72,6 +72,7 @@ def cross_check(docs: Documents, schemas: SchemaSet, today: date, stale_after_mo
     problems += _check_unique_titles(docs.praktijkvoorbeeld, "praktijkvoorbeeld")
     problems += _check_unique_titles(docs.checklist, "checklist")
     problems += _check_oplossingsrichting_files(docs)
+    problems += _check_stelt_voor(docs)
     problems += _check_usage(docs, usage)
     bronnen = {term["id"]: term for doc in docs.taxonomie.values() if doc.data["naam"] == "bron"
                for term in doc.data["termen"]}
@@ -222,6 +223,21 @@ def _check_oplossingsrichting_files(docs: Documents) -> list[Problem]:
         elif doc.data["nummer"] != nummer:
             problems.append(Problem(doc.path, doc.line_of(("nummer",)), "nummer",
                                     f"nummer moet {nummer} zijn (de plaats in content/taxonomie/oplossingsrichting.yml)"))
+    return problems
+
+
+def _check_stelt_voor(docs: Documents) -> list[Problem]:
+    """'stelt_voor' only on an item without a koppeling: the buurtanalyse reads it from the ticked punt."""
+    problems = []
+    for doc in docs.checklist.values():
+        for s, sectie in enumerate(doc.data["secties"]):
+            for i, item in enumerate(sectie["items"]):
+                linked = next((key for key in LINK_KEYS if key in item), None)
+                if "stelt_voor" in item and linked:
+                    path = ("secties", s, "items", i, "stelt_voor")
+                    problems.append(Problem(doc.path, doc.line_of(path), field_name(path),
+                                            f"'stelt_voor' kan alleen bij een punt zonder koppeling; dit punt "
+                                            f"heeft '{linked}'. Zet 'stelt_voor' bij een ander punt of haal het weg"))
     return problems
 
 

@@ -160,7 +160,8 @@ def _checklist(stem: str, doc) -> Checklist:
             koppeling=_koppeling(sectie),
             items=tuple(ChecklistItem(tekst=item["tekst"], code=item.get("code"),
                                       voorbeelden=tuple(item.get("voorbeelden", ())),
-                                      toelichting=item.get("toelichting"), koppeling=_koppeling(item))
+                                      toelichting=item.get("toelichting"), koppeling=_koppeling(item),
+                                      stelt_voor=tuple(item.get("stelt_voor", ())))
                         for item in sectie["items"]),
         )
         for sectie in data["secties"]

@@ -108,6 +108,7 @@ class ChecklistItem:
     voorbeelden: tuple[str, ...] = ()
     toelichting: Optional[str] = None
     koppeling: Optional[tuple[str, str]] = None  # (vocabulary, id)
+    stelt_voor: tuple[str, ...] = ()  # oplossingsrichtingen the buurtanalyse suggests when this item is ticked
 
 
 @dataclass(frozen=True)

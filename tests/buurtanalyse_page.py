@@ -26,17 +26,18 @@ def open_analyse(page, url: str):
     return page
 
 
-def antwoorden(keuzes: dict | None = None, onbekend=(), gestopt: bool = False) -> advies.Antwoorden:
-    return advies.Antwoorden(keuzes or {}, onbekend, gestopt)
+def antwoorden(keuzes: dict | None = None, onbekend=(), gestopt: bool = False, punten=()) -> advies.Antwoorden:
+    return advies.Antwoorden(keuzes or {}, onbekend, gestopt, punten)
 
 
 def expected_richtingen(content, answers: advies.Antwoorden) -> list[advies.Suggestie]:
-    return advies.suggesties(content.oplossingsrichtingen, answers)
+    return advies.suggesties(content.oplossingsrichtingen, answers, advies.stelt_voor(content.checklists))
 
 
-def expected_voorbeelden(content, answers: advies.Antwoorden) -> list[tuple[str, int]]:
-    suggested = [s.id for s in expected_richtingen(content, answers)]
-    return [(t.slug, t.score) for t in advies.treffers(content.praktijkvoorbeelden, answers, suggested)]
+def expected_voorbeelden(content, answers: advies.Antwoorden) -> list[tuple[str, int, bool]]:
+    """(slug, score, in the first selection), in the order the page shows them."""
+    found = advies.treffers(content.praktijkvoorbeelden, answers, expected_richtingen(content, answers))
+    return [(t.slug, t.score, t.eerst) for t in found]
 
 
 def shown_richtingen(page) -> list[str]:
@@ -44,13 +45,22 @@ def shown_richtingen(page) -> list[str]:
                                      "items => items.map(i => i.dataset.oplossingsrichting)")
 
 
-def shown_voorbeelden(page) -> list[tuple[str, int]]:
-    """Every suggested praktijkvoorbeeld with its score, in order ("Toon alle" is clicked when there)."""
+def shown_voorbeelden(page) -> list[tuple[str, int, bool]]:
+    """Every suggested praktijkvoorbeeld with its score and whether it is in the first selection, in order.
+
+    Before "Toon alle" (clicked here when there) exactly the first selection shows.
+    """
     more = page.locator("#advies-meer")
+    first = None
     if more.is_visible():
+        first = page.eval_on_selector_all("#advies [data-slug]", "items => items.map(i => i.dataset.eerst)")
+        assert set(first) == {"ja"}
         more.click()
-    pairs = page.eval_on_selector_all("#advies [data-slug]", "items => items.map(i => [i.dataset.slug, i.dataset.score])")
-    return [(slug, int(score)) for slug, score in pairs]
+    found = page.eval_on_selector_all(
+        "#advies [data-slug]", "items => items.map(i => [i.dataset.slug, i.dataset.score, i.dataset.eerst])")
+    if first is not None:
+        assert len(first) == sum(eerst == "ja" for *_, eerst in found)
+    return [(slug, int(score), eerst == "ja") for slug, score, eerst in found]
 
 
 def waarom(page, richting_id: str) -> str:

@@ -20,7 +20,7 @@ from buurtanalyse_page import (analyse_url, answer_sets, antwoorden, checked, ex
 from conftest import copy_project, mkdocs_build, run_axe
 from handreiking import advies
 from handreiking.buurtanalyse import answer_vocabularies, stappen
-from handreiking.filtering import FACETS
+from handreiking.filtering import FACETS, HIDDEN_STATUS
 from handreiking.loader import load_content
 from handreiking.text import rich_text
 import keyboard_nav
@@ -45,14 +45,35 @@ def with_onbekend(keuzes: dict, onbekend) -> dict[str, set[str]]:
     return expected
 
 
-def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False) -> None:
-    answers = antwoorden(keuzes, onbekend, gestopt)
+def punt_texts(content) -> dict[str, str]:
+    """The form value of every checklist item without a koppeling -> its text."""
+    return {advies.punt_value(c, s, i): " ".join(item.tekst.split()) for c in content.checklists
+            for s, sectie in enumerate(c.secties, start=1) for i, item in enumerate(sectie.items, start=1)}
+
+
+def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False, punten=()) -> None:
+    answers = antwoorden(keuzes, onbekend, gestopt, punten)
     suggested = expected_richtingen(content, answers)
-    where = f"keuzes={keuzes} onbekend={onbekend}"
+    where = f"keuzes={keuzes} onbekend={onbekend} punten={punten}"
     assert shown_richtingen(page) == [s.id for s in suggested], where
     assert shown_voorbeelden(page) == expected_voorbeelden(content, answers), where
+    # Each card of the first selection says what it brings in.
+    found = advies.treffers(content.praktijkvoorbeelden, answers, suggested)
+    for treffer in found:
+        card = page.locator(f'#advies [data-slug="{treffer.slug}"]')
+        assert (card.locator(".ba-waarom").count() == 1) == treffer.eerst, (where, treffer.slug)
+        for naam, values in treffer.dekt.items():
+            for value in values:
+                assert term_label(content, naam, value) in card.locator(".ba-waarom").inner_text(), (where, treffer)
     for suggestie in suggested:
+        # Every oplossingsrichting lists its praktijkvoorbeelden.
+        listed = page.locator(f'#advies [data-oplossingsrichting="{suggestie.id}"] .ba-richting-voorbeelden a')
+        assert [" ".join(t.split()) for t in listed.all_inner_texts()] == [
+            " ".join(v.titel.split()) for v in content.praktijkvoorbeelden
+            if suggestie.id in v.oplossingsrichtingen and (gestopt or v.status != HIDDEN_STATUS)], where
         reason = waarom(page, suggestie.id)
+        for punt in suggestie.punten:
+            assert punt_texts(content)[punt] in reason, (where, reason)
         for term_id in suggestie.problematiek:
             assert term_label(content, "problematiek", term_id) in reason, (where, reason)
         for term_id in suggestie.locaties:
@@ -88,6 +109,9 @@ def test_without_javascript_the_form_is_every_checklist_of_every_step(new_page, 
                 for i, item in enumerate(sectie.items, start=1):
                     name, value = item.koppeling or ("punt", f"{checklist.slug}-{s}-{i}")
                     expected.append([name, value, f"{item.code}. {item.tekst}" if item.code else item.tekst])
+                    # Its voorbeelden are sub-items to tick.
+                    expected += [["punt", f"{checklist.slug}-{s}-{i}-v{k}", " ".join(voorbeeld.split())]
+                                 for k, voorbeeld in enumerate(item.voorbeelden, start=1)]
         linked = [entry for entry in found if entry[0] not in ("punt", "onbekend")]
         offered |= {(name, value) for name, value, _ in linked}
         # The checklist's own items in order, then the vocabulary's other terms, then "weten we niet".
@@ -155,10 +179,10 @@ def test_the_form_and_the_advice_follow_the_yaml(page, changed_site):
     open_analyse(page, analyse_url(base, keuzes))
     assert richting_id in shown_richtingen(page)
     assert_advice_as_python(page, content, keuzes)
-    assert stopped not in dict(shown_voorbeelden(page))
+    assert stopped not in [slug for slug, *_ in shown_voorbeelden(page)]
 
     page.get_by_label("Toon ook gestopte praktijkvoorbeelden").check()
-    assert stopped in dict(shown_voorbeelden(page))
+    assert stopped in [slug for slug, *_ in shown_voorbeelden(page)]
     assert_advice_as_python(page, content, keuzes, gestopt=True)
     assert url_state(page)["gestopt"] == ["ja"]
     assert "(Gestopt)" in page.locator(f'#advies [data-slug="{stopped}"] h4').inner_text()
@@ -186,24 +210,30 @@ def test_each_answer_set_gives_what_python_computes(page, site_url, content):
 def test_the_browser_engine_equals_python_on_many_random_answers(page, site_url, content):
     rng = random.Random(4)
     steps = [stap.nummer for stap in stappen(content)]
+    linked = advies.stelt_voor(content.checklists)
+    assert linked  # the content links some items (triggers, sentiments) to oplossingsrichtingen
     cases = []
     for _ in range(60):
         keuzes = {naam: rng.sample(content.taxonomieen[naam].ids, rng.randint(0, 3))
                   for naam in answer_vocabularies(content)}
         cases.append({"keuzes": keuzes, "onbekend": rng.sample(steps, rng.randint(0, 2)),
-                      "ookGestopt": rng.random() < 0.3})
+                      "punten": rng.sample(sorted(linked), rng.randint(0, 2)), "ookGestopt": rng.random() < 0.3})
     open_analyse(page, analyse_url(site_url))
     results = page.evaluate("cases => cases.map(c => HandreikingAdvies.advise(window.HANDREIKING, c))", cases)
     for case, result in zip(cases, results):
-        answers = antwoorden(case["keuzes"], case["onbekend"], case["ookGestopt"])
+        answers = antwoorden(case["keuzes"], case["onbekend"], case["ookGestopt"], case["punten"])
         richtingen = expected_richtingen(content, answers)
         assert result["oplossingsrichtingen"] == [
             {"id": s.id, "altijd": s.altijd, "onbekend": list(s.onbekend), "problematiek": list(s.problematiek),
-             "locaties": list(s.locaties)} for s in richtingen]
-        treffers = advies.treffers(content.praktijkvoorbeelden, answers, [s.id for s in richtingen])
-        assert [(t["slug"], t["score"], t["inRichting"], {k: tuple(v) for k, v in t["gedeeld"].items()})
+             "locaties": list(s.locaties), "punten": list(s.punten), "gericht": s.gericht} for s in richtingen]
+        treffers = advies.treffers(content.praktijkvoorbeelden, answers, richtingen)
+
+        def tuples(values: dict) -> dict:
+            return {k: tuple(v) for k, v in values.items()}
+
+        assert [(t["slug"], t["score"], t["eerst"], tuples(t["gedeeld"]), tuples(t["dekt"]))
                 for t in result["praktijkvoorbeelden"]] == \
-            [(t.slug, t.score, t.in_richting, t.gedeeld) for t in treffers]
+            [(t.slug, t.score, t.eerst, t.gedeeld, t.dekt) for t in treffers]
         assert result["buitenFocus"] == advies.buiten_focus(content.taxonomieen["fase"], answers)
 
 
@@ -224,7 +254,7 @@ def test_escalation_note_names_the_kis_handreiking(page, site_url, content):
 # --- state: address, browser storage, files ---------------------------------------------------
 
 
-def test_clicking_updates_advice_and_address_and_the_link_restores_it(page, site_url, content):
+def test_clicking_updates_advice_and_address_and_the_link_restores_it(page, new_page, site_url, content):
     open_analyse(page, analyse_url(site_url))
     page.check('#stap-2-4 input[name=locatie][value="publieke-ruimte"]')
     page.check('#stap-2-5 input[name=problematiek][value="overlast-jeugd"]')
@@ -246,7 +276,7 @@ def test_clicking_updates_advice_and_address_and_the_link_restores_it(page, site
     assert_advice_as_python(page, content, keuzes, ["2.6"])
     link = location(page)
 
-    other = page.context.new_page()
+    other = new_page(locale="nl-NL")  # another browser: it has only the link
     open_analyse(other, link)
     assert checked(other) == with_onbekend(keuzes, ["2.6"])  # the detail of 2.1 is not part of the link
     assert_advice_as_python(other, content, keuzes, ["2.6"])
@@ -283,68 +313,103 @@ def fill_analysis(page, site_url, buurt: str, keuzes: dict, onbekend=()) -> None
     row.locator('textarea[data-veld="partners"]').fill("Jongerenwerk en corporatie")
 
 
-def test_several_analyses_are_kept_in_the_browser_by_buurt_name(page, site_url, content):
-    open_analyse(page, analyse_url(site_url))
-    page.get_by_role("button", name="Bewaar in deze browser").click()
-    assert "naam" in page.locator("#ba-status").inner_text()
-    assert page.evaluate("document.activeElement.id") == "ba-buurt"
+FORM_VALUES = """() => {
+    const fields = [...document.querySelectorAll('#ba-werkblad input, #ba-werkblad textarea, #ba-werkblad select')]
+        .filter(f => f.id && f.type !== 'file' && f.id !== 'ba-bewaard');
+    return Object.fromEntries(fields.map(f => [f.id, f.type === 'checkbox' ? f.checked : f.value]));
+}"""
 
-    keuzes = {"locatie": ["directe-woonomgeving"], "problematiek": ["vervreemding-ongemak"]}
+
+def saved_names(page) -> list[str]:
+    return page.locator("#ba-bewaard option").evaluate_all("options => options.map(o => o.textContent)")
+
+
+def test_every_typed_field_comes_back_after_a_reload_or_a_closed_tab(page, site_url, content):
+    keuzes = {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}
     fill_analysis(page, site_url, "Noordwijk-Oost", keuzes, ["2.7"])
-    page.get_by_role("button", name="Bewaar in deze browser").click()
+    # Every kind of field: each text field and note, a voorbeeld, a linked item, a row of every column.
+    fields = page.locator("#ba-formulier input[type=text]:not(#ba-buurt), #ba-formulier textarea")
+    for n, field in enumerate(fields.all()):
+        field.fill(f"Tekst {n} met een naam erin")
+    page.locator("#ba-formulier .ba-optie--voorbeeld input").first.check()
+    linked = sorted(advies.stelt_voor(content.checklists))[0]
+    page.check(f'#ba-formulier input[name=punt][value="{linked}"]')
+    page.get_by_label("Toon ook gestopte praktijkvoorbeelden").check()
+    row = page.locator("#diagnose-rijen tr").first
+    row.locator('select[data-veld="volstaat"]').select_option(index=1)
+    row.locator('textarea[data-veld="ontbreekt"]').fill("Een plek voor ouderen")
+    before = page.evaluate(FORM_VALUES)
+    assert sum(value is True for value in before.values()) >= 6
+
+    page.reload()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert page.evaluate(FORM_VALUES) == before
     assert "Noordwijk-Oost" in page.locator("#ba-status").inner_text()
-    page.once("dialog", lambda dialog: dialog.accept())
+    # A closed tab: the page opened again from the menu, without the answers in the address.
+    link = location(page)
+    page.close()
+    other = page.context.new_page()
+    open_analyse(other, analyse_url(site_url))
+    assert other.evaluate(FORM_VALUES) == before
+    assert location(other) == link  # the address follows the analysis again
+    assert "Noordwijk-Oost" not in location(other) and "Tekst" not in location(other)
+    assert_advice_as_python(other, content, keuzes, ["2.7"], gestopt=True, punten=[linked])
+
+
+def test_a_new_analysis_keeps_the_old_one_and_one_can_switch_and_delete(page, site_url, content):
+    keuzes = {"locatie": ["directe-woonomgeving"], "problematiek": ["vervreemding-ongemak"]}
+    fill_analysis(page, site_url, "Noord", keuzes, ["2.7"])
+    noord = page.evaluate(FORM_VALUES)
     page.get_by_role("button", name="Nieuwe analyse").click()
     assert checked(page) == {} and page.input_value("#ba-buurt") == ""
     assert urlparse(location(page)).query == ""
+    assert page.evaluate("document.activeElement.id") == "ba-buurt"
+    page.reload()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert checked(page) == {}  # the new, empty analysis is what a reload shows
     fill_analysis(page, site_url, "Zuid", {"doelgroep": ["ouders"]})
-    page.get_by_role("button", name="Bewaar in deze browser").click()
+    zuid = page.evaluate(FORM_VALUES)
+    names = saved_names(page)
+    assert len(names) == 2 and names[0].startswith("Zuid (geopend)") and names[1].startswith("Noord,")
 
-    other = page.context.new_page()
-    open_analyse(other, analyse_url(site_url))
-    saved = other.locator("#ba-bewaard option").evaluate_all("options => options.map(o => o.value)")
-    assert saved == ["Noordwijk-Oost", "Zuid"]
-    other.select_option("#ba-bewaard", "Noordwijk-Oost")
-    other.get_by_role("button", name="Open", exact=True).click()
-    assert other.input_value("#ba-buurt") == "Noordwijk-Oost"
-    assert other.input_value("#ba-datum") == "2025-03-14"
-    assert other.input_value("#ba-notitie-stap-2-5") == "Notitie over Noordwijk-Oost"
-    assert {k: v for k, v in checked(other).items() if k != "punt"} == with_onbekend(keuzes, ["2.7"])
-    assert len(checked(other)["punt"]) == 1
-    assert url_state(other) == {**keuzes, "onbekend": ["2.7"]}
-    assert_advice_as_python(other, content, keuzes, ["2.7"])
-    row = other.locator("#diagnose-rijen tr").first
-    assert row.locator('select[data-veld="gedekt"]').input_value() == "Deels"
-    assert row.locator('textarea[data-veld="partners"]').input_value() == "Jongerenwerk en corporatie"
-    assert other.locator("#diagnose-rijen tr").count() == 2
-
-    other.select_option("#ba-bewaard", "Zuid")
-    other.once("dialog", lambda dialog: dialog.accept())
-    other.get_by_role("button", name="Verwijder").click()
-    assert other.locator("#ba-bewaard option").evaluate_all("options => options.map(o => o.value)") == \
-        ["Noordwijk-Oost"]
-    stored = json.loads(other.evaluate("localStorage.getItem('handreiking-buurtanalyses')"))
-    assert list(stored["analyses"]) == ["Noordwijk-Oost"]
-
-
-def test_opening_a_saved_analysis_with_the_same_answers_shows_what_was_saved(page, site_url, content):
-    keuzes = {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}
-    fill_analysis(page, site_url, "Centrum", keuzes)
-    page.get_by_role("button", name="Bewaar in deze browser").click()
-    row = page.locator("#diagnose-rijen tr").first
-    row.locator('textarea[data-veld="partners"]').fill("Later veranderd")
-    page.locator("#advies [data-slug] .ba-kies input").first.uncheck()
-    assert page.locator("#diagnose-rijen tr").count() == 1
-
-    page.select_option("#ba-bewaard", "Centrum")
+    page.select_option("#ba-bewaard", label=names[1])
     page.get_by_role("button", name="Open", exact=True).click()
-    assert page.locator("#advies [data-slug] .ba-kies input").first.is_checked()
+    assert page.evaluate(FORM_VALUES) == noord
+    assert url_state(page) == {**keuzes, "onbekend": ["2.7"]}
+    assert_advice_as_python(page, content, keuzes, ["2.7"])
     assert page.locator("#diagnose-rijen tr").count() == 2
-    row = page.locator("#diagnose-rijen tr").first
-    assert row.locator('textarea[data-veld="partners"]').input_value() == "Jongerenwerk en corporatie"
-    page.emulate_media(media="print")
-    report = page.locator("#verslag").inner_text()
-    assert "Jongerenwerk en corporatie" in report and "Later veranderd" not in report
+    page.reload()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert page.evaluate(FORM_VALUES) == noord
+
+    page.select_option("#ba-bewaard", index=[n.startswith("Zuid") for n in saved_names(page)].index(True))
+    page.get_by_role("button", name="Open", exact=True).click()
+    assert page.evaluate(FORM_VALUES) == zuid
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Verwijder").click()  # the open one: the page starts empty
+    assert checked(page) == {} and page.input_value("#ba-buurt") == ""
+    assert [name.split(",")[0] for name in saved_names(page)] == ["Noord"]
+    stored = json.loads(page.evaluate("localStorage.getItem('handreiking-buurtanalyses')"))
+    assert [entry["analyse"]["buurt"] for entry in stored["analyses"].values()] == ["Noord"]
+
+
+def test_a_link_with_other_answers_starts_a_new_analysis_beside_the_kept_one(page, site_url, content):
+    fill_analysis(page, site_url, "Centrum", {"locatie": ["publieke-ruimte"]})
+    keuzes = {"doelgroep": ["jongeren"]}
+    open_analyse(page, analyse_url(site_url, keuzes))
+    assert checked(page) == {"doelgroep": {"jongeren"}} and page.input_value("#ba-buurt") == ""
+    page.fill("#ba-buurt", "Gedeelde link")
+    assert sorted(name.split(" (")[0].split(",")[0] for name in saved_names(page)) == ["Centrum", "Gedeelde link"]
+
+
+def test_analyses_kept_by_an_older_version_are_still_listed(page, site_url):
+    old = {"versie": 1, "analyses": {"Oost": {"bewaard": "2025-01-02T10:00:00Z",
+                                              "analyse": {"buurt": "Oost", "keuzes": {"doelgroep": ["ouders"]}}}}}
+    page.add_init_script(f"localStorage.setItem('handreiking-buurtanalyses', {json.dumps(json.dumps(old))})")
+    open_analyse(page, analyse_url(site_url))
+    assert checked(page) == {}
+    page.get_by_role("button", name="Open", exact=True).click()
+    assert page.input_value("#ba-buurt") == "Oost" and checked(page) == {"doelgroep": {"ouders"}}
 
 
 def test_export_and_import_a_file(page, site_url, content, tmp_path):
@@ -362,7 +427,6 @@ def test_export_and_import_a_file(page, site_url, content, tmp_path):
     assert exported["onbekend"] == ["2.2"] and exported["notities"] == {"2.5": "Notitie over Oud-West"}
     assert len(exported["gekozen"]["oplossingsrichtingen"]) == len(exported["gekozen"]["praktijkvoorbeelden"]) == 1
 
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Nieuwe analyse").click()
     assert checked(page) == {}
     with page.expect_file_chooser() as chooser:
@@ -480,7 +544,7 @@ def test_print_verslag_is_a_clean_report(page, site_url, content, tmp_path):
     assert f"{term_label(content, 'oplossingsrichting', chosen_richting)} (gekozen)" in text
     assert " ".join(content.voorbeeld(chosen_voorbeeld).titel.split()) in text
     assert "Deels" in text and "Jongerenwerk en corporatie" in text
-    for control in ("Bewaar in deze browser", "Neem op in de beleidsdiagnose", "Aantekeningen bij"):
+    for control in ("Nieuwe analyse", "Neem op in de beleidsdiagnose", "Aantekeningen bij"):
         assert control not in text
 
 
@@ -520,10 +584,69 @@ def test_works_from_file_url(page, built_site, content):
     assert_advice_as_python(page, content, keuzes)
     assert url_state(page) == keuzes
     page.fill("#ba-buurt", "Vanaf schijf")
-    page.get_by_role("button", name="Bewaar in deze browser").click()
-    assert "Vanaf schijf" in page.locator("#ba-status").inner_text()
+    page.reload()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert page.input_value("#ba-buurt") == "Vanaf schijf"
     links = page.locator("#advies a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert len(links) > 3
     for href in links:
         assert (Path(urlparse(urljoin(page.url, href)).path) / "index.html").is_file(), href
     assert [error for error in errors if "search_index" not in error] == []
+
+
+# --- issue 15: voorbeelden to tick, items that suggest, the diagnose selects ------------------------------
+
+
+def test_voorbeelden_can_be_ticked_and_tick_their_item(page, site_url, content):
+    open_analyse(page, analyse_url(site_url))
+    for checklist in (c for stap in stappen(content) for c in stap.checklists):
+        for s, sectie in enumerate(checklist.secties, start=1):
+            for i, item in enumerate(sectie.items, start=1):
+                if not item.voorbeelden:
+                    continue
+                value = f"{checklist.slug}-{s}-{i}-v{len(item.voorbeelden)}"
+                name, item_value = item.koppeling or ("punt", f"{checklist.slug}-{s}-{i}")
+                box = page.locator(f'#ba-formulier input[name=punt][value="{value}"]')
+                parent = page.locator(f'#ba-formulier input[name="{name}"][value="{item_value}"]').first
+                # By its label, as a user clicks it.
+                page.locator(f'label[for="{box.get_attribute("id")}"]').click()
+                assert box.is_checked() and parent.is_checked(), value
+                if item.koppeling:
+                    assert item_value in url_state(page).get(name, []), value
+                parent.uncheck()
+                assert not box.is_checked(), value
+
+
+def test_a_ticked_trigger_or_sentiment_suggests_its_oplossingsrichting(page, site_url, content):
+    linked = advies.stelt_voor(content.checklists)
+    keuzes = {"doelgroep": ["jongeren"]}
+    open_analyse(page, analyse_url(site_url, keuzes))
+    for punt in sorted(linked)[:3]:
+        page.check(f'#ba-formulier input[name=punt][value="{punt}"]')
+    assert_advice_as_python(page, content, keuzes, punten=sorted(linked)[:3])
+    for richting_id in {r for punt in sorted(linked)[:3] for r in linked[punt]}:
+        assert richting_id in shown_richtingen(page)
+    assert "punt" not in url_state(page)  # only the vocabularies go into the address
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_diagnose_selects_show_their_longest_choice(new_page, site_url, width):
+    page = new_page(viewport={"width": width, "height": 800}, locale="nl-NL")
+    open_analyse(page, analyse_url(site_url, {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}))
+    page.locator("#advies [data-oplossingsrichting] .ba-kies input").first.check()
+    selects = page.locator("#diagnose-rijen select")
+    assert selects.count() >= 2
+    # The widest choice, set in the select's own font, fits inside the select beside its arrow.
+    cut_off = selects.evaluate_all("""selects => selects.filter(select => {
+        const style = getComputedStyle(select);
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        Object.assign(probe.style, {fontFamily: style.fontFamily, fontSize: style.fontSize, fontWeight: style.fontWeight});
+        document.body.appendChild(probe);
+        const widest = Math.max(...[...select.options].map(o => { probe.textContent = o.text; return probe.offsetWidth; }));
+        probe.remove();
+        const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return widest + 12 > inner;  // 12px: room for the arrow
+    }).map(select => select.id)""")
+    assert cut_off == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

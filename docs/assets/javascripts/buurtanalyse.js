@@ -10,7 +10,8 @@
  * - The form holds buurt to notities; the address holds keuzes, onbekend, casus and gestopt (never the
  *   buurt name or notes), with the parameter names of the interventiewijzer plus fase, verschijningsvorm.
  * - The advice comes from HandreikingAdvies (the rules of handreiking/advies.py).
- * - localStorage keeps several analyses by buurt name; files are JSON. Nothing is ever sent anywhere.
+ * - Every change is saved at once in this browser (HandreikingOpslag, several analyses side by side);
+ *   files are JSON. Nothing is ever sent anywhere.
  * Every id, label and parameter name comes from window.HANDREIKING or the page; none is written here.
  * A classic script (no ES module) so that it also runs from file://.
  */
@@ -20,18 +21,17 @@
   var data = window.HANDREIKING;
   var Keuzes = window.HandreikingKeuzes;
   var Advies = window.HandreikingAdvies;
+  var Opslag = window.HandreikingOpslag;
   var root = document.getElementById("ba-werkblad");
   var form = document.getElementById("ba-formulier");
-  if (!data || !Keuzes || !Advies || !root || !form) return;
+  if (!data || !Keuzes || !Advies || !Opslag || !root || !form) return;
 
   var config = data.buurtanalyse;
   var P = config.parameters;
   var element = Keuzes.element;
   var basis = root.getAttribute("data-basis") || "";
-  var STORAGE_KEY = "handreiking-buurtanalyses";
   var FILE_TYPE = "buurtanalyse";
   var VERSION = 1;
-  var FIRST = 10;  // praktijkvoorbeelden shown before "Toon alle"
   var GEKOZEN = {oplossingsrichtingen: "oplossingsrichting", praktijkvoorbeelden: "praktijkvoorbeeld"};
 
   function byId(id) { return document.getElementById(id); }
@@ -75,6 +75,7 @@
   }
 
   var state = emptyState();
+  var currentId = null;  // the id this analysis is kept under in the browser
 
   function inOrder(values, order) {
     return order.filter(function (value) { return values.indexOf(value) !== -1; });
@@ -119,21 +120,33 @@
     showCasus();
   }
 
-  /* One answer can stand in two steps (an actor that is also a doelgroep): both boxes follow it.
-     A sub-item of a group (2.1: "Denken") implies the group; clearing the group clears its items. */
+  /* The box of the option this box is a sub-item of, or null. */
+  function parentBox(box) {
+    var list = box.closest(".ba-opties--sub");
+    return list ? list.parentElement.querySelector(":scope > input[type=checkbox]") : null;
+  }
+
+  /* One answer can stand in two steps (an actor that is also a doelgroep): all its boxes follow it.
+     A sub-item (2.1: "Denken" > an item > a voorbeeld) implies the option above it; clearing an option
+     clears its sub-items. */
   function follow(box) {
-    if (config.vocabulaires.indexOf(box.name) !== -1) {
-      boxesNamed(box.name).forEach(function (other) { if (other.value === box.value) other.checked = box.checked; });
-    }
-    var group = box.closest(".ba-optie--groep");
-    if (!group) return;
-    var parent = group.querySelector("input[data-groep]");
-    if (box === parent && !box.checked) {
-      all(group, ".ba-opties--sub input[type=checkbox]").forEach(function (item) { item.checked = false; });
-    } else if (box !== parent && box.checked && !parent.checked) {
-      parent.checked = true;
-      follow(parent);
-    }
+    var twins = config.vocabulaires.indexOf(box.name) === -1 ? [box]
+      : boxesNamed(box.name).filter(function (other) { return other.value === box.value; });
+    twins.forEach(function (twin) {
+      twin.checked = box.checked;
+      if (!twin.checked && twin.hasAttribute("data-groep")) {
+        all(twin.parentElement, ".ba-opties--sub input[type=checkbox]").forEach(function (item) {
+          if (!item.checked) return;
+          item.checked = false;
+          follow(item);
+        });
+      }
+      var parent = parentBox(twin);
+      if (twin.checked && parent && !parent.checked) {
+        parent.checked = true;
+        follow(parent);
+      }
+    });
   }
 
   // --- cleaning what comes from a file, the browser's storage or the address -------------------
@@ -202,11 +215,11 @@
 
   // --- the address ------------------------------------------------------------------------
 
-  function addressOf() {
-    var params = Keuzes.params(state.keuzes, data, config.vocabulaires);
-    state.onbekend.forEach(function (stap) { params.append(P.onbekend, stap); });
-    if (state.casus) params.set(P.casus, state.casus);
-    if (state.gestopt) params.set(P.gestopt, "ja");
+  function addressOf(analysis) {
+    var params = Keuzes.params(analysis.keuzes, data, config.vocabulaires);
+    analysis.onbekend.forEach(function (stap) { params.append(P.onbekend, stap); });
+    if (analysis.casus) params.set(P.casus, analysis.casus);
+    if (analysis.gestopt) params.set(P.gestopt, "ja");
     return Keuzes.toSearch(params);
   }
 
@@ -248,15 +261,30 @@
       parts.push("bij " + joinAnd(suggestie.onbekend.map(function (stap) { return stappen.get(stap).titel; })) +
         " koos u \u2018Weten we niet\u2019");
     }
+    if (suggestie.punten.length) {
+      parts.push("u vinkte aan: " + joinAnd(suggestie.punten.map(function (punt) {
+        return "\u2018" + labelText(form.querySelector("input[name=\"" + config.punt + "\"][value=\"" + punt + "\"]"))
+          + "\u2019";
+      })));
+    }
     if (suggestie.altijd) parts.push(richting.wanneer.toelichting.replace(/\.$/, ""));
     return capitalize(parts.join("; ")) + ".";
   }
 
-  function shared(treffer) {
-    return config.rangschikking.filter(function (naam) { return treffer.gedeeld[naam].length; })
+  /* "locatie 'Publieke ruimte in de buurt'; problematiek 'Overlast door kinderen en jongeren'" */
+  function shared(gedeeld) {
+    return config.rangschikking.filter(function (naam) { return (gedeeld[naam] || []).length; })
       .map(function (naam) {
-        return data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, treffer.gedeeld[naam]);
+        return data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, gedeeld[naam]);
       }).join("; ");
+  }
+
+  /* The praktijkvoorbeelden of an oplossingsrichting, in site order; the hidden status only when asked. */
+  function voorbeeldenVan(richtingId) {
+    return data.praktijkvoorbeelden.filter(function (voorbeeld) {
+      return voorbeeld.oplossingsrichtingen.indexOf(richtingId) !== -1 &&
+        (state.gestopt || voorbeeld.status !== config.verborgen_status);
+    });
   }
 
   function chooser(kind, id, name) {
@@ -288,14 +316,31 @@
     why.appendChild(element("strong", {}, "Waarom: "));
     why.appendChild(document.createTextNode(reasons(suggestie)));
     item.appendChild(why);
+    var examples = voorbeeldenVan(suggestie.id);
+    if (examples.length) {
+      var list = element("p", {"class": "ba-richting-voorbeelden"});
+      list.appendChild(element("strong", {}, "Praktijkvoorbeelden: "));
+      examples.forEach(function (voorbeeld, i) {
+        if (i) list.appendChild(document.createTextNode(", "));
+        list.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
+      });
+      item.appendChild(list);
+    }
     item.appendChild(chooser("oplossingsrichtingen", suggestie.id, richting.label));
     return item;
   }
 
+  /* Why a praktijkvoorbeeld stands in the first selection: what it brings in, or that it shares the most. */
+  function firstReason(treffer) {
+    var brings = shared(treffer.dekt);
+    return brings ? "het brengt " + brings + " in de selectie." : "het deelt daarna de meeste van uw keuzes.";
+  }
+
+  /* One suggestion card; every praktijkvoorbeeld in the advice is made here. */
   function voorbeeldItem(treffer) {
     var voorbeeld = voorbeelden.get(treffer.slug);
     var item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
-      "data-score": String(treffer.score)});
+      "data-score": String(treffer.score), "data-eerst": treffer.eerst ? "ja" : "nee"});
     var heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
@@ -306,8 +351,14 @@
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
     var match = element("p", {"class": "ba-gedeeld"});
     match.appendChild(element("strong", {}, "Past bij " + treffer.score + " van uw keuzes: "));
-    match.appendChild(document.createTextNode(shared(treffer) + "."));
+    match.appendChild(document.createTextNode(shared(treffer.gedeeld) + "."));
     item.appendChild(match);
+    if (treffer.eerst) {
+      var why = element("p", {"class": "ba-waarom"});
+      why.appendChild(element("strong", {}, "Waarom bovenaan: "));
+      why.appendChild(document.createTextNode(firstReason(treffer)));
+      item.appendChild(why);
+    }
     item.appendChild(chooser("praktijkvoorbeelden", treffer.slug, voorbeeld.titel));
     return item;
   }
@@ -317,19 +368,22 @@
 
   function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
 
+  function firstOnes() { return advies.praktijkvoorbeelden.filter(function (treffer) { return treffer.eerst; }); }
+
   /* The line above the praktijkvoorbeelden: how many there are and how many of them are shown. */
   function voorbeeldenLine(count, shown) {
     if (!count) return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
-    return plural(count, "praktijkvoorbeeld deelt", "praktijkvoorbeelden delen") + " minstens een van uw keuzes" +
-      (shown < count ? "; de eerste " + shown + " staan hieronder." : ".");
+    return plural(count, "praktijkvoorbeeld past", "praktijkvoorbeelden passen") + " bij uw analyse" +
+      (shown < count ? "; hieronder eerst een selectie van " + shown + " met de reden erbij." : ".");
   }
 
   /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
   function renderAdvice() {
-    var key = JSON.stringify([state.keuzes, state.onbekend, state.gestopt]);
+    var key = JSON.stringify([state.keuzes, state.onbekend, state.punten, state.gestopt]);
     if (key === adviceKey) return;
     adviceKey = key;
-    advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, ookGestopt: state.gestopt});
+    advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, punten: state.punten,
+      ookGestopt: state.gestopt});
     byId("advies-escalatie").hidden = advies.buitenFocus.length === 0;
     var faseNote = byId("ba-fase-melding");
     if (faseNote) faseNote.hidden = advies.buitenFocus.length === 0;
@@ -346,15 +400,14 @@
     var richtingList = byId("advies-richtingen");
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach(function (suggestie) { richtingList.appendChild(richtingItem(suggestie)); });
-    // The first few only: with thousands of praktijkvoorbeelden a click stays fast; "Toon alle" adds the rest.
+    // The first selection only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
     var voorbeeldList = byId("advies-voorbeelden");
     voorbeeldList.textContent = "";
-    advies.praktijkvoorbeelden.slice(0, FIRST).forEach(function (treffer) {
-      voorbeeldList.appendChild(voorbeeldItem(treffer));
-    });
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(voorbeeldCount, Math.min(voorbeeldCount, FIRST));
+    var first = firstOnes();
+    first.forEach(function (treffer) { voorbeeldList.appendChild(voorbeeldItem(treffer)); });
+    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(voorbeeldCount, first.length);
     var more = byId("advies-meer");
-    more.hidden = voorbeeldCount <= FIRST;
+    more.hidden = voorbeeldCount <= first.length;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
   }
 
@@ -405,6 +458,7 @@
         if (field.value) values[veld] = field.value;
         else delete values[veld];
         renderReport();
+        persist();
       });
     });
     return row;
@@ -490,15 +544,15 @@
     var chosen = advies.praktijkvoorbeelden.filter(function (treffer) {
       return state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) !== -1;
     });
-    var shown = chosen.length ? chosen : advies.praktijkvoorbeelden.slice(0, FIRST);
+    var shown = chosen.length ? chosen : firstOnes();
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
-      : "Best passende praktijkvoorbeelden (nog geen gekozen)"));
+      : "Eerste selectie van praktijkvoorbeelden (nog geen gekozen)"));
     if (!shown.length) box.appendChild(element("p", {}, "Geen."));
     var examples = element("ul", {});
     shown.forEach(function (treffer) {
       var line = element("li", {});
       line.appendChild(element("strong", {}, voorbeelden.get(treffer.slug).titel));
-      line.appendChild(document.createTextNode(". Past bij: " + shared(treffer) + "."));
+      line.appendChild(document.createTextNode(". Past bij: " + shared(treffer.gedeeld) + "."));
       examples.appendChild(line);
     });
     if (shown.length) box.appendChild(examples);
@@ -559,69 +613,60 @@
     });
   }
 
-  // --- saving in the browser, files ----------------------------------------------------------
+  // --- saving in the browser (on every change), files ------------------------------------------
 
   function status(message) { byId("ba-status").textContent = message; }
 
   function snapshot() { return JSON.parse(JSON.stringify(state)); }
 
-  function readStore() {
-    try {
-      var stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-      if (stored && stored.analyses && typeof stored.analyses === "object") return stored;
-    } catch (error) {
-      // No storage (a browser setting) or an unreadable entry: start an empty list.
-    }
-    return {versie: VERSION, analyses: {}};
+  var EMPTY = JSON.stringify(emptyState());
+  var storageFailed = false;
+
+  function nameOf(analysis) { return analysis.buurt.trim() || "Analyse zonder buurtnaam"; }
+
+  function timeOf(iso) {
+    return iso ? new Date(iso).toLocaleString("nl-NL", {dateStyle: "short", timeStyle: "short"}) : "";
   }
 
-  function writeStore(store) {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(store));
-      return true;
-    } catch (error) {
-      return false;
-    }
-  }
-
-  function listSaved(selected) {
-    var store = readStore();
-    var names = Object.keys(store.analyses).sort(function (a, b) { return a.localeCompare(b, "nl"); });
+  /* The kept analyses in the list; the one on the page is marked and selected. */
+  function listSaved() {
+    var entries = Opslag.list();
     var select = byId("ba-bewaard");
-    var previous = selected || select.value;
+    var previous = select.value;
     select.textContent = "";
-    names.forEach(function (name) {
-      var saved = store.analyses[name].bewaard;
-      var when = saved ? " (bewaard " +
-        new Date(saved).toLocaleString("nl-NL", {dateStyle: "short", timeStyle: "short"}) + ")" : "";
-      var option = element("option", {value: name}, name + when);
-      select.appendChild(option);
+    entries.forEach(function (entry) {
+      var analysis = sanitize(entry.analyse).state;
+      // Short, so that a phone shows the whole option: "Noord (geopend), 29 nov. 14:05".
+      var text = nameOf(analysis) + (entry.id === currentId ? " (geopend)" : "") +
+        (entry.gewijzigd ? ", " + new Date(entry.gewijzigd).toLocaleString("nl-NL",
+          {day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"}) : "");
+      select.appendChild(element("option", {value: entry.id}, text));
     });
-    if (names.indexOf(previous) !== -1) select.value = previous;
-    byId("ba-bewaard-blok").hidden = names.length === 0;
+    var ids = entries.map(function (entry) { return entry.id; });
+    select.value = ids.indexOf(previous) !== -1 ? previous : ids.indexOf(currentId) !== -1 ? currentId : ids[0] || "";
+    byId("ba-bewaard-blok").hidden = entries.length === 0;
   }
 
-  function save() {
-    var name = state.buurt.trim();
-    if (!name) {
-      status("Geef de buurt eerst een naam: onder die naam wordt de analyse bewaard.");
-      byId("ba-buurt").focus();
-      return;
+  /* After every change: this analysis into the browser's storage. An untouched empty form is not kept. */
+  function persist() {
+    var analysis = snapshot();
+    if (JSON.stringify(analysis) === EMPTY && !Opslag.get(currentId)) return;
+    if (Opslag.put(currentId, analysis)) {
+      byId("ba-opgeslagen").textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
+      storageFailed = false;
+    } else if (!storageFailed) {
+      storageFailed = true;
+      byId("ba-opgeslagen").textContent = "";
+      status("Deze browser staat bewaren niet toe: wat u invult, gaat verloren bij het sluiten. " +
+        "Exporteer de analyse als bestand.");
     }
-    var store = readStore();
-    var replaced = Object.prototype.hasOwnProperty.call(store.analyses, name);
-    store.analyses[name] = {bewaard: new Date().toISOString(), analyse: snapshot()};
-    if (!writeStore(store)) {
-      status("Bewaren in deze browser lukt niet (de browser staat het niet toe). Exporteer de analyse als bestand.");
-      return;
-    }
-    listSaved(name);
-    status("Bewaard in deze browser als \u2018" + name + "\u2019" +
-      (replaced ? " (de vorige versie is vervangen)." : "."));
+    listSaved();
   }
 
-  function load(next, message) {
+  /* Shows ``next`` (saved, imported or empty) under the id ``id``. */
+  function load(id, next, message) {
     var result = sanitize(next);
+    currentId = id;
     state = result.state;
     applyState();
     // The advice and the diagnose rows show the old state even when the answers are the same.
@@ -635,21 +680,29 @@
   }
 
   function openSaved() {
-    var name = byId("ba-bewaard").value;
-    var entry = readStore().analyses[name];
-    if (!entry) return;
-    load(entry.analyse, "Geopend: \u2018" + name + "\u2019.");
+    var id = byId("ba-bewaard").value;
+    var analysis = Opslag.get(id);
+    if (!analysis) return;
+    load(id, analysis, "Geopend: \u2018" + nameOf(sanitize(analysis).state) + "\u2019.");
   }
 
   function removeSaved() {
-    var name = byId("ba-bewaard").value;
-    if (!name || !window.confirm("De bewaarde analyse \u2018" + name + "\u2019 verwijderen uit deze browser?")) return;
-    var store = readStore();
-    delete store.analyses[name];
-    writeStore(store);
+    var id = byId("ba-bewaard").value;
+    var analysis = Opslag.get(id);
+    if (!analysis) return;
+    var name = nameOf(sanitize(analysis).state);
+    if (!window.confirm("De analyse \u2018" + name + "\u2019 verwijderen uit deze browser?")) return;
+    Opslag.remove(id);
+    if (id === currentId) load(Opslag.newId(), {}, "");
     listSaved();
     status("Verwijderd uit deze browser: \u2018" + name + "\u2019.");
-    (byId("ba-bewaard-blok").hidden ? byId("ba-bewaar") : byId("ba-bewaard")).focus();
+    (byId("ba-bewaard-blok").hidden ? byId("ba-nieuw") : byId("ba-bewaard")).focus();
+  }
+
+  function startNew() {
+    Opslag.setCurrent(null);
+    load(Opslag.newId(), {}, "Een nieuwe, lege analyse. De vorige blijft bewaard in de lijst hieronder.");
+    byId("ba-buurt").focus();
   }
 
   function fileName() {
@@ -668,6 +721,7 @@
     status("Ge\u00EBxporteerd als " + fileName() + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
   }
 
+  /* An imported file becomes a new analysis beside the others. */
   function importFile(file) {
     file.text().then(function (content) {
       var raw;
@@ -681,24 +735,19 @@
         status("Het bestand " + file.name + " is geen buurtanalyse van deze site.");
         return;
       }
-      load(raw, "Ge\u00EFmporteerd: " + file.name + ".");
+      load(Opslag.newId(), raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
     });
-  }
-
-  function clearAll() {
-    if (!window.confirm("Alle antwoorden op deze pagina wissen? Bewaarde analyses blijven bewaard.")) return;
-    load({}, "Het formulier is leeg.");
-    byId("ba-buurt").focus();
   }
 
   // --- updating -------------------------------------------------------------------------
 
-  /* After every change: advice, beleidsdiagnose, report and (when the answers changed) the address. */
+  /* After every change: advice, beleidsdiagnose, report, (when the answers changed) the address, and saving. */
   function refresh(answersChanged) {
     renderAdvice();
     renderDiagnose();
     renderReport();
-    if (answersChanged) Keuzes.setAddress(addressOf(), false);
+    if (answersChanged) Keuzes.setAddress(addressOf(state), false);
+    persist();
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -712,6 +761,7 @@
     if (event.target.type === "checkbox") return;
     collectForm();
     renderReport();
+    persist();
   });
   byId("ba-gestopt").addEventListener("change", function (event) {
     state.gestopt = event.target.checked;
@@ -726,7 +776,6 @@
     heading.setAttribute("tabindex", "-1");
     heading.focus();
   });
-  byId("ba-bewaar").addEventListener("click", save);
   byId("ba-open").addEventListener("click", openSaved);
   byId("ba-verwijder").addEventListener("click", removeSaved);
   byId("ba-exporteer").addEventListener("click", exportFile);
@@ -736,7 +785,7 @@
     event.target.value = "";
     if (file) importFile(file);
   });
-  byId("ba-nieuw").addEventListener("click", clearAll);
+  byId("ba-nieuw").addEventListener("click", startNew);
   all(document, "[data-print-verslag]").forEach(function (button) {
     button.addEventListener("click", function () {
       renderReport();
@@ -746,13 +795,21 @@
 
   // --- start ------------------------------------------------------------------------------
 
+  /* The analysis the browser kept is reopened, unless the address asks for other answers (a shared link,
+     "Oefen met deze casus"): those start a new analysis, and the kept one stays in the list. */
   var start = fromAddress(window.location.search);
   Keuzes.showUnknown(byId("ba-melding"), start.unknown);
-  state = start.state;
+  var keptId = Opslag.current();
+  var kept = keptId && sanitize(Opslag.get(keptId)).state;
+  var askedFor = addressOf(start.state);
+  var reopen = kept && (askedFor === "" || askedFor === addressOf(kept));
+  currentId = reopen ? keptId : Opslag.newId();
+  state = reopen ? kept : start.state;
   applyState();
   byId("ba-beheer").hidden = false;
   byId("ba-afsluiten").hidden = false;
   root.classList.add("ba--actief");
-  listSaved();
   refresh(true);  // also drops ignored values from the address
+  listSaved();
+  if (reopen) status("Uw analyse \u2018" + nameOf(state) + "\u2019 is teruggezet zoals u haar achterliet.");
 })();

@@ -1,0 +1,95 @@
+/*
+ * Keeping buurtanalyses in this browser (localStorage): several side by side, each under its own id, written
+ * on every change by buurtanalyse.js, so nothing typed is lost on a reload, a closed tab or a crash.
+ *
+ *   {versie: 2, huidige: id or null, analyses: {id: {gewijzigd: ISO time, analyse: {...}}}}
+ *
+ * "huidige" is the analysis the page reopens. Version 1 (kept by buurt name, only on "Bewaar") is read too.
+ * Every function works without storage (a browser setting): reading gives nothing, writing returns false.
+ * A classic script (no ES module) so that it also runs from file://.
+ */
+(function (global) {
+  "use strict";
+
+  var KEY = "handreiking-buurtanalyses";
+  var VERSION = 2;
+
+  function newId() {
+    return "a-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8);
+  }
+
+  function empty() { return {versie: VERSION, huidige: null, analyses: {}}; }
+
+  function upgrade(stored) {
+    if (stored.versie === VERSION) return stored;
+    var store = empty();
+    // Ids from the names, so that every read gives the same ones until the next write stores them.
+    Object.keys(stored.analyses).forEach(function (name) {
+      var entry = stored.analyses[name] || {};
+      store.analyses["v1-" + name] = {gewijzigd: entry.bewaard || null, analyse: entry.analyse};
+    });
+    return store;
+  }
+
+  function read() {
+    try {
+      var stored = JSON.parse(global.localStorage.getItem(KEY) || "null");
+      if (stored && stored.analyses && typeof stored.analyses === "object") return upgrade(stored);
+    } catch (error) {
+      // No storage or an unreadable entry: nothing is kept.
+    }
+    return empty();
+  }
+
+  function write(store) {
+    try {
+      global.localStorage.setItem(KEY, JSON.stringify(store));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* Saves one analysis and makes it the one the page reopens. */
+  function put(id, analyse) {
+    var store = read();
+    store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse: analyse};
+    store.huidige = id;
+    return write(store);
+  }
+
+  function remove(id) {
+    var store = read();
+    delete store.analyses[id];
+    if (store.huidige === id) store.huidige = null;
+    return write(store);
+  }
+
+  /* The page reopens this one (null: none, the next page load starts empty). */
+  function setCurrent(id) {
+    var store = read();
+    store.huidige = id && store.analyses[id] ? id : null;
+    return write(store);
+  }
+
+  function get(id) {
+    var entry = read().analyses[id];
+    return entry ? entry.analyse : null;
+  }
+
+  function current() {
+    var store = read();
+    return store.huidige && store.analyses[store.huidige] ? store.huidige : null;
+  }
+
+  /* All kept analyses, last changed first: [{id, gewijzigd, analyse}]. */
+  function list() {
+    var store = read();
+    return Object.keys(store.analyses).map(function (id) {
+      return {id: id, gewijzigd: store.analyses[id].gewijzigd, analyse: store.analyses[id].analyse};
+    }).sort(function (a, b) { return String(b.gewijzigd).localeCompare(String(a.gewijzigd)); });
+  }
+
+  global.HandreikingOpslag = {newId: newId, put: put, remove: remove, setCurrent: setCurrent, get: get,
+    current: current, list: list};
+})(window);
