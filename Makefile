@@ -1,5 +1,6 @@
 # Every task a person or CI runs. `make help` lists them.
 # The virtualenv (.venv) and node_modules are created on first use from the pinned files.
+# The site build needs node_modules too: it copies the editor at /beheer/ (Decap CMS) from there.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -30,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(VENV)/.site ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
+serve: $(VENV)/.site node_modules/.installed ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
 	$(MKDOCS) serve --dev-addr $(ADDRESS) --livereload
 
 check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
@@ -40,12 +41,12 @@ check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, re
 nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
 	@$(PY) -m handreiking nieuw "$${TITEL-}"
 
-build: $(VENV)/.site ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
+build: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
 	$(PY) -m handreiking.build --site-dir site
 
 # Printing and offline use (issue 5). Both need Chromium for the PDFs; `make offline` works without
 # (the bundle then has no PDFs, and says so).
-pdf: $(VENV)/.site ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
+pdf: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
 	$(PY) -m handreiking.build --site-dir site --pdf ja
 
 offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zonder internet te openen
@@ -83,7 +84,7 @@ clean: ## Verwijder gebouwde bestanden (site/, caches)
 	rm -rf site .site-build-* .site-offline-* site-offline.zip .cache .pytest_cache
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
-bench: $(VENV)/.site ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
+bench: $(VENV)/.site node_modules/.installed ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.build
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden

@@ -92,6 +92,8 @@ def _copy_project(target: Path) -> None:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    # The build copies the editor at /beheer/ from node_modules: linked, not copied (it is large).
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
 
 
 class _Model:

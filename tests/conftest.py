@@ -64,9 +64,12 @@ def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
 
 def content_pages(site: Path) -> list[Path]:
     """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
-    those): they send the browser on at once and nothing links to them."""
-    return sorted(path for path in site.rglob("*.html")
-                  if '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
+    those): they send the browser on at once and nothing links to them; and except the editor at
+    /beheer/, Decap CMS's own page (third-party, not linked from the site; test_beheer.py checks it)."""
+    from handreiking.beheer import FOLDER
+
+    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER
+                  and '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
 
 
 def copy_project(target: Path) -> Path:
@@ -78,6 +81,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / part)
+    # The build copies the editor at /beheer/ from node_modules: linked, not copied (it is large).
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
