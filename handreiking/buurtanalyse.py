@@ -32,7 +32,7 @@ from markupsafe import Markup
 from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
 from .filtering import HIDDEN_STATUS
 from .model import LINK_KEYS, Checklist, ChecklistItem, Content
-from .pages import BRON, WIJZER, html_templates
+from .pages import BRON, VERGELIJK, WIJZER, html_templates
 from .text import rich_text
 from .wijzer import DATA_FILE
 
@@ -206,6 +206,7 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
         dekking=join_and([_meervoud(content, naam) for naam in COVER if naam != SUGGESTED]),
         eerste=EERSTE,
         wijzer_url=link(WIJZER),
+        vergelijk_url=link(VERGELIJK),
         basis=data_href.removesuffix(DATA_FILE),
         bron=BRON,
         scripts=[link(script) for script in SCRIPTS],

@@ -19,6 +19,8 @@ Top-level keys of the data:
 - ``casussen``: the four example neighbourhoods, text as sanitized HTML;
 - ``interventiewijzer``: the facets and the text-search fields of the filter
   page (see :mod:`handreiking.filtering`);
+- ``doorverwijzingen``: ``praktijkvoorbeelden``, old slug -> new slug, so old links keep working
+  in the browser too (the comparison page reads slugs from its address);
 - ``buurtanalyse``: the steps of the buurtanalyse form, the vocabularies it answers,
   the ranking vocabularies of its advice and its address parameters (see
   :mod:`handreiking.buurtanalyse` and :mod:`handreiking.advies`).
@@ -68,6 +70,7 @@ def export(content: Content, url_for: UrlFor = directory_url) -> dict:
             "zoekparameter": TEXT_PARAMETER,
         },
         "buurtanalyse": buurtanalyse.export_data(content),
+        "doorverwijzingen": {"praktijkvoorbeelden": dict(content.doorverwijzingen.get("praktijkvoorbeelden", {}))},
     }
 
 
@@ -110,6 +113,7 @@ def _vocabulaire(content: Content, taxonomie: Taxonomie, url_for: UrlFor) -> dic
 def _praktijkvoorbeeld(v: Praktijkvoorbeeld, url_for: UrlFor) -> dict:
     return {
         "slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": url_for(voorbeeld_path(v.slug)),
+        "links": [{"titel": link.titel, "url": link.url} for link in v.links],
         "oplossingsrichtingen": list(v.oplossingsrichtingen), "subcategorie": v.subcategorie,
         "locaties": list(v.locaties), "doelgroepen": list(v.doelgroepen), "problematiek": list(v.problematiek),
         "methodieken": list(v.methodieken), "gemeente": v.gemeente, "status": v.status,

@@ -63,6 +63,7 @@ class Fragments:
                 "titel": term.label.split(": ", 1)[-1].capitalize(),
                 "anker": Markup(f"{{#{term.id}}}"),
                 "beschrijving": term.beschrijving,
+                "inleiding": rich_text(term.inleiding) if term.inleiding else None,
                 "subgroepen": groups_by_subcategorie(first, voorbeelden)
                 if all(v.oplossingsrichtingen[0] == first.id for v in voorbeelden)
                 else [{"titel": None, "voorbeelden": voorbeelden}],

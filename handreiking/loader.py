@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Documents, cross_check
+from .literatuur import check_citations
 from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Link,
-                    Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Wanneer)
+                    Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
 from .redirects import History, check_history
@@ -73,6 +74,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
                 documents[kind][file.stem] = doc
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
+    problems += check_citations(root, docs.oplossingsrichting)
     history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
                                                               "checklists": set(docs.checklist)})
     problems += history_problems
@@ -175,4 +177,5 @@ def _oplossingsrichting(doc) -> Oplossingsrichting:
     data["wanneer"] = Wanneer(**wanneer)
     data["typen_interventies"] = tuple(data["typen_interventies"])
     data["checklists"] = tuple(data.get("checklists", ()))
+    data["literatuur"] = tuple(Verwijzing(**item) for item in data.get("literatuur", ()))
     return Oplossingsrichting(bestand=doc.path, **data)

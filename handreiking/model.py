@@ -48,6 +48,7 @@ class Term:
     mag_ongebruikt: bool = False
     pagina: Optional[str] = None
     uitgebreide_beschrijving_bij_kis: bool = False
+    inleiding: Optional[str] = None  # Markdown; 'bron' only: the handreiking's introduction of its group
     subcategorieen: tuple["Term", ...] = ()
 
 
@@ -148,6 +149,13 @@ class Wanneer:
 
 
 @dataclass(frozen=True)
+class Verwijzing:
+    """A publication the handreiking cites, with its anchor on the literature page."""
+    publicatie: str
+    anker: str
+
+
+@dataclass(frozen=True)
 class Oplossingsrichting:
     id: str
     bestand: str
@@ -158,6 +166,7 @@ class Oplossingsrichting:
     typen_interventies: tuple[str, ...]
     onderbouwing: str
     checklists: tuple[str, ...] = ()
+    literatuur: tuple[Verwijzing, ...] = ()
 
 
 @dataclass(frozen=True)

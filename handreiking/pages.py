@@ -37,6 +37,8 @@ from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
 BUURTANALYSE = "buurtanalyse.md"
+VERGELIJK = "vergelijk.md"
+LITERATUUR = "literatuur.md"
 INSTRUMENT = "analyse-instrument.md"
 INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # The analysis steps a buurtoverleg goes through together, in this order: the short instrument
@@ -222,6 +224,7 @@ class PageRenderer:
             zie_ook=zie_ook,
             similar=self.links.similar.get(v.slug, ()),
             link_to=voorbeeld_links(page),
+            vergelijk_url=Markup(relative(page, VERGELIJK) + "?" + urlencode({"slug": v.slug})),
         )
         return GeneratedPage(page, text, v.bestand)
 
@@ -315,6 +318,9 @@ class PageRenderer:
             buurtanalyse_url=relative(page, BUURTANALYSE),
             wat_is_het=rich_text(richting.wat_is_het),
             onderbouwing=rich_text(richting.onderbouwing),
+            literatuur_url=relative(page, LITERATUUR),
+            literatuur=[{"publicatie": item.publicatie, "url": relative(page, f"{LITERATUUR}#{item.anker}")}
+                        for item in richting.literatuur],
             checklists=[{"titel": self.content.checklist(slug).titel, "url": relative(page, checklist_path(slug))}
                         for slug in richting.checklists],
             diagrammen=self.diagrams.for_checklists(richting.checklists),

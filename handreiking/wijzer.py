@@ -17,7 +17,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from .model import Content, Praktijkvoorbeeld
-from .pages import html_templates, voorbeeld_path
+from .pages import VERGELIJK, html_templates, voorbeeld_path
 
 DATA_FILE = "assets/data/handreiking.js"
 # Classic scripts, not ES modules (modules do not load from file://), included after the cards and
@@ -47,4 +47,4 @@ def wijzer_html(content: Content, link: Callable[[str], str]) -> Markup:
                 "kenmerken": _kenmerken(content, v)}
                for v in content.praktijkvoorbeelden]
     return Markup(html_templates().get_template("wijzer.html.j2").render(
-        kaarten=kaarten, scripts=[link(script) for script in SCRIPTS]))
+        kaarten=kaarten, vergelijk_url=link(VERGELIJK), scripts=[link(script) for script in SCRIPTS]))

@@ -73,7 +73,8 @@ def define_env(env):
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
 
-    from . import buurtanalyse, redactie
+    from . import buurtanalyse, redactie, vergelijk
 
     redactie.define_env(env)
     buurtanalyse.define_env(env)
+    vergelijk.define_env(env)

@@ -160,3 +160,18 @@ def test_offline_buurtanalyse(offline, offline_site, content):
     offline.reload()
     offline.wait_for_selector("#ba-beheer", state="visible")
     assert offline.input_value("#ba-buurt") == "Offline"  # kept in the browser as it was typed
+
+
+def test_offline_vergelijk(offline, content):
+    """Two cards chosen with "Vergelijk" in the interventiewijzer open side by side in one table (issue 17)."""
+    offline.open("interventiewijzer.html")
+    cards = offline.locator("#resultaten [data-slug]")
+    cards.first.wait_for(timeout=10_000)
+    slugs = [cards.nth(i).get_attribute("data-slug") for i in range(2)]
+    for i in range(2):
+        cards.nth(i).get_by_label("Vergelijk").check()
+    offline.get_by_role("link", name="Vergelijk (2)").click()
+    offline.wait_for_url("**/vergelijk.html?*")
+    columns = offline.locator("#vergelijk thead th[scope=col] a")
+    expect(columns).to_have_count(2)
+    assert columns.all_inner_texts() == [content.voorbeeld(slug).titel for slug in slugs]

@@ -341,6 +341,9 @@
     var voorbeeld = voorbeelden.get(treffer.slug);
     var item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
       "data-score": String(treffer.score), "data-eerst": treffer.eerst ? "ja" : "nee"});
+    // Vergelijken: handreiking-vergelijk.js gives elements with these attributes a "Vergelijk" box.
+    item.setAttribute("data-vergelijk-slug", treffer.slug);
+    item.setAttribute("data-vergelijk-titel", voorbeeld.titel);
     var heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
