@@ -160,7 +160,7 @@ class _Model:
         data["bron"] = self.rng.choice(self.bronnen)
         if self.slugs and self.rng.random() < 0.2:
             data["zie_ook"] = self.rng.sample(self.slugs, min(len(self.slugs), self.rng.randint(1, 2)))
-        data["laatst_bijgewerkt"] = (date.today() - timedelta(days=self.rng.randint(0, 600))).isoformat()
+        data["gecontroleerd_op"] = (date.today() - timedelta(days=self.rng.randint(0, 600))).isoformat()
         self.slugs.append(slugify(titel))
         return titel, data
 

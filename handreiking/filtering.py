@@ -8,13 +8,15 @@ browser, so both sides read the same definition.
 - OR within a facet, AND between facets, AND with every word of the free text.
 - A facet without a choice passes everything, except the values in its
   ``verborgen`` list: a gestopt praktijkvoorbeeld shows only when chosen.
-- Counts are disjunctive: for each facet, apply every *other* facet and the
-  text, then count the praktijkvoorbeelden per option.
+- The count of an option is how many praktijkvoorbeelden the wijzer shows once
+  that option is ticked as well (the page says so): ``len(select(...))`` with the
+  option added. For a ticked option that is what is shown now.
 - Text matching ignores case and accents: "financiele" finds "financiële".
 
     chosen = {"locatie": {"publieke-ruimte"}, "doelgroep": {"jongeren", "ouders"}}
     select(content.praktijkvoorbeelden, chosen, "dialoog")   # matching, in site order
-    counts(content.praktijkvoorbeelden, chosen, "dialoog")   # {"locatie": {"scholen": 2, ...}, ...}
+    options = {facet.naam: content.taxonomieen[facet.naam].ids for facet in FACETS}
+    counts(content.praktijkvoorbeelden, options, chosen, "dialoog")   # {"locatie": {"scholen": 15, ...}, ...}
 """
 
 from __future__ import annotations
@@ -77,16 +79,20 @@ def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: s
             if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in FACETS)]
 
 
-def counts(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> dict[str, dict[str, int]]:
-    """Per facet and option: how many praktijkvoorbeelden match when the other facets apply."""
-    voorbeelden = [v for v in voorbeelden if matches_text(v, query)]
-    result: dict[str, dict[str, int]] = {}
-    for facet in FACETS:
-        others = [f for f in FACETS if f is not facet]
-        tally: dict[str, int] = {}
-        for v in voorbeelden:
-            if all(passes(v, f, chosen.get(f.naam, ())) for f in others):
-                for value in v.values(facet.naam):
-                    tally[value] = tally.get(value, 0) + 1
-        result[facet.naam] = tally
+def with_option(chosen: Selection, facet: str, option: str) -> dict[str, set[str]]:
+    """The selection after also ticking ``option`` of ``facet``."""
+    result = {name: set(values) for name, values in chosen.items()}
+    result.setdefault(facet, set()).add(option)
     return result
+
+
+def counts(voorbeelden: Iterable[Praktijkvoorbeeld], options: Selection, chosen: Selection,
+           query: str = "") -> dict[str, dict[str, int]]:
+    """Per facet and option (``options``: facet name -> vocabulary ids): how many are shown once it is ticked.
+
+    Written as the definition, not fast: the browser computes the same in one pass.
+    """
+    voorbeelden = [v for v in voorbeelden if matches_text(v, query)]
+    return {facet.naam: {option: len(select(voorbeelden, with_option(chosen, facet.naam, option)))
+                         for option in options[facet.naam]}
+            for facet in FACETS}
