@@ -10,13 +10,15 @@ browser, so both sides read the same definition.
   ``verborgen`` list: a gestopt praktijkvoorbeeld shows only when chosen.
 - :data:`OPTIONAL_FACET` (the level of an erkenning) is a facet only once some
   praktijkvoorbeeld has one: before that the filter would only offer empty options.
-- Counts are disjunctive: for each facet, apply every *other* facet and the
-  text, then count the praktijkvoorbeelden per option.
+- The count of an option is how many praktijkvoorbeelden the wijzer shows once
+  that option is ticked as well (the page says so): ``len(select(...))`` with the
+  option added. For a ticked option that is what is shown now.
 - Text matching ignores case and accents: "financiele" finds "financiële".
 
     chosen = {"locatie": {"publieke-ruimte"}, "doelgroep": {"jongeren", "ouders"}}
     select(content.praktijkvoorbeelden, chosen, "dialoog")   # matching, in site order
-    counts(content.praktijkvoorbeelden, chosen, "dialoog")   # {"locatie": {"scholen": 2, ...}, ...}
+    options = {facet.naam: content.taxonomieen[facet.naam].ids for facet in FACETS}
+    counts(content.praktijkvoorbeelden, options, chosen, "dialoog")   # {"locatie": {"scholen": 15, ...}, ...}
 """
 
 from __future__ import annotations
@@ -81,26 +83,34 @@ def passes(voorbeeld: Praktijkvoorbeeld, facet: Facet, chosen: Iterable[str]) ->
     return any(value in chosen for value in values)
 
 
-def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> list[Praktijkvoorbeeld]:
-    """The praktijkvoorbeelden the wijzer shows for this selection, in the given order."""
+def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "",
+           facets: tuple[Facet, ...] | None = None) -> list[Praktijkvoorbeeld]:
+    """The praktijkvoorbeelden the wijzer shows for this selection, in the given order.
+
+    ``facets``: those of the whole wijzer when ``voorbeelden`` is only part of it.
+    """
     voorbeelden = list(voorbeelden)
-    facets = active_facets(voorbeelden)
+    facets = facets or active_facets(voorbeelden)
     return [v for v in voorbeelden
             if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in facets)]
 
 
-def counts(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> dict[str, dict[str, int]]:
-    """Per facet and option: how many praktijkvoorbeelden match when the other facets apply."""
+def with_option(chosen: Selection, facet: str, option: str) -> dict[str, set[str]]:
+    """The selection after also ticking ``option`` of ``facet``."""
+    result = {name: set(values) for name, values in chosen.items()}
+    result.setdefault(facet, set()).add(option)
+    return result
+
+
+def counts(voorbeelden: Iterable[Praktijkvoorbeeld], options: Selection, chosen: Selection,
+           query: str = "") -> dict[str, dict[str, int]]:
+    """Per facet and option (``options``: facet name -> vocabulary ids): how many are shown once it is ticked.
+
+    Written as the definition, not fast: the browser computes the same in one pass.
+    """
     voorbeelden = list(voorbeelden)
     facets = active_facets(voorbeelden)
     voorbeelden = [v for v in voorbeelden if matches_text(v, query)]
-    result: dict[str, dict[str, int]] = {}
-    for facet in facets:
-        others = [f for f in facets if f is not facet]
-        tally: dict[str, int] = {}
-        for v in voorbeelden:
-            if all(passes(v, f, chosen.get(f.naam, ())) for f in others):
-                for value in v.values(facet.naam):
-                    tally[value] = tally.get(value, 0) + 1
-        result[facet.naam] = tally
-    return result
+    return {facet.naam: {option: len(select(voorbeelden, with_option(chosen, facet.naam, option), facets=facets))
+                         for option in options.get(facet.naam, ())}
+            for facet in facets}

@@ -38,7 +38,9 @@ class Fragments:
         return self.renderer.diagrams.render(naam)
 
     def checklist(self, page: str, slug: str, heading_level: int = 2) -> str:
-        return self.renderer.checklist_body(self.content.checklist(slug), page, heading_level)
+        checklist = self.content.checklist(slug)
+        return (self.renderer.checklist_reference(checklist, page) + "\n\n"
+                + self.renderer.checklist_body(checklist, page, heading_level))
 
     def oplossingsrichtingen(self, page: str) -> str:
         labels = self.content.taxonomieen["oplossingsrichting"]

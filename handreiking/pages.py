@@ -46,6 +46,7 @@ INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # The analysis steps a buurtoverleg goes through together, in this order: the short instrument
 # KIS made for buurtoverleg (the source's "sterk ingekorte versie" of the stappenplan).
 INSTRUMENT_STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "4.1")
+CHECKLIST_PDF_LABEL = "Download deze checklist als PDF (A4)"
 BRON = f"Kennisplatform Integratie & Samenleving ({HANDREIKING_JAAR}), Van polarisatie naar verbinding in buurten"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
@@ -363,7 +364,7 @@ class PageRenderer:
             front_matter=front_matter(checklist.titel, checklist.vraag),
             checklist=checklist,
             afdrukken=self.print_actions(page, "Print deze checklist", checklist_pdf_path(checklist.slug),
-                                         "Download deze checklist als PDF (A4)"),
+                                         CHECKLIST_PDF_LABEL),
             lichaam=self.checklist_body(checklist, page, heading_level=2),
         )
         return GeneratedPage(page, text, checklist.bestand)
@@ -388,6 +389,14 @@ class PageRenderer:
         pdf_url = html_href(page, pdf, self.output) if self.output.pdf_downloads else None
         return Markup(self.html.get_template("afdrukken.html.j2").render(knop=knop, pdf_url=pdf_url,
                                                                          pdf_label=pdf_label))
+
+    def checklist_reference(self, checklist: Checklist, page: str) -> Markup:
+        """For a checklist shown on another page: a link to its own page, and its PDF when built."""
+        pdf = checklist_pdf_path(checklist.slug)
+        return Markup(self.md.get_template("checklist_verwijzing.md.j2").render(
+            titel=checklist.titel, url=relative(page, checklist_path(checklist.slug)),
+            pdf_url=html_href(page, pdf, self.output) if self.output.pdf_downloads else None,
+            pdf_label=CHECKLIST_PDF_LABEL))
 
     def checklist_body(self, checklist: Checklist, page: str, heading_level: int) -> Markup:
         """Markdown for a checklist, to place on any page (``page`` is that page's source path)."""

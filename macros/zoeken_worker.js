@@ -5,9 +5,13 @@
  *
  * - Accents: every indexed word and every query word is stored and looked up without
  *   accents, so "coordinator" finds "coördinator" and "één" finds "eén".
- * - Plurals: a plural query word is reduced to its singular form. Material already looks
- *   words up as prefixes ("buurt" finds "buurten" and "buurtbemiddeling"), so the reduced
- *   word still finds the plural, and now also the singular ("bewoners" finds "bewoner").
+ * - Plurals: a plural query word also looks up its singular form. Material already looks
+ *   words up as prefixes ("buurt" finds "buurten" and "buurtbemiddeling"), so "bewoners" finds
+ *   "bewoner" too. The singular only widens the results, it does not reorder them: pages with
+ *   the word as typed come first ("ouderen" reduces to "ouder", which must not put "Ouders" first).
+ * - One typo: a word of six letters or more that starts no word on the site is replaced by the
+ *   words on the site that differ from it by one letter ("polarizatie" finds "polarisatie"), so
+ *   the results, their highlighting and Material's list of matched words stay consistent.
  */
 (function (lunr) {
   "use strict";
@@ -45,13 +49,55 @@
     return word;
   }
 
+  // The index Material builds in this worker: the words on the site, for the typo step.
+  var site = null;
+  var build = lunr.Builder.prototype.build;
+  lunr.Builder.prototype.build = function () {
+    site = build.apply(this, arguments);
+    return site;
+  };
+
+  function startsSomeWord(word) {
+    return site.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray().length > 0;
+  }
+
+  var TYPO_MIN_LENGTH = 6;
+  var TYPO_MAX_WORDS = 5;
+  function corrections(words) {
+    var found = [];
+    words.forEach(function (word) {
+      site.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray().forEach(function (match) {
+        if (found.indexOf(match) === -1) found.push(match);
+      });
+    });
+    return found.sort().slice(0, TYPO_MAX_WORDS);
+  }
+
+  // A singular only found through the plural reduction weighs this much less than the typed
+  // word: the title boost (1000, mkdocs.yml search plugin defaults) must not lift a page with
+  // the singular in its title ("Ouders") above pages with the typed word in their text.
+  var SINGULAR_WEIGHT = 1e-4;
+
   var WORD = /^[\p{L}\p{N}'.]+$/u;
   var clause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (spec) {
     var parts = typeof spec.term === "string" && /^(\*?)(.*?)(\*?)$/.exec(spec.term);
-    if (parts && WORD.test(parts[2])) {
-      spec.term = parts[1] + singular(fold(parts[2])) + parts[3];
+    if (!parts || !WORD.test(parts[2])) return clause.call(this, spec);
+    var word = fold(parts[2]);
+    var single = singular(word);
+    var optional = !spec.presence || spec.presence === lunr.Query.presence.OPTIONAL;
+    var variant = function (term, boost) {
+      return Object.assign({}, spec, {term: parts[1] + term + parts[3], boost: (spec.boost || 1) * boost});
+    };
+    if (!optional) return clause.call(this, variant(single, 1));  // +word, -word: the wider form, as before
+    if (site && word.length >= TYPO_MIN_LENGTH && !startsSomeWord(word) && !startsSomeWord(single)) {
+      var fixed = corrections(single === word ? [word] : [word, single]);
+      if (fixed.length) {
+        for (var i = 0; i < fixed.length; i++) clause.call(this, variant(fixed[i], 1));
+        return this;
+      }
     }
-    return clause.call(this, spec);
+    clause.call(this, variant(word, 1));
+    return single === word ? this : clause.call(this, variant(single, SINGULAR_WEIGHT));
   };
 })(self.lunr);

@@ -24,6 +24,9 @@ PORTIEK = voorbeeld("portiek", ("directe-woonomgeving",), ("directe-buren", "oud
 SCHOOL = voorbeeld("school", ("scholen", "publieke-ruimte"), ("ouders",), samenvatting="Financiële hulp.")
 OUD = voorbeeld("oud", ("publieke-ruimte",), ("jongeren",), status="gestopt")
 ALLE = (PLEIN, PORTIEK, SCHOOL, OUD)
+OPTIES = {"oplossingsrichting": ["ontmoeting-buurt"], "locatie": ["directe-woonomgeving", "publieke-ruimte", "scholen"],
+          "doelgroep": ["jongeren", "ouders", "directe-buren", "kinderen"], "problematiek": ["overlast-jeugd"],
+          "status": ["onbekend", "gestopt"]}
 
 
 def slugs(items) -> list[str]:
@@ -42,14 +45,27 @@ def test_gestopt_only_when_chosen():
     assert slugs(select(ALLE, {"status": ["onbekend"]})) == ["plein", "portiek", "school"]
 
 
-def test_counts_ignore_the_facets_own_choice():
-    result = counts(ALLE, {"locatie": ["scholen"], "doelgroep": ["ouders"]})
-    # locatie: counted with doelgroep=ouders only, so other locaties keep their numbers
-    assert result["locatie"] == {"directe-woonomgeving": 1, "scholen": 1, "publieke-ruimte": 1}
-    # doelgroep: counted with locatie=scholen only
-    assert result["doelgroep"] == {"ouders": 1}
-    # status: gestopt counts as what choosing it would give
-    assert counts(ALLE, {"locatie": ["publieke-ruimte"]})["status"] == {"onbekend": 2, "gestopt": 1}
+def test_a_count_is_what_ticking_that_option_shows():
+    chosen = {"locatie": ["directe-woonomgeving"], "doelgroep": ["ouders"]}
+    assert slugs(select(ALLE, chosen)) == ["portiek"]
+    result = counts(ALLE, OPTIES, chosen)
+    # Within a facet choices are OR-ed: ticking scholen adds school to portiek.
+    assert result["locatie"] == {"directe-woonomgeving": 1, "scholen": 2, "publieke-ruimte": 2}
+    # An option no example carries still adds nothing to what is shown.
+    assert result["doelgroep"] == {"directe-buren": 1, "ouders": 1, "jongeren": 1, "kinderen": 1}
+    for facet, options in result.items():
+        for option, number in options.items():
+            ticked = {**chosen, facet: [*chosen.get(facet, []), option]}
+            assert len(select(ALLE, ticked)) == number, (facet, option)
+
+
+def test_counts_without_a_choice_in_the_facet_narrow_to_the_option():
+    result = counts(ALLE, OPTIES, {"locatie": ["publieke-ruimte"]})
+    assert result["doelgroep"] == {"jongeren": 1, "ouders": 1, "directe-buren": 0, "kinderen": 0}
+    # status: gestopt counts as what choosing it would give (only the gestopt ones)
+    assert result["status"] == {"onbekend": 2, "gestopt": 1}
+    assert counts(ALLE, OPTIES, {"locatie": ["publieke-ruimte"], "status": ["onbekend"]})["status"] == \
+        {"onbekend": 2, "gestopt": 3}
 
 
 def test_text_ignores_case_and_accents_and_needs_every_word():

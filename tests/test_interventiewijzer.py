@@ -71,6 +71,49 @@ def test_clicking_updates_results_counts_and_url(page, site_url, content):
             {key: set(values) for key, values in chosen.items()}
 
 
+def shown_total(page) -> int:
+    return int(re.match(r"\d+", page.locator("#wijzer-aantal").inner_text()).group())
+
+
+def test_the_number_behind_a_choice_is_what_ticking_it_shows(page, site_url, content):
+    """The page says so: "Het getal achter elke keuze zegt hoeveel praktijkvoorbeelden u ... ziet"."""
+    chosen = {"locatie": ["publieke-ruimte"], "doelgroep": ["jongeren"]}  # the example of issue 15
+    open_wijzer(page, wijzer_url(site_url, chosen))
+    before = shown_total(page)
+    grows = False
+    for name in ("locatie", "doelgroep"):
+        for term_id in content.taxonomieen[name].ids:
+            box = page.locator(f"#wijzer-{name}-{term_id}")
+            promised = option_counts(page)[name][term_id]
+            if box.is_checked():
+                assert promised == before
+                continue
+            box.check()
+            assert shown_total(page) == promised, (name, term_id)
+            grows |= promised > before
+            box.uncheck()
+            assert shown_total(page) == before
+    assert grows, "kies een selectie waarin een extra keuze binnen een filter voorbeelden toevoegt"
+
+
+def test_on_a_phone_the_new_count_is_in_view_after_a_tap(new_page, site_url, content):
+    page = new_page(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    open_wijzer(page, wijzer_url(site_url, {}))
+    summary = page.locator("#wijzer-kort")
+    for name in ("locatie", "problematiek"):  # one near the top of the filters, one far below
+        term_id = content.taxonomieen[name].ids[-1]
+        page.locator(f"#wijzer-{name}-{term_id}").tap()
+        chosen = checked(page)
+        total = len(expected_slugs(content, chosen))
+        assert summary.inner_text().startswith(f"{total} praktijkvoorbeeld")
+        assert shown_total(page) == total
+        box = summary.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"], box
+        assert page.locator("#wijzer-aantal").get_attribute("aria-live") == "polite"
+    summary.get_by_role("link").tap()
+    page.wait_for_function("() => document.getElementById('wijzer-resultaten-kop').getBoundingClientRect().top < innerHeight")
+
+
 def test_options_and_order_come_from_the_vocabularies(page, site_url, content):
     open_wijzer(page, wijzer_url(site_url, {}))
     legends = page.eval_on_selector_all("#wijzer-filters fieldset > legend", "els => els.map(e => e.textContent)")

@@ -3,7 +3,10 @@
 Material searches with Lunr: every query word is looked up as the start of a
 word ("buurt" finds "buurten" and "buurtbemiddeling"). Without the stemmer
 (it breaks searching for an exact word) we add, in macros/zoeken_worker.js:
-accents do not matter, and a plural query word also finds the singular.
+accents do not matter, a plural query word also finds the singular (ranked after
+the word as typed), and a longer word that starts no word on the site is read as
+the site's words one letter away from it. The print form's note lines stay out
+of the index.
 
 Expected results are computed from the search index the build wrote: the
 pages with a word that starts with the (folded, singular) query word.
@@ -43,6 +46,11 @@ def pages_with_words_starting(index: dict[str, set[str]], start: str) -> set[str
 
 def all_results(page, query: str) -> set[str]:
     """The page paths of every result: Material renders ten and adds more while scrolling."""
+    return set(ranked_results(page, query))
+
+
+def ranked_results(page, query: str) -> list[str]:
+    """The page paths of every result, best first."""
     first = search_results(page, query)
     meta = page.locator(".md-search-result__meta").inner_text()
     count = int(re.search(r"\d+", meta).group()) if re.search(r"\d+", meta) else len(first)
@@ -59,7 +67,7 @@ def all_results(page, query: str) -> set[str]:
     paths = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a:first-child')]
         .map(a => new URL(a.href).pathname)""")
     assert len(paths) == count, f"{query}: {len(paths)} van {count} resultaten geladen"
-    return set(paths)
+    return paths
 
 
 @pytest.fixture
@@ -108,3 +116,61 @@ def test_a_word_written_with_accents_is_found_without_them(home, index, built_si
     texts = " ".join(f"{doc['title']} {doc['text']}" for doc in docs)
     assert "wijkcoördinatoren" in texts and "wijkcoordinatoren" not in texts
     assert all_results(home, "wijkcoordinator") == pages_with_words_starting(index, "wijkcoordinator")
+
+
+@pytest.mark.parametrize(("typed", "singular"), [("ouderen", "ouder"), ("wijken", "wijk")])
+def test_the_word_as_typed_ranks_before_its_singular(home, index, typed, singular):
+    # "ouderen" reduces to "ouder", which also starts "ouders": the doelgroep Ouders must not come first.
+    with_typed = pages_with_words_starting(index, typed)
+    only_singular = pages_with_words_starting(index, singular) - with_typed
+    assert with_typed and only_singular, "kies een woord waarvan beide vormen op de site staan"
+    ranked = ranked_results(home, typed)
+    assert set(ranked) == with_typed | only_singular
+    assert set(ranked[:len(with_typed)]) == with_typed
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Levenshtein distance of exactly one: one letter changed, added or left out."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def test_one_typo_in_a_longer_word_finds_the_intended_word(home, index):
+    typo = "polarizatie"  # the example of issue 15; the site must never contain it (not even as an example)
+    words = set().union(*index.values())
+    assert not any(word.startswith(typo) for word in words)
+    meant = {word for word in words if one_letter_apart(word, typo)}
+    assert "polarisatie" in meant
+    expected = set().union(*(pages_with_words_starting(index, word) for word in meant))
+    assert all_results(home, typo) == expected
+    assert all_results(home, "Polarizatie") == expected
+
+
+def test_a_word_on_the_site_is_not_corrected(home, index):
+    # "wijzen" is on the site and one letter from "wijken": it finds itself (and, as a plural,
+    # words starting with "wijz"), never pages that only have "wijken".
+    words = set().union(*index.values())
+    assert "wijzen" in words and "wijken" in words
+    assert all_results(home, "wijzen") == pages_with_words_starting(index, "wijz")
+
+
+def test_the_print_form_stays_out_of_the_search_index(built_site, content):
+    for checklist in content.checklists:  # on the pages, for paper
+        html = (built_site / "checklists" / checklist.slug / "index.html").read_text(encoding="utf-8")
+        assert "Toelichting / aantekeningen" in html and "Print deze checklist" in html
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for doc in docs:
+        assert "Toelichting / aantekeningen" not in doc["text"], doc["location"]
+        assert "Print deze checklist" not in doc["text"] and "....." not in doc["text"], doc["location"]
+
+
+def test_checklist_snippets_read_as_the_checklist(home, index):
+    # "pubers" is a sub-item of a checklist point, so the results show checklist text.
+    assert any(page.startswith("/checklists/") for page in pages_with_words_starting(index, "pubers"))
+    assert search_results(home, "pubers")
+    texts = home.eval_on_selector_all(".md-search-result__item", "items => items.map(i => i.innerText)")
+    assert texts and not any("aantekeningen" in text for text in texts)

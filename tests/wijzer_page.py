@@ -48,7 +48,5 @@ def expected_slugs(content, chosen: dict, query: str = "") -> list[str]:
 
 
 def expected_counts(content, chosen: dict, query: str = "") -> dict[str, dict[str, int]]:
-    counts = filtering.counts(content.praktijkvoorbeelden, chosen, query)
-    return {facet.naam: {term_id: counts[facet.naam].get(term_id, 0) for term_id in content.taxonomieen[facet.naam].ids}
-            for facet in filtering.FACETS}
-
+    options = {facet.naam: content.taxonomieen[facet.naam].ids for facet in filtering.FACETS}
+    return filtering.counts(content.praktijkvoorbeelden, options, chosen, query)

@@ -5,10 +5,12 @@
  *   var result = index.run({locatie: ["publieke-ruimte"], doelgroep: ["jongeren", "ouders"]}, "dialoog");
  *   result.matched[i]     1 when index.items[i] is shown (items are in site order)
  *   result.total          how many are shown
- *   result.counts[f][o]   disjunctive count of option o of facet f (index.facets[f].termen[o])
+ *   result.counts[f][o]   how many are shown once option o of facet f (index.facets[f].termen[o]) is
+ *                         ticked as well; for a ticked option, how many are shown now
  *
  * OR within a facet, AND between facets and with every word of the text. A facet without a choice
- * hides its "verborgen" values (gestopt). Counts: per facet, apply the other facets, count per option.
+ * hides its "verborgen" values (gestopt). filtering.counts defines the counts by running the filter
+ * once per option; run() gets the same numbers in one pass over the items.
  * Facets, their options and the search fields come from the data, never from this file.
  * A classic script (no ES module) so that it also runs from file://.
  */
@@ -89,8 +91,9 @@
         var t = 0;
         while (t < tokens.length && item.text.indexOf(tokens[t]) !== -1) t++;
         if (t < tokens.length) continue;
-        // Which facets reject the item: with none it is shown and counts everywhere;
-        // with exactly one it still counts for that facet's options (disjunctive counts).
+        // Which facets reject the item. Ticking option o of facet f shows the items that pass
+        // every other facet and either pass f already (when f has a choice: all shown items,
+        // added below) or carry o: a shown item when f has no choice yet, or one rejected by f only.
         var failed = -1, failures = 0;
         for (var f = 0; f < facets.length && failures < 2; f++) {
           if (!passes(item, f, selected[f])) { failed = f; failures++; }
@@ -98,10 +101,15 @@
         if (failures === 0) {
           matched[i] = 1;
           total++;
-          for (f = 0; f < facets.length; f++) addCounts(counts[f], item.values[f]);
+          for (f = 0; f < facets.length; f++) {
+            if (selected[f] === null) addCounts(counts[f], item.values[f]);
+          }
         } else if (failures === 1) {
           addCounts(counts[failed], item.values[failed]);
         }
+      }
+      for (f = 0; f < facets.length; f++) {
+        if (selected[f] !== null) for (var o = 0; o < counts[f].length; o++) counts[f][o] += total;
       }
       return {matched: matched, total: total, counts: counts};
     }

@@ -5,7 +5,8 @@
  * - a form with a text box and one fieldset of checkboxes per facet, built from window.HANDREIKING
  *   (labels and order from the vocabularies);
  * - the matching cards (HandreikingFilter decides) in #resultaten, at most PAGE_SIZE at a time with a
- *   "Toon meer" button (all of them when printing), counts per option, a live result line;
+ *   "Toon meer" button (all of them when printing), counts per option (what ticking it shows), a live
+ *   result line, and on narrow screens a copy of the number that sticks below the filters;
  * - the state in the URL (?locatie=a&doelgroep=b&doelgroep=c&q=tekst): read on load and on Back,
  *   written on every change as a history entry (typing in the text box updates one entry);
  *   values the data does not know are ignored and named in a visible note.
@@ -125,6 +126,14 @@
     buttons.appendChild(clear);
     buttons.appendChild(print);
     form.appendChild(buttons);
+    // On a phone the filters stand above the cards: this line sticks to the bottom of the screen
+    // while the filters are in view, so a tap shows its effect. Not a live region: #wijzer-aantal
+    // already announces the same number.
+    ui.summary = element("p", {"class": "wijzer-kort", id: "wijzer-kort"});
+    ui.summaryText = element("span", {});
+    ui.summary.appendChild(ui.summaryText);
+    ui.summary.appendChild(element("a", {href: "#wijzer-resultaten-kop"}, "Bekijk"));
+    form.appendChild(ui.summary);
     return form;
   }
 
@@ -234,6 +243,7 @@
     var line = result.total + " van de " + index.items.length + " " + word;
     if (wanted.length < result.total) line += "; de eerste " + wanted.length + " staan hieronder";
     ui.count.textContent = line;
+    ui.summaryText.textContent = result.total + " " + (result.total === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden") + " ";
     ui.empty.hidden = result.total > 0;
     ui.more.hidden = wanted.length >= result.total;
     ui.more.textContent = "Toon meer praktijkvoorbeelden (nog " + (result.total - wanted.length) + ")";
