@@ -14,14 +14,17 @@ pages with a word that starts with the (folded, singular) query word.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
 import unicodedata
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import search_results
+
 
 def fold(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
@@ -56,14 +59,22 @@ def ranked_results(page, query: str) -> list[str]:
     count = int(re.search(r"\d+", meta).group()) if re.search(r"\d+", meta) else len(first)
     items = page.locator(".md-search-result__item")
     scroll = page.locator(".md-search__scrollwrap")
-    for _ in range(200):
+    for _ in range(count + 20):  # bounded: each round shows at least one more, or tries again
         if items.count() >= count:
             break
-        # Material loads the next four each time the end of the list comes into view.
-        scroll.evaluate("el => el.scrollTop = Math.max(0, el.scrollHeight - el.clientHeight - 200)")
-        page.wait_for_timeout(20)
-        scroll.evaluate("el => el.scrollTop = el.scrollHeight")
-        page.wait_for_timeout(20)
+        shown = items.count()
+        # Material shows more each time the end of the list comes into view: scroll away from the
+        # end and back, letting the browser draw in between, then wait for the longer list.
+        scroll.evaluate("""async el => {
+            const drawn = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            el.scrollTop = Math.max(0, el.scrollHeight - el.clientHeight - 200);
+            await drawn();
+            el.scrollTop = el.scrollHeight;
+            await drawn();
+        }""")
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n",
+                                   arg=shown, timeout=5000)
     paths = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a:first-child')]
         .map(a => new URL(a.href).pathname)""")
     assert len(paths) == count, f"{query}: {len(paths)} van {count} resultaten geladen"
@@ -79,7 +90,7 @@ def home(page, site_url):
 def test_a_word_finds_every_page_with_a_word_that_starts_with_it(home, index):
     # Compound words: "buurt" finds "buurtbemiddeling", also on pages without the word "buurt".
     expected = pages_with_words_starting(index, "buurt")
-    assert {page for page in expected if "buurt" not in index[page] and "buurtbemiddeling" in index[page]}
+    assert {page for page in expected if "buurt" not in index[page]}
     assert all_results(home, "buurt") == expected
 
 
