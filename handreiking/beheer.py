@@ -202,7 +202,13 @@ def _widget(root: dict, schema: dict, required: bool, taxonomieen: Mapping[str, 
         # A required yes/no field starts at "no": an untouched switch has no value at all in Decap.
         return {"widget": "boolean", **({"default": False} if required else {})}
     if kind == "object":
-        return {"widget": "object", "collapsed": False, "fields": _fields(root, schema, taxonomieen, {})}
+        fields = _fields(root, schema, taxonomieen, {})
+        if not required:
+            # Decap checks the fields of an optional block even when it is left empty, so it could never
+            # be saved without one; `make check` still requires them once the block is filled in.
+            fields = [{key: value for key, value in field.items() if key != "default"} | {"required": False}
+                      for field in fields]
+        return {"widget": "object", "collapsed": False, "fields": fields}
     raise ValueError(f"het schema heeft een veldtype dat de webinterface niet kent: {kinds!r}")
 
 

@@ -25,16 +25,20 @@ Top-level keys of the data:
   the ranking vocabularies of its advice and its address parameters (see
   :mod:`handreiking.buurtanalyse` and :mod:`handreiking.advies`).
 
-Every ``url`` is relative to the site root, as the site writes it.
+Every ``url`` is relative to the site root, as the site writes it. The open data at
+/data/ (:mod:`handreiking.open_data`) reuses :func:`vocabularies_data`,
+:func:`checklists_data` and :func:`json_value`, so both say the same.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
+from datetime import date
 from typing import Callable
 
 from . import buurtanalyse
-from .filtering import FACETS, SEARCH_FIELDS, TEXT_PARAMETER
+from .filtering import OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
 from .model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
 from .pages import checklist_path, term_path, voorbeeld_path
 from .text import rich_text
@@ -57,15 +61,15 @@ def export(content: Content, url_for: UrlFor = directory_url) -> dict:
     """Everything a page script needs, as JSON-ready data."""
     return {
         "versie": VERSION,
-        "vocabulaires": {naam: _vocabulaire(content, taxonomie, url_for)
-                         for naam, taxonomie in content.taxonomieen.items()},
+        "vocabulaires": vocabularies_data(content, url_for),
         "praktijkvoorbeelden": [_praktijkvoorbeeld(v, url_for) for v in content.praktijkvoorbeelden],
         "oplossingsrichtingen": [_oplossingsrichting(content, r, url_for) for r in content.oplossingsrichtingen],
-        "checklists": [_checklist(c, url_for) for c in content.checklists],
+        "checklists": checklists_data(content, url_for),
         "casussen": [{"slug": c.slug, "nummer": c.nummer, "titel": c.titel, "tekst_html": str(rich_text(c.tekst))}
                      for c in content.casussen],
         "interventiewijzer": {
-            "facetten": [{"naam": f.naam, "veld": f.veld, "verborgen": list(f.verborgen)} for f in FACETS],
+            "facetten": [{"naam": f.naam, "veld": f.veld, "verborgen": list(f.verborgen)}
+                         for f in active_facets(content.praktijkvoorbeelden)],
             "zoekvelden": list(SEARCH_FIELDS),
             "zoekparameter": TEXT_PARAMETER,
         },
@@ -79,6 +83,28 @@ def export(content: Content, url_for: UrlFor = directory_url) -> dict:
 # HTML comment or end a line in an older JavaScript engine.
 _UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
            0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def vocabularies_data(content: Content, url_for: UrlFor = directory_url) -> dict:
+    """Every vocabulary by name, its terms in site order."""
+    return {naam: _vocabulaire(content, taxonomie, url_for) for naam, taxonomie in content.taxonomieen.items()}
+
+
+def checklists_data(content: Content, url_for: UrlFor = directory_url) -> list[dict]:
+    """Every checklist in the order of the method, with sections and items."""
+    return [_checklist(c, url_for) for c in content.checklists]
+
+
+def json_value(value):
+    """A model value as JSON data: dates as JJJJ-MM-DD, tuples as lists, records as objects."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [json_value(item) for item in value]
+    if is_dataclass(value):
+        return {item.name: json_value(getattr(value, item.name)) for item in fields(value)
+                if getattr(value, item.name) is not None}
+    return value
 
 
 def to_json(data: dict) -> str:
@@ -118,6 +144,7 @@ def _praktijkvoorbeeld(v: Praktijkvoorbeeld, url_for: UrlFor) -> dict:
         "locaties": list(v.locaties), "doelgroepen": list(v.doelgroepen), "problematiek": list(v.problematiek),
         "methodieken": list(v.methodieken), "gemeente": v.gemeente, "status": v.status,
         "gecontroleerd_op": v.gecontroleerd_op.isoformat() if v.gecontroleerd_op else None,
+        OPTIONAL_FACET.veld: list(v.values(OPTIONAL_FACET.naam)),
     }
 
 

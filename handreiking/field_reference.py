@@ -50,18 +50,23 @@ def field_reference(content: Content, schemas: dict[str, dict]) -> str:
     names += sorted(set(schemas) - set(names))
     return markdown_templates().get_template("veldenoverzicht.md.j2").render(
         secties=[_section(name, schemas[name], content) for name in names],
-        vocabulaires=list(content.taxonomieen.values()), code=_code, anker=_anchor)
+        vocabulaires=list(content.taxonomieen.values()), code=code, anker=_anchor)
 
 
 def _section(name: str, schema: dict, content: Content) -> SchemaSection:
-    rows = tuple(_fields(_Walk(schema, content), schema, "", {}))
-    return SchemaSection(name, schema.get("title", name), schema.get("description", ""), rows)
+    return SchemaSection(name, schema.get("title", name), schema.get("description", ""), field_rows(schema, content))
+
+
+def field_rows(schema: dict, content: Content, vocabulary_page: str = "") -> tuple[FieldRow, ...]:
+    """One row per field of ``schema``; vocabulary ids link to their list on ``vocabulary_page`` (this page: '')."""
+    return tuple(_fields(_Walk(schema, content, vocabulary_page), schema, "", {}))
 
 
 @dataclass(frozen=True)
 class _Walk:
     root: dict
     content: Content
+    vocabulary_page: str = ""
 
     def resolve(self, schema: dict) -> tuple[dict, str | None]:
         """The schema a ``$ref`` points at (with the referring description kept), and the ref."""
@@ -93,19 +98,23 @@ def _anchor(name: str) -> Markup:
     return Markup("{#") + escape_markdown(name) + Markup("}")
 
 
-def _code(text: object) -> Markup:
+def code(text: object) -> Markup:
+    """Text as inline code, safe in Markdown."""
     return Markup("<code>") + escape_markdown(text) + Markup("</code>")
 
 
 def _value(walk: _Walk, field: dict, items: dict, repeated: str | None) -> Markup:
     """What a field takes, in words (Markdown)."""
     kind = field.get("type")
+    if isinstance(kind, list) and "null" in kind and len(kind) == 2 and "properties" in field:
+        # A block that may be empty (null): described as the block, with the null noted.
+        return _value(walk, {**field, "type": "object"}, items, repeated) + Markup(" of ") + code("null")
     if kind == "array":
         parts = [Markup("lijst") + _count(field)]
         if field.get("uniqueItems"):
             parts.append(escape_markdown("elke waarde één keer"))
         if repeated:
-            parts.append(Markup("elk met dezelfde velden als ") + _code(repeated))
+            parts.append(Markup("elk met dezelfde velden als ") + code(repeated))
         elif items.get("properties"):
             parts.append(escape_markdown("elk een blok met de velden hieronder"))
         elif items:
@@ -114,11 +123,11 @@ def _value(walk: _Walk, field: dict, items: dict, repeated: str | None) -> Marku
         parts = [escape_markdown("blok met de velden hieronder")]
     elif kind == "object":
         values, _ = walk.resolve(field.get("additionalProperties", {}))
-        parts = [Markup("per regel ") + _code("oude-slug: nieuwe-slug"), Markup("nieuwe-slug: ") + _scalar(walk, values)]
+        parts = [Markup("per regel ") + code("oude-slug: nieuwe-slug"), Markup("nieuwe-slug: ") + _scalar(walk, values)]
     else:
         parts = [_scalar(walk, field)]
     if "default" in field:
-        parts.append(Markup("standaard ") + _code(json.dumps(field["default"], ensure_ascii=False)))
+        parts.append(Markup("standaard ") + code(json.dumps(field["default"], ensure_ascii=False)))
     return Markup("; ").join(parts)
 
 
@@ -126,9 +135,9 @@ def _scalar(walk: _Walk, field: dict) -> Markup:
     vocabulary = field.get("x-taxonomie")
     if vocabulary == "subcategorie":
         return Markup("id van een subcategorie van een gekozen oplossingsrichting (zie ") + \
-            _vocabulary_link(walk.content, "oplossingsrichting") + Markup(")")
+            _vocabulary_link(walk, "oplossingsrichting") + Markup(")")
     if vocabulary:
-        return Markup("id uit ") + _vocabulary_link(walk.content, vocabulary)
+        return Markup("id uit ") + _vocabulary_link(walk, vocabulary)
     if field.get("x-verwijzing"):
         kind = field["x-verwijzing"]
         return escape_markdown(f"slug van {REFERENCES[kind]} (bestandsnaam in content/{FOLDERS[kind]}/ zonder .yml)")
@@ -146,20 +155,21 @@ def _scalar(walk: _Walk, field: dict) -> Markup:
         elif kind == "integer":
             words.append(escape_markdown("geheel getal" + _range(field)))
         elif kind == "boolean":
-            words.append(_code("true") + Markup(" of ") + _code("false"))
+            words.append(code("true") + Markup(" of ") + code("false"))
         elif kind == "null":
-            words.append(_code("null") + escape_markdown(" (leeg)"))
+            words.append(code("null") + escape_markdown(" (leeg)"))
     text = Markup(" of ").join(words)
     if "pattern" in field:
-        text += Markup(", in de vorm ") + _code(field["pattern"])
+        text += Markup(", in de vorm ") + code(field["pattern"])
     if "enum" in field:
-        text += Markup(", één van: ") + Markup(", ").join(_code(option) for option in field["enum"])
+        text += Markup(", één van: ") + Markup(", ").join(code(option) for option in field["enum"])
     return text
 
 
-def _vocabulary_link(content: Content, vocabulary: str) -> Markup:
-    label = content.taxonomieen[vocabulary].label if vocabulary in content.taxonomieen else vocabulary
-    return Markup("[") + escape_markdown(label) + Markup(f"](#waarden-{vocabulary})")
+def _vocabulary_link(walk: _Walk, vocabulary: str) -> Markup:
+    taxonomieen = walk.content.taxonomieen
+    label = taxonomieen[vocabulary].label if vocabulary in taxonomieen else vocabulary
+    return Markup("[") + escape_markdown(label) + Markup(f"]({walk.vocabulary_page}#waarden-{vocabulary})")
 
 
 def _length(field: dict) -> Markup:

@@ -8,6 +8,8 @@ browser, so both sides read the same definition.
 - OR within a facet, AND between facets, AND with every word of the free text.
 - A facet without a choice passes everything, except the values in its
   ``verborgen`` list: a gestopt praktijkvoorbeeld shows only when chosen.
+- :data:`OPTIONAL_FACET` (the level of an erkenning) is a facet only once some
+  praktijkvoorbeeld has one: before that the filter would only offer empty options.
 - The count of an option is how many praktijkvoorbeelden the wijzer shows once
   that option is ticked as well (the page says so): ``len(select(...))`` with the
   option added. For a ticked option that is what is shown now.
@@ -40,10 +42,18 @@ FACETS = (
     *(Facet(naam, veld) for naam, veld in FACET_FIELDS.items()),
     Facet("status", "status", verborgen=(HIDDEN_STATUS,)),
 )
+# The level of an optional erkenning: a facet only once an example has one (see active_facets).
+OPTIONAL_FACET = Facet("erkenningsniveau", "erkenningsniveau")
 SEARCH_FIELDS = ("titel", "samenvatting", "methodieken", "gemeente")
 TEXT_PARAMETER = "q"
 
 Selection = Mapping[str, Iterable[str]]
+
+
+def active_facets(voorbeelden: Iterable[Praktijkvoorbeeld]) -> tuple[Facet, ...]:
+    """The facets the wijzer shows: :data:`FACETS`, and the optional one when some example has a value for it."""
+    used = any(v.values(OPTIONAL_FACET.naam) for v in voorbeelden)
+    return FACETS + (OPTIONAL_FACET,) if used else FACETS
 
 
 def normalize(text: str) -> str:
@@ -73,10 +83,16 @@ def passes(voorbeeld: Praktijkvoorbeeld, facet: Facet, chosen: Iterable[str]) ->
     return any(value in chosen for value in values)
 
 
-def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "") -> list[Praktijkvoorbeeld]:
-    """The praktijkvoorbeelden the wijzer shows for this selection, in the given order."""
+def select(voorbeelden: Iterable[Praktijkvoorbeeld], chosen: Selection, query: str = "",
+           facets: tuple[Facet, ...] | None = None) -> list[Praktijkvoorbeeld]:
+    """The praktijkvoorbeelden the wijzer shows for this selection, in the given order.
+
+    ``facets``: those of the whole wijzer when ``voorbeelden`` is only part of it.
+    """
+    voorbeelden = list(voorbeelden)
+    facets = facets or active_facets(voorbeelden)
     return [v for v in voorbeelden
-            if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in FACETS)]
+            if matches_text(v, query) and all(passes(v, f, chosen.get(f.naam, ())) for f in facets)]
 
 
 def with_option(chosen: Selection, facet: str, option: str) -> dict[str, set[str]]:
@@ -92,7 +108,9 @@ def counts(voorbeelden: Iterable[Praktijkvoorbeeld], options: Selection, chosen:
 
     Written as the definition, not fast: the browser computes the same in one pass.
     """
+    voorbeelden = list(voorbeelden)
+    facets = active_facets(voorbeelden)
     voorbeelden = [v for v in voorbeelden if matches_text(v, query)]
-    return {facet.naam: {option: len(select(voorbeelden, with_option(chosen, facet.naam, option)))
-                         for option in options[facet.naam]}
-            for facet in FACETS}
+    return {facet.naam: {option: len(select(voorbeelden, with_option(chosen, facet.naam, option), facets=facets))
+                         for option in options.get(facet.naam, ())}
+            for facet in facets}

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Documents, cross_check
+from .erkenning import check_erkenningen
 from .literatuur import check_citations
-from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Link,
-                    Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS,
+                    Link, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity
 from .redirects import History, check_history
@@ -74,6 +75,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
                 documents[kind][file.stem] = doc
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
+    problems += check_erkenningen(docs.praktijkvoorbeeld, today, settings["erkenning_verloopt_na_maanden"])
     problems += check_citations(root, docs.oplossingsrichting)
     history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
                                                               "checklists": set(docs.checklist)})
@@ -121,7 +123,8 @@ def _build(docs: Documents, settings: dict, warnings: tuple, history: History) -
     casussen = sorted((Casus(slug=stem, bestand=doc.path, **doc.data) for stem, doc in docs.casus.items()),
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
-                   settings["verouderd_na_maanden"], warnings, history.doorverwijzingen)
+                   settings["verouderd_na_maanden"], warnings, history.doorverwijzingen,
+                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"])
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:
@@ -145,7 +148,10 @@ def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
     if "gecontroleerd_op" in data:
         data["gecontroleerd_op"] = date.fromisoformat(data["gecontroleerd_op"])
     data["links"] = tuple(Link(**link) for link in data.get("links", []))
-    for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook"):
+    if "erkenning" in data:
+        data["erkenning"] = Erkenning(**{**data["erkenning"], "datum": date.fromisoformat(data["erkenning"]["datum"])})
+    for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook",
+                "randvoorwaarden", "contra_indicaties"):
         data[key] = tuple(data.get(key, ()))
     return Praktijkvoorbeeld(slug=stem, bestand=doc.path, **data)
 

@@ -76,6 +76,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Erkenning:
+    """A recognition by a database of interventions, as that database states it."""
+
+    databank: str
+    niveau: str  # id in the vocabulary 'erkenningsniveau'
+    datum: date  # of the assessment
+    link: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Praktijkvoorbeeld:
     slug: str
     bestand: str
@@ -94,11 +104,16 @@ class Praktijkvoorbeeld:
     gemeente: Optional[str] = None
     zie_ook: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    erkenning: Optional[Erkenning] = None
+    randvoorwaarden: tuple[str, ...] = ()
+    contra_indicaties: tuple[str, ...] = ()
 
     def values(self, vocabulary: str) -> tuple[str, ...]:
         """The ids this example carries for ``vocabulary`` ('locatie', 'status', ...)."""
         if vocabulary == "status":
             return (self.status,)
+        if vocabulary == "erkenningsniveau":
+            return (self.erkenning.niveau,) if self.erkenning else ()
         return getattr(self, FACET_FIELDS[vocabulary])
 
 
@@ -190,6 +205,7 @@ class Content:
     verouderd_na_maanden: int
     warnings: tuple = field(default=(), compare=False)
     doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
+    erkenning_verloopt_na_maanden: int = field(kw_only=True)
 
     def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:
         return self._by_slug[slug]

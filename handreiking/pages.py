@@ -32,7 +32,9 @@ from markupsafe import Markup
 from .checks import needs_check
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .model import FACET_FIELDS, HANDREIKING_JAAR, Checklist, Content, Praktijkvoorbeeld, Term
+from .erkenning import is_expired
+from .history import NO_GIT, ChangeHistory
+from .model import FACET_FIELDS, HANDREIKING_JAAR, Checklist, Content, Link, Praktijkvoorbeeld, Term
 from .text import escape_markdown, rich_text
 
 WIJZER = "interventiewijzer.md"
@@ -172,11 +174,13 @@ def front_matter(title: str, description: str | None = None, **extra) -> Markup:
 class PageRenderer:
     """Renders all generated pages of one build from the content and its cross-links."""
 
-    def __init__(self, content: Content, links: CrossLinks, today: date, output: Output | None = None):
+    def __init__(self, content: Content, links: CrossLinks, today: date, output: Output | None = None,
+                 history: ChangeHistory | None = None):
         self.content = content
         self.links = links
         self.today = today
         self.output = output or Output()
+        self.history = history or ChangeHistory(NO_GIT)
         self.md = markdown_templates()
         self.html = html_templates()
         self.diagrams = Diagrams(content, self.html)
@@ -224,9 +228,31 @@ class PageRenderer:
             zie_ook=zie_ook,
             similar=self.links.similar.get(v.slug, ()),
             link_to=voorbeeld_links(page),
+            wijzigingen=self._wijzigingen(v),
+            onderbouwing=self._onderbouwing(v),
             vergelijk_url=Markup(relative(page, VERGELIJK) + "?" + urlencode({"slug": v.slug})),
         )
         return GeneratedPage(page, text, v.bestand)
+
+    def _wijzigingen(self, v: Praktijkvoorbeeld) -> dict:
+        """The commits that changed the example's file (see handreiking.history), newest first."""
+        changes = self.history.of(v.bestand)
+        return {"status": self.history.status, "bestand": v.bestand,
+                "laatst": format_date(changes[0].datum) if changes else None,
+                "lijst": [{"datum": format_date(change.datum), "bericht": change.bericht} for change in changes]}
+
+    def _onderbouwing(self, v: Praktijkvoorbeeld) -> dict | None:
+        """The optional evidence fields, or None when the example has none."""
+        if not (v.erkenning or v.randvoorwaarden or v.contra_indicaties):
+            return None
+        erkenning = None
+        if v.erkenning:
+            erkenning = {"databank": v.erkenning.databank, "datum": format_date(v.erkenning.datum),
+                         "niveau": self.content.taxonomieen["erkenningsniveau"].term(v.erkenning.niveau).label,
+                         "link": Link(v.erkenning.databank, v.erkenning.link) if v.erkenning.link else None,
+                         "verlopen": is_expired(v.erkenning, self.today, self.content.erkenning_verloopt_na_maanden)}
+        return {"erkenning": erkenning, "randvoorwaarden": v.randvoorwaarden,
+                "contra_indicaties": v.contra_indicaties}
 
     def _controle(self, v: Praktijkvoorbeeld) -> dict:
         """Whether and when the editors checked ``v``, for the notice at the top of its page."""

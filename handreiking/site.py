@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .crosslinks import CrossLinks, build_crosslinks
+from .history import ChangeHistory, read_history
 from .loader import load_content
 from .model import Content
 from .pages import GeneratedPage, Output, PageRenderer
@@ -33,7 +34,12 @@ class Site:
 
     @cached_property
     def renderer(self) -> PageRenderer:
-        return PageRenderer(self.content, self.links, self.today, self.output)
+        return PageRenderer(self.content, self.links, self.today, self.output, self.history)
+
+    @cached_property
+    def history(self) -> ChangeHistory:
+        """The git history of the content files: one ``git log`` per build (see handreiking.history)."""
+        return read_history(self.root)
 
     @cached_property
     def pages(self) -> list[GeneratedPage]:

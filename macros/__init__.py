@@ -73,8 +73,9 @@ def define_env(env):
     def aantal_praktijkvoorbeelden() -> int:
         return len(state.site().content.praktijkvoorbeelden)
 
-    from . import buurtanalyse, redactie, vergelijk
+    from . import buurtanalyse, open_data, redactie, vergelijk
 
     redactie.define_env(env)
     buurtanalyse.define_env(env)
+    open_data.define_env(env)
     vergelijk.define_env(env)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import CHROMIUM, run_build
+from handreiking import filtering
 from test_site import parse
 
 pytestmark = pytest.mark.browser
@@ -175,3 +178,16 @@ def test_offline_vergelijk(offline, content):
     columns = offline.locator("#vergelijk thead th[scope=col] a")
     expect(columns).to_have_count(2)
     assert columns.all_inner_texts() == [content.voorbeeld(slug).titel for slug in slugs]
+
+
+def test_offline_csv_of_the_selection(offline, content):
+    """Issue 17: "Download deze selectie als CSV" works from the bundle, without any request beyond file://."""
+    term = next(t for t in content.taxonomieen["locatie"].ids
+                if 0 < len(filtering.select(content.praktijkvoorbeelden, {"locatie": [t]})) < len(content.praktijkvoorbeelden))
+    offline.open("interventiewijzer.html")
+    offline.locator(f'input[type=checkbox][value="{term}"]').first.check()
+    with offline.expect_download() as download:
+        offline.get_by_role("button", name="Download deze selectie als CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"), newline="")))
+    assert [row["slug"] for row in rows] == [v.slug for v in filtering.select(content.praktijkvoorbeelden,
+                                                                              {"locatie": [term]})]

@@ -16,7 +16,8 @@ DATA_FILE = "assets/data/handreiking.js"
 TOP_LEVEL = {"versie", "vocabulaires", "praktijkvoorbeelden", "oplossingsrichtingen", "checklists", "casussen",
              "interventiewijzer", "buurtanalyse", "doorverwijzingen"}
 VOORBEELD_FIELDS = {"slug", "titel", "samenvatting", "url", "oplossingsrichtingen", "subcategorie", "locaties",
-                    "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "gecontroleerd_op", "links"}
+                    "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "gecontroleerd_op", "links",
+                    "erkenningsniveau"}
 TERM_FIELDS = {"id", "label", "beschrijving", "order", "code", "buiten_focus", "url", "subcategorieen"}
 # Text that would end a <script> element, open an HTML comment or end a JavaScript line.
 HOSTILE = "Financiële </script><script>window.GEHACKT = 1</script><!-- opmerking --> regel\u2028met\u2029scheidingen & meer"

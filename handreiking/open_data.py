@@ -1,0 +1,230 @@
+"""The open data at /data/: the praktijkvoorbeelden as JSON and CSV, their schema, vocabularies and checklists.
+
+    files = open_data_files(content, content_schema, history, url_for)   # {"data/...": text}
+
+- ``praktijkvoorbeelden.json``: one record per praktijkvoorbeeld with every field
+  of ``content/schemas/praktijkvoorbeeld.schema.json`` that the model carries (an
+  absent optional field is ``null`` or ``[]``), plus ``slug``, ``url``, ``laatst_gewijzigd`` and the
+  change history ``wijzigingen`` (see :mod:`handreiking.history`);
+- ``praktijkvoorbeelden.schema.json``: generated from the content schema by
+  :func:`published_schema`, so it cannot drift from what ``make check`` accepts;
+- ``praktijkvoorbeelden.csv``: the same records, one row each, columns from the
+  schema (:func:`csv_columns`): a list is one cell with its values joined by
+  :data:`LIST_SEPARATOR`, a block (``erkenning``) or a list of blocks (``links``)
+  gets a column per field (``links.titel``, ``links.url``); no change history;
+- ``vocabulaires.json`` and ``checklists.json``: as in the site's data file (:mod:`handreiking.export`).
+
+The records come from the model through :func:`handreiking.export.json_value`, the
+one conversion the site's data file uses too.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from dataclasses import fields as dataclass_fields
+from typing import Any, Iterator
+
+
+from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
+from .field_reference import code, field_rows
+from .history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
+from .model import Content, Praktijkvoorbeeld
+from .pages import BRON, markdown_templates, voorbeeld_path
+
+FOLDER = "data"
+JSON_FILE = f"{FOLDER}/praktijkvoorbeelden.json"
+CSV_FILE = f"{FOLDER}/praktijkvoorbeelden.csv"
+SCHEMA_FILE = f"{FOLDER}/praktijkvoorbeelden.schema.json"
+VOCABULARIES_FILE = f"{FOLDER}/vocabulaires.json"
+CHECKLISTS_FILE = f"{FOLDER}/checklists.json"
+# The CSV rows again, as a script for the interventiewijzer's "download deze selectie als CSV"
+# (a page opened from file:// cannot fetch the CSV file); wijzer-csv.js loads it on the first click.
+CSV_SCRIPT = "assets/data/praktijkvoorbeelden-csv.js"
+CSV_GLOBAL = "HANDREIKING_CSV"
+LIST_SEPARATOR = " | "
+VERSION = 1
+
+# Fields the open data adds to those of the content schema.
+_ADDED_BEFORE = {
+    "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+             "description": "Vaste sleutel van het praktijkvoorbeeld: de bestandsnaam zonder .yml."},
+    "url": {"type": "string", "description": "Webadres van de pagina, ten opzichte van het adres van de site."},
+}
+_ADDED_AFTER = {
+    "laatst_gewijzigd": {
+        "type": ["string", "null"], "format": "date",
+        "description": "Datum van de nieuwste vastgelegde wijziging van het bronbestand (uit git); null als die "
+                       "bij het bouwen niet bekend was. Niet te verwarren met de datum van een inhoudelijke controle.",
+    },
+    "wijzigingen": {
+        "type": "array",
+        "description": "Elke vastgelegde wijziging van het bronbestand, de nieuwste eerst (uit git).",
+        "items": {
+            "type": "object", "additionalProperties": False, "required": ["datum", "bericht", "commit"],
+            "properties": {
+                "datum": {"type": "string", "format": "date", "description": "Datum van de wijziging."},
+                "bericht": {"type": "string", "description": "Eerste regel van de beschrijving van de wijziging."},
+                "commit": {"type": "string", "pattern": "^[0-9a-f]{40}$",
+                           "description": "Id van de wijziging (git-commit)."},
+            },
+        },
+    },
+}
+
+
+def published_schema(content_schema: dict, content: Content) -> dict:
+    """The JSON Schema of praktijkvoorbeelden.json, made from the schema editors write against.
+
+    Every field is always present: an optional one may be null (or an empty list). Vocabulary
+    fields list their allowed ids (``enum``), read from content/taxonomie/.
+    """
+    record = copy.deepcopy(content_schema)
+    properties = {name: _published_field(record["properties"][name], name in record.get("required", ()), content)
+                  for name in published_fields(content_schema)}
+    properties = {**_ADDED_BEFORE, **properties, **_ADDED_AFTER}
+    item = {key: value for key, value in record.items() if key not in ("$schema", "$id", "$defs", "title")}
+    item.update(title="Praktijkvoorbeeld", properties=properties, required=list(properties))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "praktijkvoorbeelden.schema.json",
+        "title": "Praktijkvoorbeelden (open data)",
+        "description": f"De praktijkvoorbeelden van de site, naar {BRON}. Gemaakt uit "
+                       "content/schemas/praktijkvoorbeeld.schema.json.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["versie", "bron", "wijzigingsgeschiedenis", "praktijkvoorbeelden"],
+        "properties": {
+            "versie": {"const": VERSION, "description": "Versie van de vorm van dit bestand."},
+            "bron": {"type": "string", "description": "Waar de inhoud vandaan komt."},
+            "wijzigingsgeschiedenis": {
+                "enum": [COMPLETE, SHALLOW, NO_GIT],
+                "description": "Of de wijzigingen compleet zijn: volledig, ondiep (oudere ontbreken) of "
+                               "geen-git (niet beschikbaar bij het bouwen).",
+            },
+            "praktijkvoorbeelden": {"type": "array", "items": {"$ref": "#/$defs/praktijkvoorbeeld"}},
+        },
+        "$defs": {**record.get("$defs", {}), "praktijkvoorbeeld": item},
+    }
+
+
+def published_fields(content_schema: dict) -> list[str]:
+    """The content fields in the open data: those of the schema the model carries (in schema order).
+
+    A field just added to the schema, before the model knows it, can hold no value yet.
+    """
+    known = {item.name for item in dataclass_fields(Praktijkvoorbeeld)}
+    return [name for name in content_schema["properties"] if name in known]
+
+
+def _published_field(field: dict, required: bool, content: Content) -> dict:
+    field = _with_enums(field, content)
+    has_default = field.pop("default", None) is not None  # the model fills it in: never null
+    if required or has_default:
+        return field
+    if field.get("type") == "array":
+        field.pop("minItems", None)  # absent: an empty list
+    else:
+        field["type"] = [field["type"], "null"]
+        if "enum" in field:
+            field["enum"].append(None)
+    return field
+
+
+def _with_enums(schema: Any, content: Content) -> Any:
+    """A copy of ``schema`` where each vocabulary field also lists its allowed ids."""
+    if isinstance(schema, list):
+        return [_with_enums(item, content) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    result = {key: _with_enums(value, content) for key, value in schema.items()}
+    vocabulary = schema.get("x-taxonomie")
+    if vocabulary == "subcategorie":
+        result["enum"] = [sub.id for term in content.taxonomieen["oplossingsrichting"].termen
+                          for sub in term.subcategorieen]
+    elif vocabulary in content.taxonomieen:
+        result["enum"] = list(content.taxonomieen[vocabulary].ids)
+    return result
+
+
+def record(v: Praktijkvoorbeeld, history: ChangeHistory, fields: list[str], url_for: UrlFor) -> dict:
+    """One praktijkvoorbeeld as open data: the content fields in schema order, then its history."""
+    changes = history.of(v.bestand)
+    data = {"slug": v.slug, "url": url_for(voorbeeld_path(v.slug))}
+    data.update({name: json_value(getattr(v, name)) for name in fields})
+    data["laatst_gewijzigd"] = changes[0].datum.isoformat() if changes else None
+    data["wijzigingen"] = [json_value(change) for change in changes]
+    return data
+
+
+def praktijkvoorbeelden_data(content: Content, content_schema: dict, history: ChangeHistory,
+                             url_for: UrlFor) -> dict:
+    """The content of praktijkvoorbeelden.json."""
+    fields = published_fields(content_schema)
+    return {"versie": VERSION, "bron": BRON, "wijzigingsgeschiedenis": history.status,
+            "praktijkvoorbeelden": [record(v, history, fields, url_for) for v in content.praktijkvoorbeelden]}
+
+
+def csv_columns(schema: dict) -> list[tuple[str, ...]]:
+    """The CSV columns of a record schema, as paths: ('titel',), ('erkenning', 'databank'), ('links', 'url')."""
+    item = schema["$defs"]["praktijkvoorbeeld"]
+    columns = []
+    for name, field in item["properties"].items():
+        inner = field.get("items", field)
+        if name == "wijzigingen":
+            continue  # only in the JSON; the CSV has laatst_gewijzigd
+        if "properties" in inner:
+            columns += [(name, sub) for sub in inner["properties"]]
+        else:
+            columns.append((name,))
+    return columns
+
+
+def _cell(data: dict, path: tuple[str, ...]) -> str:
+    value = data.get(path[0])
+    if len(path) == 2:  # a field of a block, or of each block in a list
+        value = [block.get(path[1]) for block in value] if isinstance(value, list) else (value or {}).get(path[1])
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join("" if item is None else str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def csv_lines(data: dict, schema: dict) -> Iterator[str]:
+    """The header and one line per praktijkvoorbeeld, each ending in CRLF (RFC 4180)."""
+    columns = csv_columns(schema)
+    rows = [[".".join(path) for path in columns]]
+    rows += [[_cell(item, path) for path in columns] for item in data["praktijkvoorbeelden"]]
+    for row in rows:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(row)
+        yield buffer.getvalue()
+
+
+def open_data_files(content: Content, content_schema: dict, history: ChangeHistory, url_for: UrlFor) -> dict[str, str]:
+    """Every generated file of the open data, by its path in the site."""
+    schema = published_schema(content_schema, content)
+    data = praktijkvoorbeelden_data(content, content_schema, history, url_for)
+    header, *lines = csv_lines(data, schema)
+    slugs = [item["slug"] for item in data["praktijkvoorbeelden"]]
+    return {
+        JSON_FILE: _pretty(data),
+        SCHEMA_FILE: _pretty(schema),
+        CSV_FILE: header + "".join(lines),
+        VOCABULARIES_FILE: _pretty(vocabularies_data(content, url_for)),
+        CHECKLISTS_FILE: _pretty(checklists_data(content, url_for)),
+        CSV_SCRIPT: f"window.{CSV_GLOBAL} = {to_json({'kop': header, 'rijen': dict(zip(slugs, lines))})};\n",
+    }
+
+
+def _pretty(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def field_table(content: Content, content_schema: dict, vocabulary_page: str) -> str:
+    """Markdown: a row per field of the published record schema, then the CSV columns (for the page Open data)."""
+    schema = published_schema(content_schema, content)
+    return markdown_templates().get_template("open_data_velden.md.j2").render(
+        rijen=field_rows(schema["$defs"]["praktijkvoorbeeld"], content, vocabulary_page),
+        kolommen=[".".join(path) for path in csv_columns(schema)], code=code)

@@ -1,0 +1,16 @@
+"""Macros for the page "Open data" (docs/open-data.md)."""
+
+from __future__ import annotations
+
+
+def define_env(env):
+    from handreiking.open_data import field_table
+    from handreiking.schemas import project_schemas
+
+    from . import state
+
+    @env.macro
+    def open_data_velden() -> str:
+        """De velden van praktijkvoorbeelden.json en hun CSV-kolommen, uit het gepubliceerde schema."""
+        site = state.site()
+        return field_table(site.content, project_schemas(site.root).raw["praktijkvoorbeeld"], "voor-redacteuren.md")

@@ -1,0 +1,154 @@
+"""Issue 17: the open data at /data/ (JSON, CSV, schema, vocabularies, checklists) and the page Open data.
+
+The JSON must validate against the schema the site publishes; the CSV has one row
+per praktijkvoorbeeld, with the columns the schema gives. Counts come from the
+loaded content, never from literals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT, run_axe
+from handreiking.open_data import LIST_SEPARATOR, csv_columns, csv_lines, published_schema
+from handreiking.schemas import project_schemas
+from wijzer_page import expected_slugs, open_wijzer, wijzer_url
+
+DATA = Path("data")
+
+
+def read_json(site: Path, name: str):
+    return json.loads((site / DATA / name).read_text(encoding="utf-8"))
+
+
+def read_csv(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def content_schema() -> dict:
+    return project_schemas(ROOT).raw["praktijkvoorbeeld"]
+
+
+def test_json_validates_against_the_published_schema(built_site, content):
+    schema = read_json(built_site, "praktijkvoorbeelden.schema.json")
+    data = read_json(built_site, "praktijkvoorbeelden.json")
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert [error.message for error in validator.iter_errors(data)] == []
+    assert [item["slug"] for item in data["praktijkvoorbeelden"]] == [v.slug for v in content.praktijkvoorbeelden]
+    assert schema == published_schema(content_schema(), content)
+
+
+def test_the_schema_rejects_what_the_content_schema_rejects(built_site, content):
+    validator = Draft202012Validator(read_json(built_site, "praktijkvoorbeelden.schema.json"),
+                                     format_checker=Draft202012Validator.FORMAT_CHECKER)
+    data = read_json(built_site, "praktijkvoorbeelden.json")
+    item = data["praktijkvoorbeelden"][0]
+    for broken in ({**item, "locaties": ["geen-bestaande-locatie"]}, {**item, "onbekend_veld": 1},
+                   {k: v for k, v in item.items() if k != "titel"}, {**item, "titel": "x"}):
+        assert not validator.is_valid({**data, "praktijkvoorbeelden": [broken]})
+
+
+def test_the_schema_is_generated_from_the_content_schema(content):
+    source = content_schema()
+    record = published_schema(source, content)["$defs"]["praktijkvoorbeeld"]
+    for name, field in source["properties"].items():
+        assert record["properties"][name]["description"] == field["description"]
+        assert name in record["required"]
+    assert record["properties"]["locaties"]["items"]["enum"] == list(content.taxonomieen["locatie"].ids)
+    # A change to the content schema is a change to the published one.
+    changed = json.loads(json.dumps(source))
+    changed["properties"]["titel"]["maxLength"] = 90
+    del changed["properties"]["gemeente"]
+    record = published_schema(changed, content)["$defs"]["praktijkvoorbeeld"]
+    assert record["properties"]["titel"]["maxLength"] == 90
+    assert "gemeente" not in record["properties"] and "gemeente" not in record["required"]
+
+
+def test_csv_has_a_row_per_praktijkvoorbeeld(built_site, content):
+    text = (built_site / DATA / "praktijkvoorbeelden.csv").read_bytes().decode("utf-8")
+    rows = read_csv(text)
+    assert len(rows) == len(content.praktijkvoorbeelden)
+    schema = read_json(built_site, "praktijkvoorbeelden.schema.json")
+    assert list(rows[0]) == [".".join(path) for path in csv_columns(schema)]
+    records = {item["slug"]: item for item in read_json(built_site, "praktijkvoorbeelden.json")["praktijkvoorbeelden"]}
+    for row in rows:
+        record = records[row["slug"]]
+        assert row["titel"] == record["titel"] and row["beschrijving"] == record["beschrijving"]
+        for name in ("locaties", "doelgroepen", "methodieken"):
+            assert row[name].split(LIST_SEPARATOR) == record[name]
+        assert row["links.url"] == LIST_SEPARATOR.join(link["url"] for link in record["links"])
+        assert row["gemeente"] == (record["gemeente"] or "")
+
+
+def test_csv_cells_survive_commas_quotes_and_line_breaks():
+    schema = {"$defs": {"praktijkvoorbeeld": {"properties": {
+        "slug": {"type": "string"}, "titel": {"type": "string"}, "methodieken": {"type": "array"},
+        "erkenning": {"type": ["object", "null"], "properties": {"databank": {}, "datum": {}}}}}}}
+    record = {"slug": "a", "titel": 'Een "titel", met\nregeleinde', "methodieken": ["x, y", "z"],
+              "erkenning": {"databank": "Databank", "datum": "2024-01-01"}}
+    lines = list(csv_lines({"praktijkvoorbeelden": [record, {"slug": "b", "titel": "B", "methodieken": [],
+                                                             "erkenning": None}]}, schema))
+    assert all(line.endswith("\r\n") for line in lines)
+    assert read_csv("".join(lines)) == [
+        {"slug": "a", "titel": record["titel"], "methodieken": "x, y | z", "erkenning.databank": "Databank",
+         "erkenning.datum": "2024-01-01"},
+        {"slug": "b", "titel": "B", "methodieken": "", "erkenning.databank": "", "erkenning.datum": ""}]
+
+
+def test_vocabularies_and_checklists_as_json(built_site, content):
+    vocabulaires = read_json(built_site, "vocabulaires.json")
+    assert set(vocabulaires) == set(content.taxonomieen)
+    for naam, taxonomie in content.taxonomieen.items():
+        assert [term["id"] for term in vocabulaires[naam]["termen"]] == list(taxonomie.ids)
+    checklists = read_json(built_site, "checklists.json")
+    assert [c["slug"] for c in checklists] == [c.slug for c in content.checklists]
+    assert [len(c["secties"]) for c in checklists] == [len(c.secties) for c in content.checklists]
+
+
+def test_open_data_page_lists_every_field_and_links_the_files(built_site, content):
+    page = BeautifulSoup((built_site / "open-data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article")
+    record = published_schema(content_schema(), content)["$defs"]["praktijkvoorbeeld"]
+    table = article.select_one(".veldenoverzicht table")
+    shown = [row.select_one("td code").get_text() for row in table.select("tbody tr")]
+    assert [name for name in shown if "." not in name] == list(record["properties"])
+    header = (built_site / DATA / "praktijkvoorbeelden.csv").read_text(encoding="utf-8").splitlines()[0]
+    columns = article.select_one(".veldenoverzicht").find_next_sibling("p")
+    assert [item.get_text() for item in columns.find_all("code")] == header.split(",")
+    links = {a["href"] for a in article.select("a[href]")}
+    for name in ("praktijkvoorbeelden.json", "praktijkvoorbeelden.csv", "praktijkvoorbeelden.schema.json",
+                 "vocabulaires.json", "checklists.json"):
+        assert f"../data/{name}" in links
+        assert (built_site / DATA / name).is_file()
+    for source in ("index.html", "interventiewijzer/index.html"):
+        hrefs = [a["href"] for a in BeautifulSoup((built_site / source).read_text(encoding="utf-8"),
+                                                  "html.parser").select("article a[href]")]
+        assert any(href.rstrip("/").endswith("open-data") for href in hrefs), source
+
+
+def test_open_data_page_is_accessible(page, site_url):
+    page.goto(f"{site_url}/open-data/")
+    assert run_axe(page) == []
+
+
+def test_download_the_selection_as_csv_from_file(page, built_site, content):
+    """The button gives the rows of the full CSV for exactly the cards the wijzer shows, also from file://."""
+    term = next(term.id for term in content.taxonomieen["locatie"].termen
+                if 0 < len(expected_slugs(content, {"locatie": [term.id]})) < len(content.praktijkvoorbeelden))
+    chosen = {"locatie": [term]}
+    open_wijzer(page, wijzer_url(built_site.as_uri(), chosen))
+    button = page.get_by_role("button", name="Download deze selectie als CSV")
+    with page.expect_download() as download:
+        button.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    full = read_csv((built_site / DATA / "praktijkvoorbeelden.csv").read_text(encoding="utf-8"))
+    selection = read_csv(text)
+    assert [row["slug"] for row in selection] == expected_slugs(content, chosen)
+    assert selection == [row for row in full if row["slug"] in expected_slugs(content, chosen)]
