@@ -35,7 +35,7 @@ content, and the page states them in the same words:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from .filtering import HIDDEN_STATUS
 from .model import Checklist, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie

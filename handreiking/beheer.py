@@ -19,7 +19,8 @@ are web addresses that need a redirect when changed) and the history files
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import yaml
 

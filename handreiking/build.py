@@ -22,7 +22,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from .loader import load_content
 from .pdf import PDF_ENV, PdfFailed, find_chromium, write_pdfs

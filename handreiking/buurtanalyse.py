@@ -25,7 +25,7 @@ One step is one ``<fieldset>`` (:data:`STAPPEN`, the checklists with that ``stap
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 

@@ -22,9 +22,10 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
-_ALL: list["BuildCache"] = []
+_ALL: list[BuildCache] = []
 
 
 def digest(data: bytes) -> str:

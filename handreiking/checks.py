@@ -21,7 +21,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from .model import FACET_FIELDS, FOLDERS, HANDREIKING_JAAR, LINK_KEYS
 from .problems import Problem, Severity, field_name

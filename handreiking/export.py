@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 from dataclasses import fields, is_dataclass
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 from . import buurtanalyse
 from .filtering import OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets

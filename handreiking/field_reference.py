@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from markupsafe import Markup
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
-from typing import Optional
 
 # The praktijkvoorbeeld fields that hold vocabulary ids, in the order the site
 # shows them: these drive index pages, filters and "vergelijkbare" links.
@@ -43,19 +42,19 @@ class Term:
     id: str
     label: str
     beschrijving: str
-    code: Optional[str] = None
+    code: str | None = None
     buiten_focus: bool = False
     mag_ongebruikt: bool = False
-    pagina: Optional[str] = None
+    pagina: str | None = None
     uitgebreide_beschrijving_bij_kis: bool = False
-    inleiding: Optional[str] = None  # Markdown; 'bron' only: the handreiking's introduction of its group
-    subcategorieen: tuple["Term", ...] = ()
+    inleiding: str | None = None  # Markdown; 'bron' only: the handreiking's introduction of its group
+    subcategorieen: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)
 class Taxonomie:
     naam: str
-    pad: Optional[str]
+    pad: str | None
     label: str
     meervoud: str
     beschrijving: str
@@ -82,7 +81,7 @@ class Erkenning:
     databank: str
     niveau: str  # id in the vocabulary 'erkenningsniveau'
     datum: date  # of the assessment
-    link: Optional[str] = None
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,12 +98,12 @@ class Praktijkvoorbeeld:
     methodieken: tuple[str, ...]
     bron: str
     status: str = "onbekend"
-    gecontroleerd_op: Optional[date] = None
-    subcategorie: Optional[str] = None
-    gemeente: Optional[str] = None
+    gecontroleerd_op: date | None = None
+    subcategorie: str | None = None
+    gemeente: str | None = None
     zie_ook: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
-    erkenning: Optional[Erkenning] = None
+    erkenning: Erkenning | None = None
     randvoorwaarden: tuple[str, ...] = ()
     contra_indicaties: tuple[str, ...] = ()
 
@@ -120,18 +119,18 @@ class Praktijkvoorbeeld:
 @dataclass(frozen=True)
 class ChecklistItem:
     tekst: str
-    code: Optional[str] = None
+    code: str | None = None
     voorbeelden: tuple[str, ...] = ()
-    toelichting: Optional[str] = None
-    koppeling: Optional[tuple[str, str]] = None  # (vocabulary, id)
+    toelichting: str | None = None
+    koppeling: tuple[str, str] | None = None  # (vocabulary, id)
     stelt_voor: tuple[str, ...] = ()  # oplossingsrichtingen the buurtanalyse suggests when this item is ticked
 
 
 @dataclass(frozen=True)
 class ChecklistSectie:
     items: tuple[ChecklistItem, ...]
-    titel: Optional[str] = None
-    koppeling: Optional[tuple[str, str]] = None
+    titel: str | None = None
+    koppeling: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,9 +143,9 @@ class Checklist:
     secties: tuple[ChecklistSectie, ...]
     anders_namelijk: bool
     volgorde: int = 1
-    oplossingsrichting: Optional[str] = None
-    inleiding: Optional[str] = None
-    toelichting: Optional[str] = None
+    oplossingsrichting: str | None = None
+    inleiding: str | None = None
+    toelichting: str | None = None
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:

@@ -60,7 +60,8 @@ def _without_header(template: str) -> str:
 def _fill(text: str, titel: str, today: date) -> str:
     # A JSON string is a valid double-quoted YAML string: quotes, colons and accents stay safe.
     for field, value in (("titel", json.dumps(titel, ensure_ascii=False)), ("gecontroleerd_op", today.isoformat())):
-        text, count = re.subn(rf"^{field}: .*$", lambda _: f"{field}: {value}", text, flags=re.MULTILINE)
+        # A function as replacement: the value is written as it is, backslashes included.
+        text, count = re.subn(rf"^{field}: .*$", lambda _, line=f"{field}: {value}": line, text, flags=re.MULTILINE)
         if count != 1:
             raise RuntimeError(f"{TEMPLATE} moet precies één regel '{field}: ...' hebben")
     return text

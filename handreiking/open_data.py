@@ -25,7 +25,8 @@ import csv
 import io
 import json
 from dataclasses import fields as dataclass_fields
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 
 from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data

@@ -23,7 +23,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined

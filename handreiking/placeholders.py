@@ -10,7 +10,8 @@ complaint about its form, and the file is not used until every field is filled:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from .problems import Problem, field_name
 from .yamlsource import YamlDocument

@@ -91,7 +91,7 @@ def _check_redirects(doc: YamlDocument, redirects: dict[str, dict[str, str]],
         for old, new in mapping.items():
             path = (key, old)
 
-            def problem(message: str) -> None:
+            def problem(message: str, path: tuple = path) -> None:
                 problems.append(Problem(doc.path, doc.line_of(path), field_name(path), message))
 
             if old in existing[key]:

@@ -15,9 +15,10 @@ import copy
 import difflib
 import json
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
 
 import fastjsonschema
 
@@ -114,7 +115,7 @@ class SchemaSet:
         return all(self._is_date_field(schema_name, _shape(path)) for path in doc.typed_text
                    if isinstance(value_at(doc.data, path), BareDate))
 
-    @lru_cache(maxsize=None)
+    @cache  # noqa: B019 - one SchemaSet per build or check; the cache lives exactly as long
     def _is_date_field(self, schema_name: str, shape: tuple) -> bool:
         root = self.raw[schema_name]
         schema = root

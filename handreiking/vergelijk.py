@@ -10,7 +10,7 @@ interventiewijzer and the buurtanalyse and each praktijkvoorbeeld page their "Ve
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 

@@ -12,7 +12,7 @@ from the page that shows the wijzer; the MkDocs glue supplies it.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 

@@ -15,7 +15,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 RUN = 10
 _WORD = re.compile(r"[a-z0-9]+")

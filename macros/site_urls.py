@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url

@@ -50,7 +50,7 @@ def without_history(project: Path) -> None:
     """Forget every earlier rename: the published lists hold just today's files, no redirects."""
     for key, kind in KINDS.items():
         slugs = sorted(file.stem for file in (project / "content" / kind.folder).glob("*.yml"))
-        edit_yaml(project / "content" / "gepubliceerd.yml", lambda data: data.update({key: slugs}))
+        edit_yaml(project / "content" / "gepubliceerd.yml", lambda data, key=key, slugs=slugs: data.update({key: slugs}))
     (project / "content" / "doorverwijzingen.yml").write_text("praktijkvoorbeelden: {}\nchecklists: {}\n")
 
 

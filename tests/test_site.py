@@ -113,7 +113,7 @@ def test_praktijkvoorbeeld_pages_share_headings_and_link_their_metadata(built_si
         assert [text for tag, text in page.headings if tag == "h2" and text in expected + ["Inhoudsopgave"]] \
             == expected, voorbeeld.slug
         html = article(path)
-        for vocabulary, (field, pad) in FACETS.items():
+        for field, pad in FACETS.values():
             for term_id in getattr(voorbeeld, field):
                 assert f'href="../../{pad}/{term_id}/"' in html
         for term_id in voorbeeld.oplossingsrichtingen:
