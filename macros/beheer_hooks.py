@@ -16,13 +16,13 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 from handreiking import beheer
 from handreiking.build import OFFLINE_ENV
 from handreiking.pages import html_templates
 from handreiking.schemas import project_schemas
 from macros import state
+from macros.generated_files import add_generated
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW_SCRIPT = Path(__file__).with_name("beheer_preview.js")
@@ -35,15 +35,12 @@ MISSING = ("De bestanden van Decap CMS ontbreken ({path}). Voer 'make node_modul
 def on_files(files, config):
     if os.environ.get(OFFLINE_ENV) == "true":
         return files
-    for path in (f"{beheer.FOLDER}/index.html", f"{beheer.FOLDER}/config.yml"):
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} bestaat al, maar dit bestand wordt gegenereerd; verwijder het bestand")
     for source in [*_cms_files(), PREVIEW_SCRIPT]:
-        files.append(File.generated(config, f"{beheer.FOLDER}/{source.name}", abs_src_path=str(source)))
+        add_generated(files, config, f"{beheer.FOLDER}/{source.name}", abs_src_path=str(source))
     cms_config = _config(config)
-    files.append(File.generated(config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config)))
+    add_generated(files, config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config))
     collections = [collection["name"] for collection in cms_config["collections"]]
-    files.append(File.generated(config, f"{beheer.FOLDER}/index.html", content=_page(files, config, collections)))
+    add_generated(files, config, f"{beheer.FOLDER}/index.html", content=_page(files, config, collections))
     return files
 
 

@@ -8,19 +8,15 @@ loads the content in ``on_config`` and makes ``handreiking`` importable.
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-
 from handreiking.export import export, to_javascript
 from handreiking.wijzer import DATA_FILE
 from macros import state
+from macros.generated_files import add_generated
 from macros.site_urls import url_for
 
 
 def on_files(files, config):
     """Add the data file, generated from the content loaded for this build."""
-    if files.get_file_from_path(DATA_FILE) is not None:
-        raise PluginError(f"docs/{DATA_FILE} bestaat al, maar dit bestand wordt gegenereerd; verwijder het bestand")
     data = export(state.site().content, url_for(config))
-    files.append(File.generated(config, DATA_FILE, content=to_javascript(data)))
+    add_generated(files, config, DATA_FILE, content=to_javascript(data))
     return files

@@ -18,13 +18,14 @@ if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path; make our pac
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
 from handreiking.pages import Output  # noqa: E402
 from handreiking.pdf import PDF_ENV  # noqa: E402
 from handreiking.problems import ContentError  # noqa: E402
 from handreiking.site import build_site  # noqa: E402
 from macros import navigation, state  # noqa: E402
+from macros.generated_files import add_generated  # noqa: E402
 
 
 def on_config(config):
@@ -44,10 +45,7 @@ def on_config(config):
 def on_files(files, config):
     """Add every generated page; a hand-written page with the same path is a mistake."""
     for page in state.site().pages:
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"docs/{page.src_uri} bestaat al, maar deze pagina wordt gegenereerd; verwijder het bestand")
-        files.append(File.generated(config, page.src_uri, content=page.markdown,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        add_generated(files, config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     return files
 
 

@@ -6,12 +6,10 @@ The files are generated, so they are part of every build and of the offline bund
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-
 from handreiking.open_data import open_data_files
 from handreiking.schemas import project_schemas
 from macros import state
+from macros.generated_files import add_generated
 from macros.site_urls import url_for
 
 
@@ -19,7 +17,5 @@ def on_files(files, config):
     site = state.site()
     schema = project_schemas(site.root).raw["praktijkvoorbeeld"]
     for path, text in open_data_files(site.content, schema, site.history, url_for(config)).items():
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} bestaat al, maar dit bestand wordt gegenereerd; verwijder het bestand")
-        files.append(File.generated(config, path, content=text))
+        add_generated(files, config, path, content=text)
     return files
