@@ -4,7 +4,7 @@
     site.pages                      # generated pages (praktijkvoorbeelden, indexes, checklists)
     Fragments(site).checklist(...)  # pieces for hand-written pages, used by the macros
 
-Everything is computed once per build; MkDocs hooks and macros only look it up.
+Everything is computed once per build; the MkDocs plugin and the macros only look it up.
 """
 
 from __future__ import annotations
