@@ -1,6 +1,7 @@
-"""The content as one generated data file for the page scripts: ``assets/data/handreiking.js``
-(see :mod:`handreiking.export`). Generated, so it is part of every build, ``make serve`` and any
-bundle made from the built site."""
+"""The content as one data file for the page scripts: ``assets/data/handreiking.js`` (see :mod:`handreiking.export`).
+
+Generated, so it is part of every build, ``make serve`` and any bundle made from the built site.
+"""
 
 from __future__ import annotations
 

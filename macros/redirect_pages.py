@@ -1,5 +1,7 @@
-"""A page at every old address in ``content/doorverwijzingen.yml`` that forwards to the new one
-(see :mod:`handreiking.redirects`)."""
+"""A page at every old address in ``content/doorverwijzingen.yml`` that forwards to the new one.
+
+The pages themselves come from :mod:`handreiking.redirects`.
+"""
 
 from __future__ import annotations
 
