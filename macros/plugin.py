@@ -45,6 +45,8 @@ class HandreikingConfig(Config):
 
 
 class HandreikingPlugin(BasePlugin[HandreikingConfig]):
+    """Loads the content once per build and adds everything made from it (see the module docstring)."""
+
     def __init__(self) -> None:
         self._site: Site | None = None
 
