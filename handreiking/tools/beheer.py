@@ -113,7 +113,7 @@ def template_defaults(template: Any) -> dict:
 
 
 def to_yaml(config: dict) -> str:
-    header = ("# Gegenereerd bij elke build door handreiking/beheer.py uit content/schemas/ en content/taxonomie/.\n"
+    header = ("# Gegenereerd bij elke build door handreiking/tools/beheer.py uit content/schemas/ en content/taxonomie/.\n"
               "# Niet met de hand bewerken: wijzig het schema of de vocabulaire.\n")
     return header + yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=120)
 
