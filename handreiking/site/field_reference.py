@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from ..content.model import FOLDERS, Content
-from .templating import markdown_templates
 from ..content.schemas import ref_target
+from .templating import markdown_templates
 from .text import escape_markdown
 
 # The order editors need them in; schemas not named here follow alphabetically.

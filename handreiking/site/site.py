@@ -14,12 +14,12 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .crosslinks import CrossLinks, build_crosslinks
+from ..content.cache import load_caches, save_caches
 from ..content.history import ChangeHistory, read_history
 from ..content.loader import load_content
 from ..content.model import Content
+from .crosslinks import CrossLinks, build_crosslinks
 from .pages import GeneratedPage, Output, PageRenderer
-from ..content.cache import load_caches, save_caches
 
 CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.content.cache)
 

@@ -37,8 +37,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Collection, Iterable, Mapping
 
-from .filtering import HIDDEN_STATUS
 from ..content.model import Checklist, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie
+from .filtering import HIDDEN_STATUS
 
 # What a praktijkvoorbeeld shares with the analysis, in the order the page names it.
 RANKING = ("locatie", "doelgroep", "problematiek", "oplossingsrichting")

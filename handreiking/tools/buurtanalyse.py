@@ -29,12 +29,12 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
-from .filtering import HIDDEN_STATUS
 from ..content.model import BRON, LINK_KEYS, Checklist, ChecklistItem, Content
 from ..site.templating import html_templates
 from ..site.text import rich_text
 from ..site.urls import BUURTANALYSE_PARAMETERS, VERGELIJK, WIJZER
+from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
+from .filtering import HIDDEN_STATUS
 from .wijzer import DATA_FILE
 
 # The steps of the form, in this order: the analysis of step 2 and the choice of doelgroepen (3.2).

@@ -37,11 +37,11 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from collections.abc import Callable
 
-from . import buurtanalyse
-from .filtering import OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
 from ..content.model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
 from ..site.text import rich_text
 from ..site.urls import checklist_path, page_url, term_path, voorbeeld_path
+from . import buurtanalyse
+from .filtering import OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
 
 VERSION = 1
 GLOBAL_NAME = "HANDREIKING"

@@ -29,12 +29,12 @@ from typing import Any
 from collections.abc import Iterator
 
 
-from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
-from ..site.field_reference import code, field_rows
 from ..content.history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
 from ..content.model import BRON, Content, Praktijkvoorbeeld
+from ..site.field_reference import code, field_rows
 from ..site.templating import markdown_templates
 from ..site.urls import voorbeeld_path
+from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
 
 FOLDER = "data"
 JSON_FILE = f"{FOLDER}/praktijkvoorbeelden.json"
