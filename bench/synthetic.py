@@ -32,10 +32,10 @@ from pathlib import Path
 
 import yaml
 
-from handreiking.loader import check_content, load_content
-from handreiking.model import Content
-from handreiking.redirects import add_published
-from handreiking.slugs import slugify
+from handreiking.content.loader import check_content, load_content
+from handreiking.content.model import Content
+from handreiking.content.redirects import add_published
+from handreiking.content.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "handreiking", "content")

@@ -1,16 +1,16 @@
 """mkdocs-macros entry point: the macros hand-written pages may call.
 
 Each macro renders a fragment from the content the plugin loaded (``site_of`` in
-:mod:`macros.plugin`; see :mod:`handreiking.fragments`). Macro output is inserted
-as Markdown and is never evaluated as Jinja again, so text from YAML cannot become
-template source.
+:mod:`macros.plugin`; see :mod:`handreiking.site.fragments`). Macro output is
+inserted as Markdown and is never evaluated as Jinja again, so text from YAML
+cannot become template source.
 """
 
 from __future__ import annotations
 
 
 def define_env(env):
-    from handreiking.fragments import Fragments
+    from handreiking.site.fragments import Fragments
 
     from .plugin import site_of
 
@@ -63,7 +63,7 @@ def define_env(env):
     @env.macro
     def interventiewijzer() -> str:
         """Alle praktijkvoorbeelden als kaarten (ook zonder JavaScript); het script voegt de filters toe."""
-        from handreiking.wijzer import wijzer_html
+        from handreiking.tools.wijzer import wijzer_html
 
         from .site_urls import link_from
 

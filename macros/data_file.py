@@ -1,6 +1,7 @@
-"""The content as one data file for the page scripts: ``assets/data/handreiking.js`` (see :mod:`handreiking.export`).
+"""The content as one data file for the page scripts: ``assets/data/handreiking.js``.
 
-Generated, so it is part of every build, ``make serve`` and any bundle made from the built site.
+Made by :mod:`handreiking.tools.export`. Generated, so it is part of every build,
+``make serve`` and any bundle made from the built site.
 """
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from handreiking.export import export, to_javascript
-from handreiking.site import Site
-from handreiking.wijzer import DATA_FILE
+from handreiking.site.site import Site
+from handreiking.tools.export import export, to_javascript
+from handreiking.tools.wijzer import DATA_FILE
 from macros.generated_files import add_generated
 from macros.site_urls import url_for
 

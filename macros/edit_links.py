@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handreiking.site import Site
+from handreiking.site.site import Site
 
 
 def drop_without_repository(config: MkDocsConfig) -> None:

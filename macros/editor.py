@@ -1,4 +1,4 @@
-"""The form-based editor at ``/beheer/`` (Decap CMS, see :mod:`handreiking.beheer`).
+"""The form-based editor at ``/beheer/`` (Decap CMS, see :mod:`handreiking.tools.beheer`).
 
 ``beheer/index.html``, ``beheer/config.yml`` (generated from the schemas and
 vocabularies of this build) and the Decap CMS files, copied from the project's
@@ -17,11 +17,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from handreiking import beheer
 from handreiking.build import OFFLINE_ENV
-from handreiking.pages import html_templates
-from handreiking.schemas import project_schemas
-from handreiking.site import Site
+from handreiking.content.schemas import project_schemas
+from handreiking.site.site import Site
+from handreiking.site.templating import html_templates
+from handreiking.tools import beheer
 from macros.generated_files import add_generated
 
 PREVIEW_SCRIPT = Path(__file__).with_name("beheer_preview.js")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 
-from handreiking.site import Site
+from handreiking.site.site import Site
 from macros.generated_files import add_generated
 
 

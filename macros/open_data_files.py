@@ -1,4 +1,4 @@
-"""The open data files at /data/ (see :mod:`handreiking.open_data`).
+"""The open data files at /data/ (see :mod:`handreiking.tools.open_data`).
 
 Generated, so they are part of every build and of the offline bundle.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from handreiking.open_data import open_data_files
-from handreiking.schemas import project_schemas
-from handreiking.site import Site
+from handreiking.content.schemas import project_schemas
+from handreiking.site.site import Site
+from handreiking.tools.open_data import open_data_files
 from macros.generated_files import add_generated
 from macros.site_urls import url_for
 

@@ -10,7 +10,7 @@ function in its own module; this class only wires them:
   for the page scripts, the open data, the editor at /beheer/;
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a generated page;
 - ``on_post_build``: keep parsed YAML and rendered text for the next build (see
-  handreiking.cache), then add our code to the search worker.
+  handreiking.content.cache), then add our code to the search worker.
 
 The loaded site lives on the plugin instance, one per build (``mkdocs serve`` makes a new one
 for every rebuild). The macros reach it through :func:`site_of`.
@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from handreiking.site import Site
+from handreiking.site.site import Site
 from macros import edit_links, navigation
 from macros.data_file import add_data_file
 from macros.editor import add_editor

@@ -1,6 +1,6 @@
 """A page at every old address in ``content/doorverwijzingen.yml`` that forwards to the new one.
 
-The pages themselves come from :mod:`handreiking.redirects`.
+The pages themselves come from :mod:`handreiking.site.redirect_pages`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from handreiking.redirects import redirect_pages
-from handreiking.site import Site
+from handreiking.site.redirect_pages import redirect_pages
+from handreiking.site.site import Site
 
 
 def add_redirect_pages(files: Files, config: MkDocsConfig, site: Site) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handreiking.pages import Output
-from handreiking.pdf import PDF_ENV
-from handreiking.problems import ContentError
-from handreiking.site import Site, build_site
+from handreiking.content.problems import ContentError
+from handreiking.site.pages import Output
+from handreiking.site.pdf import PDF_ENV
+from handreiking.site.site import Site, build_site
 
 
 def project_root(config: MkDocsConfig) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from handreiking.slugs import slugify
+from handreiking.content.slugs import slugify
 
 NEW_TITLE = "Buurtvaders"
 NEW_TERM = {"id": "sportverenigingen", "label": "Sportverenigingen",

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import copy_project, edit_yaml, example_slug, mkdocs_build
-from handreiking.site import CACHE_DIR
+from handreiking.site.site import CACHE_DIR
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 

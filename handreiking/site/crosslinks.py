@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import FACET_FIELDS, Content, Praktijkvoorbeeld
+from ..content.model import FACET_FIELDS, Content, Praktijkvoorbeeld
 
 SIMILAR_COUNT = 5
 _BLOCK_ROWS = 512

@@ -14,14 +14,14 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from ..content.cache import load_caches, save_caches
+from ..content.history import ChangeHistory, read_history
+from ..content.loader import load_content
+from ..content.model import Content
 from .crosslinks import CrossLinks, build_crosslinks
-from .history import ChangeHistory, read_history
-from .loader import load_content
-from .model import Content
 from .pages import GeneratedPage, Output, PageRenderer
-from .cache import load_caches, save_caches
 
-CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.cache)
+CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.content.cache)
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Site:
 
     @cached_property
     def history(self) -> ChangeHistory:
-        """The git history of the content files: one ``git log`` per build (see handreiking.history)."""
+        """The git history of the content files: one ``git log`` per build (see handreiking.content.history)."""
         return read_history(self.root)
 
     @cached_property
@@ -52,7 +52,7 @@ class Site:
         return {page.src_uri: page.source_file for page in self.pages if page.source_file}
 
     def save_cache(self) -> None:
-        """Keep what this build computed for the next one (see handreiking.cache)."""
+        """Keep what this build computed for the next one (see handreiking.content.cache)."""
         save_caches(self.root / CACHE_DIR)
 
 
