@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
-from handreiking import advies
-from handreiking.buurtanalyse import PARAMETERS, answer_vocabularies, stappen
+from handreiking.tools import advies
+from handreiking.site.urls import BUURTANALYSE_PARAMETERS as PARAMETERS
+from handreiking.tools.buurtanalyse import answer_vocabularies, stappen
 from tool_page import checked_boxes, tool_url
 
 

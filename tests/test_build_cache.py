@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
-from handreiking import pages
-from handreiking.site import CACHE_DIR, build_site
+from handreiking.site import pages
+from handreiking.site.site import CACHE_DIR, build_site
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 

@@ -1,6 +1,6 @@
 """Issue 9: the buurtanalyse, driven in Chromium and compared with Python's reading of the YAML.
 
-Expected advice comes from :mod:`handreiking.advies` applied to the loaded content, and the expected
+Expected advice comes from :mod:`handreiking.tools.advies` applied to the loaded content, and the expected
 form from the checklists: never from fixed lists.
 """
 
@@ -18,11 +18,11 @@ import yaml
 from buurtanalyse_page import (analyse_url, answer_sets, antwoorden, checked, expected_richtingen,
                                expected_voorbeelden, open_analyse, shown_richtingen, shown_voorbeelden, waarom)
 from conftest import copy_project, mkdocs_build, run_axe
-from handreiking import advies
-from handreiking.buurtanalyse import answer_vocabularies, stappen
-from handreiking.filtering import FACETS, HIDDEN_STATUS
-from handreiking.loader import load_content
-from handreiking.text import rich_text
+from handreiking.tools import advies
+from handreiking.tools.buurtanalyse import answer_vocabularies, stappen
+from handreiking.tools.filtering import FACETS, HIDDEN_STATUS
+from handreiking.content.loader import load_content
+from handreiking.site.text import rich_text
 import keyboard_nav
 from printed import printed_text
 from tool_page import location, url_state

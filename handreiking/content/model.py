@@ -32,6 +32,8 @@ FOLDERS = {
 # The year the handreiking appeared. A praktijkvoorbeeld the editors have not checked since
 # (no ``gecontroleerd_op``) describes the situation of that year.
 HANDREIKING_JAAR = 2019
+# How the site cites the source.
+BRON = f"Kennisplatform Integratie & Samenleving ({HANDREIKING_JAAR}), Van polarisatie naar verbinding in buurten"
 
 # Vocabularies an analysis answer or a checklist item can point at.
 LINK_KEYS = ("oplossingsrichting", "locatie", "doelgroep", "problematiek", "fase", "verschijningsvorm")

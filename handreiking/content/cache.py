@@ -10,7 +10,7 @@ uses: change the code and the cache is thrown away, no version number to bump.
     html = texts.get(key)                 # None when not kept
     if html is None:
         html = texts.put(key, render(text))
-    load_caches(folder); ...; save_caches(folder)   # once per build (handreiking.site)
+    load_caches(folder); ...; save_caches(folder)   # once per build (handreiking.site.site)
 
 A cache file is never trusted more than editor input: each cache can clean or
 check its values as they are loaded (``on_load``).

@@ -25,18 +25,16 @@ import markdown
 import nh3
 import yaml
 
-import handreiking
-
+from ..content.cache import BuildCache, digest, folder_digest, load_caches, save_caches
+from ..content.history import ChangeHistory, read_history
+from ..content.loader import load_content
+from ..content.model import Content
 from .crosslinks import CrossLinks, build_crosslinks
-from .history import ChangeHistory, read_history
-from .loader import load_content
-from .model import Content
 from .pages import GeneratedPage, Output, PageRenderer
-from .cache import BuildCache, digest, folder_digest, load_caches, save_caches
 
-CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.cache)
-# Generated output depends on all of the package's code and templates, not on one module.
-_generated = BuildCache("gegenereerd", folder_digest(Path(handreiking.__file__).parent, "*.py", "*.j2") + repr(
+CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.content.cache)
+# Generated output depends on the code and templates of every layer of handreiking/, not on one module.
+_generated = BuildCache("gegenereerd", folder_digest(Path(__file__).resolve().parents[1], "*.py", "*.j2") + repr(
     (jinja2.__version__, markdown.__version__, nh3.__version__, yaml.__version__)))
 
 
@@ -54,7 +52,7 @@ class Site:
 
     @cached_property
     def history(self) -> ChangeHistory:
-        """The git history of the content files: one ``git log`` per build (see handreiking.history)."""
+        """The git history of the content files: one ``git log`` per build (see handreiking.content.history)."""
         return read_history(self.root)
 
     @cached_property
@@ -82,7 +80,7 @@ class Site:
         return {page.src_uri: page.source_file for page in self.pages if page.source_file}
 
     def save_cache(self) -> None:
-        """Keep what this build computed for the next one (see handreiking.cache)."""
+        """Keep what this build computed for the next one (see handreiking.content.cache)."""
         save_caches(self.root / CACHE_DIR)
 
 

@@ -7,7 +7,7 @@
   values. All pairs are scored in one matrix product, in row blocks so memory
   stays flat: no page scans all items on its own. Only the praktijkvoorbeeld
   pages need it, so it is computed on first use: a rebuild that reuses the
-  generated pages (see :mod:`handreiking.site`) neither computes it nor imports numpy.
+  generated pages (see :mod:`handreiking.site.site`) neither computes it nor imports numpy.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import FACET_FIELDS, Content, Praktijkvoorbeeld
+from ..content.model import FACET_FIELDS, Content, Praktijkvoorbeeld
 
 SIMILAR_COUNT = 5
 _BLOCK_ROWS = 512
