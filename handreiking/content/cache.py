@@ -37,6 +37,16 @@ def code_version(module_file: str, *extra: str) -> str:
     return digest(Path(module_file).read_bytes() + repr(extra).encode())
 
 
+def folder_digest(folder: Path, *patterns: str) -> str:
+    """One hash of the names and bytes of every file in ``folder`` matching ``patterns``."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for file in sorted({file for pattern in patterns for file in folder.rglob(pattern) if file.is_file()}):
+        data = file.read_bytes()
+        hasher.update(f"{file.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
 class BuildCache:
     def __init__(self, name: str, version: str, on_load: Callable[[Any], Any | None] = lambda value: value):
         self.name = name
