@@ -9,7 +9,7 @@ function in its own module; this class only wires them:
 - ``on_files``: add the generated files, in this order: pages, redirect pages, the data file
   for the page scripts, the open data, the editor at /beheer/;
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a generated page;
-- ``on_post_build``: keep parsed YAML and rendered text for the next build (see
+- ``on_post_build``: keep what this build computed for the next one (see
   handreiking.content.cache), then add our code to the search worker.
 
 The loaded site lives on the plugin instance, one per build (``mkdocs serve`` makes a new one
