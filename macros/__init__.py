@@ -67,7 +67,9 @@ def define_env(env):
 
         from .site_urls import link_from
 
-        return wijzer_html(site_of(env.conf).content, link_from(env.conf, env.page.url))
+        site = site_of(env.conf)
+        return site.generated(f"interventiewijzer {env.page.url}",
+                              lambda: str(wijzer_html(site.content, link_from(env.conf, env.page.url))))
 
     @env.macro
     def aantal_praktijkvoorbeelden() -> int:

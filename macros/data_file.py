@@ -17,5 +17,5 @@ from macros.site_urls import url_for
 
 
 def add_data_file(files: Files, config: MkDocsConfig, site: Site) -> None:
-    data = export(site.content, url_for(config))
-    add_generated(files, config, DATA_FILE, content=to_javascript(data))
+    text = site.generated("gegevensbestand", lambda: to_javascript(export(site.content, url_for(config))))
+    add_generated(files, config, DATA_FILE, content=text)

@@ -16,6 +16,9 @@ from macros.site_urls import url_for
 
 
 def add_open_data(files: Files, config: MkDocsConfig, site: Site) -> None:
-    schema = project_schemas(site.root).raw["praktijkvoorbeeld"]
-    for path, text in open_data_files(site.content, schema, site.history, url_for(config)).items():
+    def make() -> dict[str, str]:
+        schema = project_schemas(site.root).raw["praktijkvoorbeeld"]
+        return open_data_files(site.content, schema, site.history, url_for(config))
+
+    for path, text in site.generated("open data", make).items():
         add_generated(files, config, path, content=text)

@@ -24,8 +24,9 @@ RICH_TEXT = CACHE_DIR / "rich-text.json"
 GENERATED = CACHE_DIR / "gegenereerd.json"
 
 
-def _pages(site):
-    return {path.relative_to(site): path.read_bytes() for path in site.rglob("*.html")}
+def _built_files(site):
+    """Every file of a build: pages, the data file, open data, ..."""
+    return {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_a_warm_build_writes_the_same_site_as_a_cold_one(cold, warm_project, tmp
     cache = json.loads((warm_project / RICH_TEXT).read_text(encoding="utf-8"))
     assert len(cache["waarden"]) > 46
     assert mkdocs_build(warm_project, tmp_path / "warm").returncode == 0
-    assert _pages(tmp_path / "warm") == _pages(cold[1])
+    assert _built_files(tmp_path / "warm") == _built_files(cold[1])
 
 
 def test_a_tampered_or_outdated_cache_cannot_inject(warm_project, tmp_path):
