@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer
+.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer properdocs
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -85,7 +85,21 @@ lock: ## Werk requirements*.txt bij uit requirements*.in (na een versiewijziging
 	rm -rf .lock-venv
 
 clean: ## Verwijder gebouwde bestanden (site/, caches)
-	rm -rf site .site-build-* .site-offline-* site-offline.zip .cache .pytest_cache
+	rm -rf site .site-build-* .site-offline-* site-offline.zip .cache .pytest_cache .properdocs
+
+# ProperDocs builds with the same plugins from its own virtualenv (it installs beside MkDocs);
+# the site must come out the same, generator tag aside (README, "Sitegenerator en thema").
+.venv-properdocs/.installed: requirements-properdocs.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/pip install --quiet -r requirements-properdocs.txt
+	.venv-properdocs/bin/pip install --quiet --no-deps -e .
+	touch $@
+
+properdocs: .venv-properdocs/.installed node_modules/.installed ## Bouw de site met MkDocs én ProperDocs en vergelijk (alleen de generator-tag mag verschillen)
+	rm -rf .properdocs
+	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/mkdocs build --strict --quiet --site-dir .properdocs/mkdocs
+	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/properdocs build --strict --quiet --site-dir .properdocs/properdocs
+	.venv-properdocs/bin/python tools/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
 bench: $(VENV)/.site node_modules/.installed ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
