@@ -8,11 +8,11 @@
  * Every function works without storage (a browser setting): reading gives nothing, writing returns false.
  * A classic script (no ES module) so that it also runs from file://.
  */
-(function (global) {
+((global) => {
   "use strict";
 
-  var KEY = "handreiking-buurtanalyses";
-  var VERSION = 2;
+  const KEY = "handreiking-buurtanalyses";
+  const VERSION = 2;
 
   function newId() {
     return "a-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8);
@@ -22,10 +22,10 @@
 
   function upgrade(stored) {
     if (stored.versie === VERSION) return stored;
-    var store = empty();
+    const store = empty();
     // Ids from the names, so that every read gives the same ones until the next write stores them.
-    Object.keys(stored.analyses).forEach(function (name) {
-      var entry = stored.analyses[name] || {};
+    Object.keys(stored.analyses).forEach((name) => {
+      const entry = stored.analyses[name] || {};
       store.analyses["v1-" + name] = {gewijzigd: entry.bewaard || null, analyse: entry.analyse};
     });
     return store;
@@ -33,9 +33,9 @@
 
   function read() {
     try {
-      var stored = JSON.parse(global.localStorage.getItem(KEY) || "null");
+      const stored = JSON.parse(global.localStorage.getItem(KEY) || "null");
       if (stored && stored.analyses && typeof stored.analyses === "object") return upgrade(stored);
-    } catch (error) {
+    } catch {
       // No storage or an unreadable entry: nothing is kept.
     }
     return empty();
@@ -45,21 +45,21 @@
     try {
       global.localStorage.setItem(KEY, JSON.stringify(store));
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
 
   /* Saves one analysis and makes it the one the page reopens. */
   function put(id, analyse) {
-    var store = read();
-    store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse: analyse};
+    const store = read();
+    store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse};
     store.huidige = id;
     return write(store);
   }
 
   function remove(id) {
-    var store = read();
+    const store = read();
     delete store.analyses[id];
     if (store.huidige === id) store.huidige = null;
     return write(store);
@@ -67,29 +67,31 @@
 
   /* The page reopens this one (null: none, the next page load starts empty). */
   function setCurrent(id) {
-    var store = read();
+    const store = read();
     store.huidige = id && store.analyses[id] ? id : null;
     return write(store);
   }
 
   function get(id) {
-    var entry = read().analyses[id];
+    const entry = read().analyses[id];
     return entry ? entry.analyse : null;
   }
 
   function current() {
-    var store = read();
+    const store = read();
     return store.huidige && store.analyses[store.huidige] ? store.huidige : null;
   }
 
   /* All kept analyses, last changed first: [{id, gewijzigd, analyse}]. */
   function list() {
-    var store = read();
-    return Object.keys(store.analyses).map(function (id) {
-      return {id: id, gewijzigd: store.analyses[id].gewijzigd, analyse: store.analyses[id].analyse};
-    }).sort(function (a, b) { return String(b.gewijzigd).localeCompare(String(a.gewijzigd)); });
+    const store = read();
+    return Object.keys(store.analyses).map((id) => ({
+      id,
+      gewijzigd: store.analyses[id].gewijzigd,
+      analyse: store.analyses[id].analyse
+    })).sort((a, b) => String(b.gewijzigd).localeCompare(String(a.gewijzigd)));
   }
 
-  global.HandreikingOpslag = {newId: newId, put: put, remove: remove, setCurrent: setCurrent, get: get,
-    current: current, list: list};
+  global.HandreikingOpslag = {newId, put, remove, setCurrent, get,
+    current, list};
 })(window);

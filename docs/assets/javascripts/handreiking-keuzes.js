@@ -15,41 +15,41 @@
  * Parameter names are vocabulary names, ids are term ids: both come from window.HANDREIKING.
  * A classic script (no ES module) so that it also runs from file://.
  */
-(function (global) {
+((global) => {
   "use strict";
 
   function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    const node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach((name) => { node.setAttribute(name, attributes[name]); });
     if (text != null) node.textContent = text;
     return node;
   }
 
   function termIds(data, naam) {
-    return data.vocabulaires[naam].termen.map(function (term) { return term.id; });
+    return data.vocabulaires[naam].termen.map((term) => term.id);
   }
 
   function read(search, data, names) {
-    var params = new URLSearchParams(search);
-    var chosen = {};
-    var unknown = [];
-    names.forEach(function (naam) {
-      var known = termIds(data, naam);
-      var values = [];
-      params.getAll(naam).forEach(function (value) {
-        if (known.indexOf(value) === -1) unknown.push({naam: naam, waarde: value});
+    const params = new URLSearchParams(search);
+    const chosen = {};
+    const unknown = [];
+    names.forEach((naam) => {
+      const known = termIds(data, naam);
+      const values = [];
+      params.getAll(naam).forEach((value) => {
+        if (known.indexOf(value) === -1) unknown.push({naam, waarde: value});
         else if (values.indexOf(value) === -1) values.push(value);
       });
       if (values.length) chosen[naam] = values;
     });
-    return {chosen: chosen, unknown: unknown};
+    return {chosen, unknown};
   }
 
   function params(chosen, data, names) {
-    var result = new URLSearchParams();
-    names.forEach(function (naam) {
-      var values = chosen[naam] || [];
-      termIds(data, naam).forEach(function (id) {
+    const result = new URLSearchParams();
+    names.forEach((naam) => {
+      const values = chosen[naam] || [];
+      termIds(data, naam).forEach((id) => {
         if (values.indexOf(id) !== -1) result.append(naam, id);
       });
     });
@@ -57,23 +57,23 @@
   }
 
   function toSearch(params) {
-    var text = params.toString();
+    const text = params.toString();
     return text ? "?" + text : "";
   }
 
   function setAddress(search, push) {
-    var url = window.location.pathname + search + window.location.hash;
+    const url = window.location.pathname + search + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
     try {
       if (push) window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
-    } catch (error) {
+    } catch {
       // Some browsers refuse history changes for file:// pages; the page works regardless.
     }
   }
 
   function describeUnknown(unknown) {
-    return unknown.map(function (entry) { return entry.naam + " = \u2018" + entry.waarde + "\u2019"; }).join(", ");
+    return unknown.map((entry) => entry.naam + " = \u2018" + entry.waarde + "\u2019").join(", ");
   }
 
   function showUnknown(note, unknown) {
@@ -84,6 +84,6 @@
     note.appendChild(element("p", {}, "Genegeerd: " + describeUnknown(unknown) + ". De andere keuzes zijn toegepast."));
   }
 
-  global.HandreikingKeuzes = {element: element, read: read, params: params, toSearch: toSearch,
-    setAddress: setAddress, describeUnknown: describeUnknown, showUnknown: showUnknown};
+  global.HandreikingKeuzes = {element, read, params, toSearch,
+    setAddress, describeUnknown, showUnknown};
 })(window);

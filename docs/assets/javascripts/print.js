@@ -1,5 +1,5 @@
 /* Printing: the "Print deze checklist" button, and useful links in the PDFs the build prints. */
-(function () {
+(() => {
   "use strict";
 
   // The button needs JavaScript, so it is only shown when JavaScript runs.
