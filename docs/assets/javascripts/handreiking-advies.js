@@ -1,7 +1,7 @@
 /*
  * The advice of the buurtanalyse: the rules of handreiking/advies.py in the browser.
  *
- *   var advies = HandreikingAdvies.advise(window.HANDREIKING,
+ *   const advies = HandreikingAdvies.advise(window.HANDREIKING,
  *     {keuzes: {locatie: ["publieke-ruimte"], problematiek: ["overlast-jeugd"]}, onbekend: ["2.3"],
  *      punten: ["triggers-voor-polarisatie-1-4"], ookGestopt: false});
  *   advies.buitenFocus          chosen fasen the handreiking is not meant for (buiten_focus), in vocabulary order
@@ -16,10 +16,14 @@
  * status only when asked. Ranking: score, then site order. The first selection covers before it repeats:
  * again and again the one that covers most of the not yet covered chosen values of the cover vocabularies
  * (first in the ranking on a tie), then the best of the ranking up to "eerste"; then the rest by ranking.
- * Vocabularies, fields and rules all come from the data. A classic script (no ES module) so that it also
- * runs from file://.
+ * Vocabularies, fields (data.velden) and rules all come from the data. A classic script (no ES module) so that
+ * it also runs from file://; in node (tests/js/) a CommonJS module.
  */
-((global) => {
+((factory) => {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else globalThis.HandreikingAdvies = factory();
+})(() => {
   "use strict";
 
   function intersect(values, chosen) {
@@ -37,9 +41,11 @@
       const wanneer = richting.wanneer;
       const matchedProblematiek = intersect(wanneer.problematiek, problematiek);
       const matchedLocaties = intersect(wanneer.locaties, locaties);
-      const byAnswers = matchedProblematiek.length > 0 && (wanneer.locaties.length === 0 || matchedLocaties.length > 0);
+      const byAnswers = matchedProblematiek.length > 0 &&
+        (wanneer.locaties.length === 0 || matchedLocaties.length > 0);
       const unknown = wanneer.bij_ontbrekende_informatie ? onbekend : [];
-      const punten = Object.keys(config.stelt_voor).filter((punt) => ticked.has(punt) && config.stelt_voor[punt].indexOf(richting.id) !== -1);
+      const punten = Object.keys(config.stelt_voor)
+        .filter((punt) => ticked.has(punt) && config.stelt_voor[punt].includes(richting.id));
       if (!(wanneer.altijd || unknown.length || byAnswers || punten.length)) return;
       richtingen.push({id: richting.id, altijd: wanneer.altijd, onbekend: unknown,
         problematiek: byAnswers ? matchedProblematiek : [], locaties: byAnswers ? matchedLocaties : [],
@@ -59,13 +65,10 @@
   function rank(data, chosen, answers, richtingen) {
     const config = data.buurtanalyse;
     const gericht = new Set(richtingen.filter((r) => r.gericht).map((r) => r.id));
-    const fields = {};
-    data.interventiewijzer.facetten.forEach((facet) => { fields[facet.naam] = facet.veld; });
-    const ranking = config.rangschikking.map((naam) => ({
-      naam,
-      veld: fields[naam],
-      chosen: naam === config.voorgesteld ? gericht : chosen(naam)
-    }));
+    // The field of each vocabulary from data.velden, not from the wijzer's facets: the advice ranks on
+    // vocabularies the wijzer may not filter on.
+    const ranking = config.rangschikking.map((naam) => ({naam, veld: data.velden[naam],
+      chosen: naam === config.voorgesteld ? gericht : chosen(naam)}));
     const ranked = [];
     data.praktijkvoorbeelden.forEach((voorbeeld) => {
       if (voorbeeld.status === config.verborgen_status && !answers.ookGestopt) return;
@@ -120,5 +123,5 @@
       praktijkvoorbeelden: rank(data, chosen, answers, richtingen)};
   }
 
-  global.HandreikingAdvies = {advise};
-})(window);
+  return {advise};
+});

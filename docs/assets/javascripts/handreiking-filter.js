@@ -1,8 +1,8 @@
 /*
  * Filter engine of the interventiewijzer: the semantics of handreiking/filtering.py in the browser.
  *
- *   var index = HandreikingFilter.createIndex(window.HANDREIKING);
- *   var result = index.run({locatie: ["publieke-ruimte"], doelgroep: ["jongeren", "ouders"]}, "dialoog");
+ *   const index = HandreikingFilter.createIndex(window.HANDREIKING);
+ *   const result = index.run({locatie: ["publieke-ruimte"], doelgroep: ["jongeren", "ouders"]}, "dialoog");
  *   result.matched[i]     1 when index.items[i] is shown (items are in site order)
  *   result.total          how many are shown
  *   result.counts[f][o]   how many are shown once option o of facet f (index.facets[f].termen[o]) is
@@ -12,9 +12,13 @@
  * hides its "verborgen" values (gestopt). filtering.counts defines the counts by running the filter
  * once per option; run() gets the same numbers in one pass over the items.
  * Facets, their options and the search fields come from the data, never from this file.
- * A classic script (no ES module) so that it also runs from file://.
+ * A classic script (no ES module) so that it also runs from file://; in node (tests/js/) a CommonJS module.
  */
-((global) => {
+((factory) => {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else globalThis.HandreikingFilter = factory();
+})(() => {
   "use strict";
 
   const MARKS = /\p{M}/gu;
@@ -118,5 +122,5 @@
     for (let k = 0; k < values.length; k++) tally[values[k]]++;
   }
 
-  global.HandreikingFilter = {normalize, words, createIndex};
-})(window);
+  return {normalize, words, createIndex};
+});

@@ -18,18 +18,20 @@
 
   const data = window.HANDREIKING;
   const Filter = window.HandreikingFilter;
-  const Keuzes = window.HandreikingKeuzes;
+  const Adres = window.HandreikingWijzerAdres;
+  const Pagina = window.HandreikingPagina;
   const root = document.getElementById("wijzer");
   const list = document.getElementById("resultaten");
-  if (!data || !Filter || !Keuzes || !root || !list) return;
+  if (!data || !Filter || !Adres || !Pagina || !root || !list) return;
 
   const index = Filter.createIndex(data);
   const facets = index.facets;
-  const facetNames = facets.map((facet) => facet.naam);
-  const element = Keuzes.element;
+  const element = Pagina.element;
   const textParameter = data.interventiewijzer.zoekparameter;
+  // Material for MkDocs opens its search box when the address has this parameter: see the end.
+  const MATERIAL_SEARCH = "q";
   let state = {chosen: {}, q: ""};
-  let lastChange = null;  // "q" while typing: the text box then updates one history entry
+  let lastChange = null;  // textParameter while typing: the text box then updates one history entry
   const ui = {};
 
   // --- the cards the server rendered, in the order of index.items --------------------------
@@ -56,7 +58,7 @@
       "aria-describedby": "wijzer-q-hint"});
     ui.text.addEventListener("input", () => {
       state.q = ui.text.value;
-      update("q");
+      update(textParameter);
     });
     box.appendChild(ui.text);
     return box;
@@ -156,23 +158,18 @@
   // --- state <-> URL -------------------------------------------------------------------------
 
   function readUrl() {
-    const read = Keuzes.read(window.location.search, data, facetNames);
-    state = {chosen: read.chosen, q: new URLSearchParams(window.location.search).get(textParameter) || ""};
+    const read = Adres.parse(window.location.search, data);
+    state = {chosen: read.chosen, q: read.q};
     return read.unknown;
   }
 
-  function query() {
-    const params = Keuzes.params(state.chosen, data, facetNames);
-    if (state.q.trim()) params.set(textParameter, state.q);
-    return Keuzes.toSearch(params);
-  }
-
   function writeUrl(change, replace) {
-    Keuzes.setAddress(query(), !(replace || (change === "q" && lastChange === "q")));
+    const typing = change === textParameter && lastChange === textParameter;
+    Pagina.setAddress(Adres.format(state, data), !(replace || typing));
   }
 
   function showUnknown(unknown) {
-    Keuzes.showUnknown(ui.note, unknown);
+    Pagina.showUnknown(ui.note, unknown);
   }
 
   // --- rendering --------------------------------------------------------------------------
@@ -282,13 +279,11 @@
   showUnknown(unknown);
   syncForm();
   render();
-  if (new URLSearchParams(window.location.search).has("q")) {
+  if (textParameter === MATERIAL_SEARCH && new URLSearchParams(window.location.search).has(textParameter)) {
     // Material opens its search box when the address has ?q= (how it shares a search); it reads
-    // the address when its bundle runs, later in the page than this script. Here q is the text
+    // the address when its bundle runs, later in the page than this script. Here it is the text
     // filter: hide it from Material until the page is parsed, then write the full address back.
-    const withoutQ = new URLSearchParams(window.location.search);
-    withoutQ.delete("q");
-    window.history.replaceState(null, "", window.location.pathname + Keuzes.toSearch(withoutQ) + window.location.hash);
+    Pagina.setAddress(Adres.format({chosen: state.chosen, q: ""}, data), false);
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", () => { writeUrl(null, true); }, {once: true});
     } else {
