@@ -43,8 +43,11 @@ VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeel
 # Address parameters besides the vocabularies: the same names in Python, the page and the data file.
 PARAMETERS = {"onbekend": "onbekend", "casus": "casus", "gestopt": "gestopt"}
 PUNT = "punt"  # name of the checkboxes without a koppeling
-SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-advies.js",
-           "assets/javascripts/buurtanalyse-opslag.js",
+# The DOM-free modules first (each after those it needs), then the page script that uses them.
+SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
+           "assets/javascripts/handreiking-advies.js", "assets/javascripts/interventiewijzer-adres.js",
+           "assets/javascripts/buurtanalyse-staat.js", "assets/javascripts/buurtanalyse-opschonen.js",
+           "assets/javascripts/buurtanalyse-adres.js", "assets/javascripts/buurtanalyse-opslag.js",
            "assets/javascripts/buurtanalyse.js")
 # The columns of the beleidsdiagnose table (step 4.1), each a question per chosen item.
 DIAGNOSE_KOLOMMEN = (

@@ -33,6 +33,7 @@ from .checks import needs_check
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
 from .erkenning import is_expired
+from .filtering import HIDDEN_STATUS
 from .history import NO_GIT, ChangeHistory
 from .model import FACET_FIELDS, HANDREIKING_JAAR, Checklist, Content, Link, Praktijkvoorbeeld, Term
 from .text import escape_markdown, rich_text
@@ -220,6 +221,7 @@ class PageRenderer:
         text = self.md.get_template("praktijkvoorbeeld.md.j2").render(
             front_matter=front_matter(v.titel, v.samenvatting),
             v=v,
+            gestopt=v.status == HIDDEN_STATUS,  # the status the wijzer and the advice hide unless asked
             controle=self._controle(v),
             bron=bron,
             bron_url=relative(page, bron.pagina) if bron.pagina else None,

@@ -6,9 +6,16 @@
  *
  * "huidige" is the analysis the page reopens. Version 1 (kept by buurt name, only on "Bewaar") is read too.
  * Every function works without storage (a browser setting): reading gives nothing, writing returns false.
- * A classic script (no ES module) so that it also runs from file://.
+ * No DOM: HandreikingOpslag is inStorage(() => localStorage); tests give it another storage.
+ * A classic script (no ES module) so that it also runs from file://; in node (tests/js/) a CommonJS module
+ * exporting inStorage.
  */
-((global) => {
+((factory) => {
+  "use strict";
+  const inStorage = factory();
+  if (typeof module === "object" && module.exports) module.exports = {inStorage};
+  else globalThis.HandreikingOpslag = inStorage(() => globalThis.localStorage);
+})(() => {
   "use strict";
 
   const KEY = "handreiking-buurtanalyses";
@@ -31,67 +38,71 @@
     return store;
   }
 
-  function read() {
-    try {
-      const stored = JSON.parse(global.localStorage.getItem(KEY) || "null");
-      if (stored && stored.analyses && typeof stored.analyses === "object") return upgrade(stored);
-    } catch {
-      // No storage or an unreadable entry: nothing is kept.
+  /* The functions below on the Storage that ``storage()`` gives (it may throw, as localStorage can). */
+  function inStorage(storage) {
+    function read() {
+      try {
+        const stored = JSON.parse(storage().getItem(KEY) || "null");
+        if (stored && stored.analyses && typeof stored.analyses === "object") return upgrade(stored);
+      } catch {
+        // No storage or an unreadable entry: nothing is kept.
+      }
+      return empty();
     }
-    return empty();
-  }
 
-  function write(store) {
-    try {
-      global.localStorage.setItem(KEY, JSON.stringify(store));
-      return true;
-    } catch {
-      return false;
+    function write(store) {
+      try {
+        storage().setItem(KEY, JSON.stringify(store));
+        return true;
+      } catch {
+        return false;
+      }
     }
+
+    /* Saves one analysis and makes it the one the page reopens. */
+    function put(id, analyse) {
+      const store = read();
+      store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse};
+      store.huidige = id;
+      return write(store);
+    }
+
+    function remove(id) {
+      const store = read();
+      delete store.analyses[id];
+      if (store.huidige === id) store.huidige = null;
+      return write(store);
+    }
+
+    /* The page reopens this one (null: none, the next page load starts empty). */
+    function setCurrent(id) {
+      const store = read();
+      store.huidige = id && store.analyses[id] ? id : null;
+      return write(store);
+    }
+
+    function get(id) {
+      const entry = read().analyses[id];
+      return entry ? entry.analyse : null;
+    }
+
+    function current() {
+      const store = read();
+      return store.huidige && store.analyses[store.huidige] ? store.huidige : null;
+    }
+
+    /* All kept analyses, last changed first: [{id, gewijzigd, analyse}]. */
+    function list() {
+      const store = read();
+      return Object.keys(store.analyses).map((id) => ({
+        id,
+        gewijzigd: store.analyses[id].gewijzigd,
+        analyse: store.analyses[id].analyse
+      })).sort((a, b) => String(b.gewijzigd).localeCompare(String(a.gewijzigd)));
+    }
+
+    return {newId, put, remove, setCurrent, get, current, list};
   }
 
-  /* Saves one analysis and makes it the one the page reopens. */
-  function put(id, analyse) {
-    const store = read();
-    store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse};
-    store.huidige = id;
-    return write(store);
-  }
-
-  function remove(id) {
-    const store = read();
-    delete store.analyses[id];
-    if (store.huidige === id) store.huidige = null;
-    return write(store);
-  }
-
-  /* The page reopens this one (null: none, the next page load starts empty). */
-  function setCurrent(id) {
-    const store = read();
-    store.huidige = id && store.analyses[id] ? id : null;
-    return write(store);
-  }
-
-  function get(id) {
-    const entry = read().analyses[id];
-    return entry ? entry.analyse : null;
-  }
-
-  function current() {
-    const store = read();
-    return store.huidige && store.analyses[store.huidige] ? store.huidige : null;
-  }
-
-  /* All kept analyses, last changed first: [{id, gewijzigd, analyse}]. */
-  function list() {
-    const store = read();
-    return Object.keys(store.analyses).map((id) => ({
-      id,
-      gewijzigd: store.analyses[id].gewijzigd,
-      analyse: store.analyses[id].analyse
-    })).sort((a, b) => String(b.gewijzigd).localeCompare(String(a.gewijzigd)));
-  }
-
-  global.HandreikingOpslag = {newId, put, remove, setCurrent, get,
-    current, list};
-})(window);
+  return inStorage;
+});

@@ -1,17 +1,14 @@
 /*
- * The buurtanalyse page (/buurtanalyse/): advice, address, saving, export/import and the printed report,
- * on top of the form the server rendered from the checklists (handreiking/buurtanalyse.py).
- *
- * One analysis (the shape of a saved entry and of an exported file):
- *   {buurt, datum, casus, keuzes: {vocabulary: [ids]}, onbekend: [steps], punten: [values],
- *    anders: {checklist: text}, notities: {step: text}, gestopt: bool,
- *    gekozen: {oplossingsrichtingen: [ids], praktijkvoorbeelden: [slugs]},
- *    beleidsdiagnose: {"oplossingsrichting:<id>" or "praktijkvoorbeeld:<slug>": {column: text}}}
- * - The form holds buurt to notities; the address holds keuzes, onbekend, casus and gestopt (never the
- *   buurt name or notes), with the parameter names of the interventiewijzer plus fase, verschijningsvorm.
- * - The advice comes from HandreikingAdvies (the rules of handreiking/advies.py).
- * - Every change is saved at once in this browser (HandreikingOpslag, several analyses side by side);
- *   files are JSON. Nothing is ever sent anywhere.
+ * The buurtanalyse page (/buurtanalyse/): the page around the analysis, on top of the form the server
+ * rendered from the checklists (handreiking/buurtanalyse.py). The logic lives in DOM-free modules:
+ * - the analysis as data, its file and the beleidsdiagnose choices: HandreikingStaat (buurtanalyse-staat.js);
+ * - cleaning what comes from a file, the browser's storage or the address: HandreikingOpschonen;
+ * - the address (the answers with the parameter names of the interventiewijzer plus fase,
+ *   verschijningsvorm, onbekend, casus and gestopt; never the buurt name or notes): HandreikingAnalyseAdres;
+ * - the advice: HandreikingAdvies (the rules of handreiking/advies.py);
+ * - saving at once on every change, several analyses side by side: HandreikingOpslag.
+ * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose and the
+ * printed report. Files are JSON; nothing is ever sent anywhere.
  * Every id, label and parameter name comes from window.HANDREIKING or the page; none is written here.
  * A classic script (no ES module) so that it also runs from file://.
  */
@@ -19,30 +16,40 @@
   "use strict";
 
   const data = window.HANDREIKING;
-  const Keuzes = window.HandreikingKeuzes;
-  const Advies = window.HandreikingAdvies;
-  const Opslag = window.HandreikingOpslag;
+  const {HandreikingStaat: Staat, HandreikingOpschonen: Opschonen, HandreikingAnalyseAdres: Adres,
+    HandreikingWijzerAdres: WijzerAdres, HandreikingAdvies: Advies, HandreikingOpslag: Opslag,
+    HandreikingKeuzes: Keuzes, HandreikingPagina: Pagina} = window;
   const root = document.getElementById("ba-werkblad");
   const form = document.getElementById("ba-formulier");
-  if (!data || !Keuzes || !Advies || !Opslag || !root || !form) return;
+  if (!data || !Staat || !Opschonen || !Adres || !WijzerAdres || !Advies || !Opslag || !Keuzes || !Pagina ||
+      !root || !form) return;
 
   const config = data.buurtanalyse;
   const P = config.parameters;
-  const element = Keuzes.element;
+  const element = Pagina.element;
   const basis = root.getAttribute("data-basis") || "";
-  const FILE_TYPE = "buurtanalyse";
-  const VERSION = 1;
-  const GEKOZEN = {oplossingsrichtingen: "oplossingsrichting", praktijkvoorbeelden: "praktijkvoorbeeld"};
 
-  function byId(id) { return document.getElementById(id); }
-  function all(scope, selector) { return Array.prototype.slice.call(scope.querySelectorAll(selector)); }
+  function all(scope, selector) { return Array.from(scope.querySelectorAll(selector)); }
+
+  // Every element of the page this script uses by id, looked up once (ba-fase-melding is optional).
+  const ui = {};
+  Object.entries({
+    buurt: "ba-buurt", datum: "ba-datum", gestopt: "ba-gestopt", melding: "ba-melding", status: "ba-status",
+    werkruimte: "ba-werkruimte", casus: "ba-casus", casusSluit: "ba-casus-sluit", stappenKop: "ba-stappen-kop",
+    faseMelding: "ba-fase-melding", escalatie: "advies-escalatie", escalatieFasen: "advies-escalatie-fasen",
+    samenvatting: "advies-samenvatting", wijzer: "advies-wijzer", richtingen: "advies-richtingen",
+    voorbeelden: "advies-voorbeelden", voorbeeldenAantal: "advies-voorbeelden-aantal", meer: "advies-meer",
+    diagnoseRij: "diagnose-rij", diagnoseRijen: "diagnose-rijen", diagnoseLeeg: "diagnose-leeg",
+    diagnoseBlok: "diagnose-tabel-blok", diagnoseTabel: "diagnose-tabel", verslag: "verslag-inhoud",
+    beheer: "ba-beheer", afsluiten: "ba-afsluiten", bewaard: "ba-bewaard", bewaardBlok: "ba-bewaard-blok",
+    opgeslagen: "ba-opgeslagen", open: "ba-open", verwijder: "ba-verwijder", nieuw: "ba-nieuw",
+    exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand",
+  }).forEach(([name, id]) => { ui[name] = document.getElementById(id); });
 
   // --- the data ---------------------------------------------------------------------------
 
-  const termOrder = {};
   const labels = {};
   Object.keys(data.vocabulaires).forEach((naam) => {
-    termOrder[naam] = data.vocabulaires[naam].termen.map((term) => term.id);
     labels[naam] = new Map(data.vocabulaires[naam].termen.map((term) => [term.id, term.label]));
   });
   function label(naam, id) { return labels[naam].get(id) || id; }
@@ -51,35 +58,27 @@
   const voorbeelden = byKey(data.praktijkvoorbeelden, "slug");
   const casussen = byKey(data.casussen, "slug");
   const stappen = byKey(config.stappen, "nummer");
-  const stapOrder = config.stappen.map((stap) => stap.nummer);
-  const wijzerFacets = data.interventiewijzer.facetten.map((facet) => facet.naam);
 
   // --- the form ---------------------------------------------------------------------------
 
   const boxes = all(form, "input[type=checkbox]");
   function boxesNamed(name) { return boxes.filter((box) => box.name === name); }
-  const puntValues = boxesNamed(config.punt).map((box) => box.value);
   const andersFields = all(form, "[data-anders]");
   const notitieFields = all(form, "[data-notitie]");
-  const template = byId("diagnose-rij");
-  const kolommen = all(template.content, "[data-veld]").map((field) => {
-    const options = field.tagName === "SELECT" ? all(field, "option").map((o) => o.value) : null;
-    return {sleutel: field.getAttribute("data-veld"), opties: options};
+  // What a state may hold: the data, and what this form offers.
+  const known = Opschonen.known(data, {
+    punten: boxesNamed(config.punt).map((box) => box.value),
+    anders: andersFields.map((field) => field.getAttribute("data-anders")),
+    notities: notitieFields.map((field) => field.getAttribute("data-notitie")),
+    kolommen: all(ui.diagnoseRij.content, "[data-veld]").map((field) => ({sleutel: field.getAttribute("data-veld"),
+      opties: field.tagName === "SELECT" ? all(field, "option").map((option) => option.value) : null})),
   });
-  const wijzerLink = byId("advies-wijzer");
-  const wijzerBase = wijzerLink.getAttribute("href");
+  const wijzerBase = ui.wijzer.getAttribute("href");
 
-  function emptyState() {
-    return {buurt: "", datum: "", casus: null, keuzes: {}, onbekend: [], punten: [], anders: {}, notities: {},
-      gestopt: false, gekozen: {oplossingsrichtingen: [], praktijkvoorbeelden: []}, beleidsdiagnose: {}};
-  }
-
-  let state = emptyState();
+  let state = Staat.empty();
   let currentId = null;  // the id this analysis is kept under in the browser
 
-  function inOrder(values, order) {
-    return order.filter((value) => values.indexOf(value) !== -1);
-  }
+  function sanitize(raw) { return Opschonen.sanitize(raw, known); }
 
   function checkedValues(name) {
     return boxesNamed(name).filter((box) => box.checked).map((box) => box.value);
@@ -93,30 +92,30 @@
 
   /* The form into the state; the parts outside the form stay as they are. */
   function collectForm() {
-    state.buurt = byId("ba-buurt").value;
-    state.datum = byId("ba-datum").value;
+    state.buurt = ui.buurt.value;
+    state.datum = ui.datum.value;
     state.keuzes = {};
     config.vocabulaires.forEach((naam) => {
-      const values = inOrder(checkedValues(naam), termOrder[naam]);
+      const values = Staat.inOrder(checkedValues(naam), known.termen.get(naam));
       if (values.length) state.keuzes[naam] = values;
     });
-    state.onbekend = inOrder(checkedValues(P.onbekend), stapOrder);
-    state.punten = inOrder(checkedValues(config.punt), puntValues);
+    state.onbekend = Staat.inOrder(checkedValues(P.onbekend), known.stappen);
+    state.punten = Staat.inOrder(checkedValues(config.punt), known.punten);
     state.anders = texts(andersFields, "data-anders");
     state.notities = texts(notitieFields, "data-notitie");
   }
 
   function applyState() {
-    byId("ba-buurt").value = state.buurt;
-    byId("ba-datum").value = state.datum;
+    ui.buurt.value = state.buurt;
+    ui.datum.value = state.datum;
     boxes.forEach((box) => {
       const values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
         : state.keuzes[box.name] || [];
-      box.checked = values.indexOf(box.value) !== -1;
+      box.checked = values.includes(box.value);
     });
     andersFields.forEach((field) => { field.value = state.anders[field.getAttribute("data-anders")] || ""; });
     notitieFields.forEach((field) => { field.value = state.notities[field.getAttribute("data-notitie")] || ""; });
-    byId("ba-gestopt").checked = state.gestopt;
+    ui.gestopt.checked = state.gestopt;
     showCasus();
   }
 
@@ -130,8 +129,8 @@
      A sub-item (2.1: "Denken" > an item > a voorbeeld) implies the option above it; clearing an option
      clears its sub-items. */
   function follow(box) {
-    const twins = config.vocabulaires.indexOf(box.name) === -1 ? [box]
-      : boxesNamed(box.name).filter((other) => other.value === box.value);
+    const twins = config.vocabulaires.includes(box.name)
+      ? boxesNamed(box.name).filter((other) => other.value === box.value) : [box];
     twins.forEach((twin) => {
       twin.checked = box.checked;
       if (!twin.checked && twin.hasAttribute("data-groep")) {
@@ -147,89 +146,6 @@
         follow(parent);
       }
     });
-  }
-
-  // --- cleaning what comes from a file, the browser's storage or the address -------------------
-
-  function asText(value) { return typeof value === "string" ? value : ""; }
-  function asList(value) { return Array.isArray(value) ? value : []; }
-  function asObject(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
-
-  /* A state with only what this site knows; ``ignored`` lists the rest as {naam, waarde}. */
-  function sanitize(raw) {
-    const clean = emptyState();
-    const ignored = [];
-    raw = asObject(raw);
-    function keep(values, known, name) {
-      const kept = [];
-      asList(values).forEach((value) => {
-        if (known.indexOf(value) === -1) ignored.push({naam: name, waarde: String(value)});
-        else if (kept.indexOf(value) === -1) kept.push(value);
-      });
-      return inOrder(kept, known);
-    }
-    clean.buurt = asText(raw.buurt);
-    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(asText(raw.datum)) ? raw.datum : "";
-    if (raw.casus) {
-      if (casussen.has(raw.casus)) clean.casus = raw.casus;
-      else ignored.push({naam: P.casus, waarde: String(raw.casus)});
-    }
-    const keuzes = asObject(raw.keuzes);
-    Object.keys(keuzes).forEach((naam) => {
-      if (config.vocabulaires.indexOf(naam) === -1) {
-        ignored.push({naam, waarde: String(keuzes[naam])});
-        return;
-      }
-      const values = keep(keuzes[naam], termOrder[naam], naam);
-      if (values.length) clean.keuzes[naam] = values;
-    });
-    clean.onbekend = keep(raw.onbekend, stapOrder, P.onbekend);
-    clean.punten = keep(raw.punten, puntValues, config.punt);
-    [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach((part) => {
-      const known = part[1].map((field) => field.getAttribute(part[2]));
-      const values = asObject(raw[part[0]]);
-      Object.keys(values).forEach((key) => {
-        if (known.indexOf(key) !== -1 && asText(values[key])) clean[part[0]][key] = values[key];
-      });
-    });
-    clean.gestopt = raw.gestopt === true;
-    const gekozen = asObject(raw.gekozen);
-    clean.gekozen.oplossingsrichtingen = keep(gekozen.oplossingsrichtingen, Array.from(richtingen.keys()),
-      "oplossingsrichting");
-    clean.gekozen.praktijkvoorbeelden = keep(gekozen.praktijkvoorbeelden, Array.from(voorbeelden.keys()),
-      "praktijkvoorbeeld");
-    const diagnose = asObject(raw.beleidsdiagnose);
-    Object.keys(diagnose).forEach((key) => {
-      const parts = key.split(":");
-      const known = {oplossingsrichting: richtingen, praktijkvoorbeeld: voorbeelden}[parts[0]];
-      if (!known || !known.has(parts.slice(1).join(":"))) return;
-      const row = {};
-      kolommen.forEach((kolom) => {
-        const value = asText(asObject(diagnose[key])[kolom.sleutel]);
-        if (value && (!kolom.opties || kolom.opties.indexOf(value) !== -1)) row[kolom.sleutel] = value;
-      });
-      if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
-    });
-    return {state: clean, ignored};
-  }
-
-  // --- the address ------------------------------------------------------------------------
-
-  function addressOf(analysis) {
-    const params = Keuzes.params(analysis.keuzes, data, config.vocabulaires);
-    analysis.onbekend.forEach((stap) => { params.append(P.onbekend, stap); });
-    if (analysis.casus) params.set(P.casus, analysis.casus);
-    if (analysis.gestopt) params.set(P.gestopt, "ja");
-    return Keuzes.toSearch(params);
-  }
-
-  function fromAddress(search) {
-    const read = Keuzes.read(search, data, config.vocabulaires);
-    const params = new URLSearchParams(search);
-    const raw = {keuzes: read.chosen, onbekend: params.getAll(P.onbekend), casus: params.get(P.casus),
-      gestopt: params.get(P.gestopt) === "ja"};
-    const result = sanitize(raw);
-    return {state: result.state, unknown: read.unknown.concat(result.ignored)};
   }
 
   // --- the advice -------------------------------------------------------------------------
@@ -277,19 +193,17 @@
 
   /* The praktijkvoorbeelden of an oplossingsrichting, in site order; the hidden status only when asked. */
   function voorbeeldenVan(richtingId) {
-    return data.praktijkvoorbeelden.filter((voorbeeld) => voorbeeld.oplossingsrichtingen.indexOf(richtingId) !== -1 &&
+    return data.praktijkvoorbeelden.filter((voorbeeld) => voorbeeld.oplossingsrichtingen.includes(richtingId) &&
       (state.gestopt || voorbeeld.status !== config.verborgen_status));
   }
 
-  function chooser(kind, id, name) {
-    const boxId = "kies-" + GEKOZEN[kind] + "-" + id;
+  function chooser(list, id, name) {
+    const boxId = `kies-${Staat.KINDS[list]}-${id}`;
     const wrapper = element("p", {"class": "ba-kies"});
     const box = element("input", {type: "checkbox", id: boxId});
-    box.checked = state.gekozen[kind].indexOf(id) !== -1;
+    box.checked = state.gekozen[list].includes(id);
     box.addEventListener("change", () => {
-      const chosen = state.gekozen[kind].filter((value) => value !== id);
-      if (box.checked) chosen.push(id);
-      state.gekozen[kind] = chosen;
+      Staat.choose(state, list, id, box.checked);
       refresh(false);
     });
     const text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
@@ -376,42 +290,40 @@
 
   /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
   function renderAdvice() {
-    const key = JSON.stringify([state.keuzes, state.onbekend, state.punten, state.gestopt]);
+    const key = JSON.stringify(Staat.answers(state));
     if (key === adviceKey) return;
     adviceKey = key;
-    advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, punten: state.punten,
-      ookGestopt: state.gestopt});
-    byId("advies-escalatie").hidden = advies.buitenFocus.length === 0;
-    const faseNote = byId("ba-fase-melding");
-    if (faseNote) faseNote.hidden = advies.buitenFocus.length === 0;
-    byId("advies-escalatie-fasen").textContent = joinAnd(advies.buitenFocus.map((id) => label("fase", id).toLowerCase()));
+    advies = Advies.advise(data, Staat.answers(state));
+    ui.escalatie.hidden = advies.buitenFocus.length === 0;
+    if (ui.faseMelding) ui.faseMelding.hidden = advies.buitenFocus.length === 0;
+    ui.escalatieFasen.textContent = joinAnd(advies.buitenFocus.map((id) => label("fase", id).toLowerCase()));
     const richtingCount = advies.oplossingsrichtingen.length;
     const voorbeeldCount = advies.praktijkvoorbeelden.length;
-    byId("advies-samenvatting").textContent = "Bij uw antwoorden passen " +
+    ui.samenvatting.textContent = "Bij uw antwoorden passen " +
       plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
       plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
-    wijzerLink.href = wijzerBase + Keuzes.toSearch(Keuzes.params(state.keuzes, data, wijzerFacets));
-    const richtingList = byId("advies-richtingen");
+    ui.wijzer.href = wijzerBase + WijzerAdres.format({chosen: state.keuzes, q: ""}, data);
+    const richtingList = ui.richtingen;
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach((suggestie) => { richtingList.appendChild(richtingItem(suggestie)); });
     // The first selection only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
-    const voorbeeldList = byId("advies-voorbeelden");
+    const voorbeeldList = ui.voorbeelden;
     voorbeeldList.textContent = "";
     const first = firstOnes();
     first.forEach((treffer) => { voorbeeldList.appendChild(voorbeeldItem(treffer)); });
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(voorbeeldCount, first.length);
-    const more = byId("advies-meer");
+    ui.voorbeeldenAantal.textContent = voorbeeldenLine(voorbeeldCount, first.length);
+    const more = ui.meer;
     more.hidden = voorbeeldCount <= first.length;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
   }
 
   function showAll() {
-    const list = byId("advies-voorbeelden");
+    const list = ui.voorbeelden;
     const added = advies.praktijkvoorbeelden.slice(list.children.length).map((treffer) => list.appendChild(voorbeeldItem(treffer)));
-    byId("advies-meer").hidden = true;
+    ui.meer.hidden = true;
     const count = advies.praktijkvoorbeelden.length;
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(count, count);
+    ui.voorbeeldenAantal.textContent = voorbeeldenLine(count, count);
     // Keyboard and screen reader users continue at the first one that was added.
     if (added.length) added[0].querySelector("a").focus();
   }
@@ -420,23 +332,15 @@
 
   const rows = new Map();
 
+  /* The rows of the beleidsdiagnose, with the words they show: "Oplossingsrichting" and its label. */
   function chosenItems() {
-    const items = [];
-    advies.oplossingsrichtingen.forEach((suggestie) => {
-      if (state.gekozen.oplossingsrichtingen.indexOf(suggestie.id) === -1) return;
-      items.push({key: "oplossingsrichting:" + suggestie.id, soort: "Oplossingsrichting",
-        naam: richtingen.get(suggestie.id).label});
-    });
-    advies.praktijkvoorbeelden.forEach((treffer) => {
-      if (state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) === -1) return;
-      items.push({key: "praktijkvoorbeeld:" + treffer.slug, soort: "Praktijkvoorbeeld",
-        naam: voorbeelden.get(treffer.slug).titel});
-    });
-    return items;
+    return Staat.chosenItems(state, advies).map((item) => ({key: item.key, soort: capitalize(item.soort),
+      naam: item.soort === Staat.KINDS.oplossingsrichtingen ? richtingen.get(item.id).label
+        : voorbeelden.get(item.id).titel}));
   }
 
   function createRow(item) {
-    const row = template.content.firstElementChild.cloneNode(true);
+    const row = ui.diagnoseRij.content.firstElementChild.cloneNode(true);
     const heading = row.querySelector("th");
     heading.id = "diagnose-" + item.key.replace(":", "-");
     heading.querySelector(".ba-soort").textContent = item.soort + ":";
@@ -447,9 +351,7 @@
       field.setAttribute("aria-labelledby", "diagnose-kop-" + veld + " " + heading.id);
       field.value = (state.beleidsdiagnose[item.key] || {})[veld] || "";
       field.addEventListener(field.tagName === "SELECT" ? "change" : "input", () => {
-        const values = state.beleidsdiagnose[item.key] = state.beleidsdiagnose[item.key] || {};
-        if (field.value) values[veld] = field.value;
-        else delete values[veld];
+        Staat.setDiagnose(state, item.key, veld, field.value);
         renderReport();
         persist();
       });
@@ -459,7 +361,7 @@
 
   function renderDiagnose() {
     const items = chosenItems();
-    const body = byId("diagnose-rijen");
+    const body = ui.diagnoseRijen;
     const wanted = new Set(items.map((item) => item.key));
     rows.forEach((row, key) => {
       if (!wanted.has(key)) { row.remove(); rows.delete(key); }
@@ -469,8 +371,8 @@
       if (!row) { row = createRow(item); rows.set(item.key, row); }
       if (body.children[i] !== row) body.insertBefore(row, body.children[i] || null);
     });
-    byId("diagnose-leeg").hidden = items.length > 0;
-    byId("diagnose-tabel-blok").hidden = items.length === 0;
+    ui.diagnoseLeeg.hidden = items.length > 0;
+    ui.diagnoseBlok.hidden = items.length === 0;
   }
 
   // --- the report (#verslag, shown only on paper) ----------------------------------------------
@@ -507,7 +409,7 @@
       all(fieldset, "[data-anders]").forEach((field) => {
         if (field.value.trim()) lines.appendChild(element("li", {}, "Anders: " + field.value.trim()));
       });
-      if (state.onbekend.indexOf(nummer) !== -1) lines.appendChild(element("li", {}, "Weten we niet"));
+      if (state.onbekend.includes(nummer)) lines.appendChild(element("li", {}, "Weten we niet"));
       box.appendChild(lines.children.length ? lines : element("p", {}, "Niet ingevuld."));
       if (state.notities[nummer]) {
         const note = "Aantekeningen: " + state.notities[nummer].trim();
@@ -518,7 +420,7 @@
 
   function reportAdvice(box) {
     if (advies.buitenFocus.length) {
-      const note = byId("advies-escalatie").cloneNode(true);
+      const note = ui.escalatie.cloneNode(true);
       note.removeAttribute("id");
       note.hidden = false;
       all(note, "[id]").forEach((node) => { node.removeAttribute("id"); });
@@ -527,14 +429,14 @@
     box.appendChild(element("h4", {}, "Oplossingsrichtingen"));
     const list = element("ul", {});
     advies.oplossingsrichtingen.forEach((suggestie) => {
-      const chosen = state.gekozen.oplossingsrichtingen.indexOf(suggestie.id) !== -1;
+      const chosen = state.gekozen.oplossingsrichtingen.includes(suggestie.id);
       const line = element("li", {});
       line.appendChild(element("strong", {}, richtingen.get(suggestie.id).label + (chosen ? " (gekozen)" : "")));
       line.appendChild(document.createTextNode(". Waarom: " + reasons(suggestie)));
       list.appendChild(line);
     });
     box.appendChild(list);
-    const chosen = advies.praktijkvoorbeelden.filter((treffer) => state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) !== -1);
+    const chosen = advies.praktijkvoorbeelden.filter((treffer) => state.gekozen.praktijkvoorbeelden.includes(treffer.slug));
     const shown = chosen.length ? chosen : firstOnes();
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
       : "Eerste selectie van praktijkvoorbeelden (nog geen gekozen)"));
@@ -557,7 +459,7 @@
     }
     const table = element("table", {"class": "ba-diagnosetabel"});
     const head = element("tr", {});
-    all(byId("diagnose-tabel"), "thead th").forEach((cell) => {
+    all(ui.diagnoseTabel, "thead th").forEach((cell) => {
       head.appendChild(element("th", {scope: "col"}, cell.textContent));
     });
     table.appendChild(element("thead", {})).appendChild(head);
@@ -566,13 +468,13 @@
       const row = body.appendChild(element("tr", {}));
       row.appendChild(element("th", {scope: "row"}, item.soort + ": " + item.naam));
       const values = state.beleidsdiagnose[item.key] || {};
-      kolommen.forEach((kolom) => { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
+      known.kolommen.forEach((kolom) => { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
     });
     box.appendChild(table);
   }
 
   function renderReport() {
-    const box = byId("verslag-inhoud");
+    const box = ui.verslag;
     box.textContent = "";
     const meta = element("dl", {"class": "ba-verslag-meta"});
     const casus = state.casus && casussen.get(state.casus);
@@ -596,9 +498,9 @@
   // --- the casus --------------------------------------------------------------------------
 
   function showCasus() {
-    const aside = byId("ba-casus");
+    const aside = ui.casus;
     aside.hidden = !state.casus;
-    byId("ba-werkruimte").classList.toggle("ba-werkruimte--casus", !!state.casus);
+    ui.werkruimte.classList.toggle("ba-werkruimte--casus", !!state.casus);
     all(aside, "[data-casus]").forEach((section) => {
       section.hidden = section.getAttribute("data-casus") !== state.casus;
     });
@@ -606,11 +508,8 @@
 
   // --- saving in the browser (on every change), files ------------------------------------------
 
-  function status(message) { byId("ba-status").textContent = message; }
+  function status(message) { ui.status.textContent = message; }
 
-  function snapshot() { return JSON.parse(JSON.stringify(state)); }
-
-  const EMPTY = JSON.stringify(emptyState());
   let storageFailed = false;
 
   function nameOf(analysis) { return analysis.buurt.trim() || "Analyse zonder buurtnaam"; }
@@ -622,7 +521,7 @@
   /* The kept analyses in the list; the one on the page is marked and selected. */
   function listSaved() {
     const entries = Opslag.list();
-    const select = byId("ba-bewaard");
+    const select = ui.bewaard;
     const previous = select.value;
     select.textContent = "";
     entries.forEach((entry) => {
@@ -634,20 +533,19 @@
       select.appendChild(element("option", {value: entry.id}, text));
     });
     const ids = entries.map((entry) => entry.id);
-    select.value = ids.indexOf(previous) !== -1 ? previous : ids.indexOf(currentId) !== -1 ? currentId : ids[0] || "";
-    byId("ba-bewaard-blok").hidden = entries.length === 0;
+    select.value = ids.includes(previous) ? previous : ids.includes(currentId) ? currentId : ids[0] || "";
+    ui.bewaardBlok.hidden = entries.length === 0;
   }
 
   /* After every change: this analysis into the browser's storage. An untouched empty form is not kept. */
   function persist() {
-    const analysis = snapshot();
-    if (JSON.stringify(analysis) === EMPTY && !Opslag.get(currentId)) return;
-    if (Opslag.put(currentId, analysis)) {
-      byId("ba-opgeslagen").textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
+    if (Staat.isEmpty(state) && !Opslag.get(currentId)) return;
+    if (Opslag.put(currentId, Staat.copy(state))) {
+      ui.opgeslagen.textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
       storageFailed = false;
     } else if (!storageFailed) {
       storageFailed = true;
-      byId("ba-opgeslagen").textContent = "";
+      ui.opgeslagen.textContent = "";
       status("Deze browser staat bewaren niet toe: wat u invult, gaat verloren bij het sluiten. " +
         "Exporteer de analyse als bestand.");
     }
@@ -671,14 +569,14 @@
   }
 
   function openSaved() {
-    const id = byId("ba-bewaard").value;
+    const id = ui.bewaard.value;
     const analysis = Opslag.get(id);
     if (!analysis) return;
     load(id, analysis, "Geopend: \u2018" + nameOf(sanitize(analysis).state) + "\u2019.");
   }
 
   function removeSaved() {
-    const id = byId("ba-bewaard").value;
+    const id = ui.bewaard.value;
     const analysis = Opslag.get(id);
     if (!analysis) return;
     const name = nameOf(sanitize(analysis).state);
@@ -687,46 +585,37 @@
     if (id === currentId) load(Opslag.newId(), {}, "");
     listSaved();
     status("Verwijderd uit deze browser: \u2018" + name + "\u2019.");
-    (byId("ba-bewaard-blok").hidden ? byId("ba-nieuw") : byId("ba-bewaard")).focus();
+    (ui.bewaardBlok.hidden ? ui.nieuw : ui.bewaard).focus();
   }
 
   function startNew() {
     Opslag.setCurrent(null);
     load(Opslag.newId(), {}, "Een nieuwe, lege analyse. De vorige blijft bewaard in de lijst hieronder.");
-    byId("ba-buurt").focus();
-  }
-
-  function fileName() {
-    const name = state.buurt.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-    return "buurtanalyse" + (name ? "-" + name : "") + (state.datum ? "-" + state.datum : "") + ".json";
+    ui.buurt.focus();
   }
 
   function exportFile() {
-    const payload = Object.assign({type: FILE_TYPE, versie: VERSION, gemaakt: new Date().toISOString()}, snapshot());
-    const blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], {type: "application/json"});
-    const link = element("a", {href: URL.createObjectURL(blob), download: fileName(), hidden: ""});
+    const fileName = Staat.fileName(state);
+    const blob = new Blob([Staat.toFile(state, new Date())], {type: "application/json"});
+    const link = element("a", {href: URL.createObjectURL(blob), download: fileName, hidden: ""});
     document.body.appendChild(link);
     link.click();
     link.remove();
     window.setTimeout(() => { URL.revokeObjectURL(link.href); }, 10000);
-    status("Ge\u00EBxporteerd als " + fileName() + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
+    status("Ge\u00EBxporteerd als " + fileName + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
   }
 
   /* An imported file becomes a new analysis beside the others. */
   function importFile(file) {
     file.text().then((content) => {
-      let raw;
-      try {
-        raw = JSON.parse(content);
-      } catch {
+      const read = Staat.fromFile(content);
+      if (read.error === "json") {
         status("Het bestand " + file.name + " is geen buurtanalyse: het is geen geldig JSON-bestand.");
-        return;
-      }
-      if (!raw || raw.type !== FILE_TYPE) {
+      } else if (read.error) {
         status("Het bestand " + file.name + " is geen buurtanalyse van deze site.");
-        return;
+      } else {
+        load(Opslag.newId(), read.raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
       }
-      load(Opslag.newId(), raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
     });
   }
 
@@ -737,7 +626,7 @@
     renderAdvice();
     renderDiagnose();
     renderReport();
-    if (answersChanged) Keuzes.setAddress(addressOf(state), false);
+    if (answersChanged) Pagina.setAddress(Adres.format(state, data), false);
     persist();
   }
 
@@ -754,29 +643,29 @@
     renderReport();
     persist();
   });
-  byId("ba-gestopt").addEventListener("change", (event) => {
+  ui.gestopt.addEventListener("change", (event) => {
     state.gestopt = event.target.checked;
     refresh(true);
   });
-  byId("advies-meer").addEventListener("click", showAll);
-  byId("ba-casus-sluit").addEventListener("click", () => {
+  ui.meer.addEventListener("click", showAll);
+  ui.casusSluit.addEventListener("click", () => {
     state.casus = null;
     showCasus();
     refresh(true);
-    const heading = byId("ba-stappen-kop");
+    const heading = ui.stappenKop;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
   });
-  byId("ba-open").addEventListener("click", openSaved);
-  byId("ba-verwijder").addEventListener("click", removeSaved);
-  byId("ba-exporteer").addEventListener("click", exportFile);
-  byId("ba-importeer").addEventListener("click", () => { byId("ba-bestand").click(); });
-  byId("ba-bestand").addEventListener("change", (event) => {
+  ui.open.addEventListener("click", openSaved);
+  ui.verwijder.addEventListener("click", removeSaved);
+  ui.exporteer.addEventListener("click", exportFile);
+  ui.importeer.addEventListener("click", () => { ui.bestand.click(); });
+  ui.bestand.addEventListener("change", (event) => {
     const file = event.target.files[0];
     event.target.value = "";
     if (file) importFile(file);
   });
-  byId("ba-nieuw").addEventListener("click", startNew);
+  ui.nieuw.addEventListener("click", startNew);
   all(document, "[data-print-verslag]").forEach((button) => {
     button.addEventListener("click", () => {
       renderReport();
@@ -788,17 +677,17 @@
 
   /* The analysis the browser kept is reopened, unless the address asks for other answers (a shared link,
      "Oefen met deze casus"): those start a new analysis, and the kept one stays in the list. */
-  const start = fromAddress(window.location.search);
-  Keuzes.showUnknown(byId("ba-melding"), start.unknown);
+  const start = Adres.parse(window.location.search, data, known);
+  Pagina.showUnknown(ui.melding, start.unknown);
   const keptId = Opslag.current();
   const kept = keptId && sanitize(Opslag.get(keptId)).state;
-  const askedFor = addressOf(start.state);
-  const reopen = kept && (askedFor === "" || askedFor === addressOf(kept));
+  const askedFor = Adres.format(start.state, data);
+  const reopen = kept && (askedFor === "" || askedFor === Adres.format(kept, data));
   currentId = reopen ? keptId : Opslag.newId();
   state = reopen ? kept : start.state;
   applyState();
-  byId("ba-beheer").hidden = false;
-  byId("ba-afsluiten").hidden = false;
+  ui.beheer.hidden = false;
+  ui.afsluiten.hidden = false;
   root.classList.add("ba--actief");
   refresh(true);  // also drops ignored values from the address
   listSaved();
