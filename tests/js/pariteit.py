@@ -4,7 +4,7 @@ Prints ``{"data": export(content), "filter": [...], "advies": [...]}`` for the r
 selection what :mod:`handreiking.filtering` and :mod:`handreiking.advies` compute. The node test
 runs the browser's filter and advice on the same data and selections and compares every result.
 Selections are random but seeded, so a failure repeats. Run by the node test with the project's
-Python (``PYTHON``, default ``.venv/bin/python``) and the repository root on ``PYTHONPATH``.
+Python (``HANDREIKING_PYTHON``, default ``.venv/bin/python``) and the repository root on ``PYTHONPATH``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ const Advies = script("handreiking-advies");
 let fixture;
 
 before(() => {
-  const python = process.env.PYTHON || path.join(ROOT, ".venv", "bin", "python");
+  const python = process.env.HANDREIKING_PYTHON || path.join(ROOT, ".venv", "bin", "python");
   const output = execFileSync(python, [path.join(__dirname, "pariteit.py")], {
     cwd: ROOT, env: {...process.env, PYTHONPATH: ROOT}, maxBuffer: 256 * 1024 * 1024, encoding: "utf8",
   });
