@@ -12,6 +12,7 @@ const dialect = {
   "prefer-arrow-callback": "error",
   "object-shorthand": ["error", "properties"],
   "arrow-parens": ["error", "always"],
+  "max-len": ["error", {code: 120}],  // as ruff's line-length
   "no-undef": "error",
 };
 
@@ -30,7 +31,8 @@ module.exports = [
     rules: {...dialect, strict: ["error", "function"]},
   },
   // Decap CMS's preview: React's h and createClass and the CMS object are globals of the /beheer/ page.
-  {files: ["macros/beheer_preview.js"], languageOptions: {globals: {h: "readonly", createClass: "readonly", CMS: "readonly"}}},
+  {files: ["macros/beheer_preview.js"],
+    languageOptions: {globals: {h: "readonly", createClass: "readonly", CMS: "readonly"}}},
   // Appended to Material's lunr.nl.min.js: runs inside its search worker.
   {files: ["macros/zoeken_worker.js"], languageOptions: {globals: {...globals.worker, lunr: "readonly"}}},
   {

@@ -86,7 +86,8 @@
     const word = fold(parts[2]);
     const single = singular(word);
     const optional = !spec.presence || spec.presence === lunr.Query.presence.OPTIONAL;
-    const variant = (term, boost) => Object.assign({}, spec, {term: parts[1] + term + parts[3], boost: (spec.boost || 1) * boost});
+    const variant = (term, boost) => Object.assign({}, spec,
+      {term: parts[1] + term + parts[3], boost: (spec.boost || 1) * boost});
     if (!optional) return clause.call(this, variant(single, 1));  // +word, -word: the wider form, as before
     if (site && word.length >= TYPO_MIN_LENGTH && !startsSomeWord(word) && !startsSomeWord(single)) {
       const fixed = corrections(single === word ? [word] : [word, single]);

@@ -178,8 +178,8 @@
         " koos u \u2018Weten we niet\u2019");
     }
     if (suggestie.punten.length) {
-      parts.push("u vinkte aan: " + joinAnd(suggestie.punten.map((punt) => "\u2018" + labelText(form.querySelector("input[name=\"" + config.punt + "\"][value=\"" + punt + "\"]"))
-        + "\u2019")));
+      const box = (punt) => form.querySelector(`input[name="${config.punt}"][value="${punt}"]`);
+      parts.push("u vinkte aan: " + joinAnd(suggestie.punten.map((punt) => `\u2018${labelText(box(punt))}\u2019`)));
     }
     if (suggestie.altijd) parts.push(richting.wanneer.toelichting.replace(/\.$/, ""));
     return capitalize(parts.join("; ")) + ".";
@@ -320,7 +320,8 @@
 
   function showAll() {
     const list = ui.voorbeelden;
-    const added = advies.praktijkvoorbeelden.slice(list.children.length).map((treffer) => list.appendChild(voorbeeldItem(treffer)));
+    const added = advies.praktijkvoorbeelden.slice(list.children.length)
+      .map((treffer) => list.appendChild(voorbeeldItem(treffer)));
     ui.meer.hidden = true;
     const count = advies.praktijkvoorbeelden.length;
     ui.voorbeeldenAantal.textContent = voorbeeldenLine(count, count);
@@ -436,7 +437,8 @@
       list.appendChild(line);
     });
     box.appendChild(list);
-    const chosen = advies.praktijkvoorbeelden.filter((treffer) => state.gekozen.praktijkvoorbeelden.includes(treffer.slug));
+    const chosen = advies.praktijkvoorbeelden
+      .filter((treffer) => state.gekozen.praktijkvoorbeelden.includes(treffer.slug));
     const shown = chosen.length ? chosen : firstOnes();
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
       : "Eerste selectie van praktijkvoorbeelden (nog geen gekozen)"));

@@ -80,7 +80,7 @@
       const slugs = load().filter((chosen) => chosen !== slug);
       if (box.checked && slugs.length >= MAXIMUM) {
         box.checked = false;
-        message.textContent = "U vergelijkt hoogstens " + MAXIMUM + " praktijkvoorbeelden tegelijk; zet er eerst een uit.";
+        message.textContent = `U vergelijkt hoogstens ${MAXIMUM} praktijkvoorbeelden tegelijk; zet er eerst een uit.`;
         return;
       }
       if (box.checked) slugs.push(slug);
@@ -256,7 +256,7 @@
       const th = element("th", {scope: "row"}, rowHeading(row));
       if (several) {
         th.appendChild(document.createTextNode(" "));
-        th.appendChild(element("span", {"class": "vergelijk-label vergelijk-label--" + (differs ? "verschil" : "gelijk")},
+        th.appendChild(element("span", {"class": `vergelijk-label vergelijk-label--${differs ? "verschil" : "gelijk"}`},
           differs ? "verschilt" : "gelijk"));
       }
       tr.appendChild(th);
@@ -327,7 +327,8 @@
         return;
       }
       if (chosen.length === 1) {
-        area.appendChild(element("p", {"class": "vergelijk-nog-een"}, "Kies nog een praktijkvoorbeeld om te vergelijken."));
+        area.appendChild(element("p", {"class": "vergelijk-nog-een"},
+          "Kies nog een praktijkvoorbeeld om te vergelijken."));
       }
       const print = element("button", {type: "button", "class": "md-button vergelijk-afdrukken"}, "Afdrukken");
       print.addEventListener("click", () => { window.print(); });

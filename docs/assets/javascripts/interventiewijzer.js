@@ -69,7 +69,8 @@
       .map((term) => term.label);
     if (!labels.length) return null;
     const name = data.vocabulaires[facet.naam].label.toLowerCase();
-    return "Praktijkvoorbeelden met " + name + " \u2018" + labels.join("\u2019 of \u2018") + "\u2019 ziet u alleen als u die aanvinkt.";
+    const values = labels.join("\u2019 of \u2018");
+    return `Praktijkvoorbeelden met ${name} \u2018${values}\u2019 ziet u alleen als u die aanvinkt.`;
   }
 
   function buildFacet(facet) {
@@ -107,10 +108,12 @@
   }
 
   function buildForm() {
-    const form = element("form", {"class": "wijzer-filters", id: "wijzer-filters", "aria-labelledby": "wijzer-filters-kop"});
+    const form = element("form", {"class": "wijzer-filters", id: "wijzer-filters",
+      "aria-labelledby": "wijzer-filters-kop"});
     form.addEventListener("submit", (event) => { event.preventDefault(); });
     form.appendChild(element("h2", {"class": "wijzer-kop", id: "wijzer-filters-kop"}, "Filters"));
-    const skip = element("a", {"class": "wijzer-overslaan", href: "#wijzer-resultaten-kop"}, "Direct naar de praktijkvoorbeelden");
+    const skip = element("a", {"class": "wijzer-overslaan", href: "#wijzer-resultaten-kop"},
+      "Direct naar de praktijkvoorbeelden");
     form.appendChild(skip);
     form.appendChild(buildTextBox());
     facets.forEach((facet) => { form.appendChild(buildFacet(facet)); });
@@ -241,7 +244,7 @@
     let line = result.total + " van de " + index.items.length + " " + word;
     if (wanted.length < result.total) line += "; de eerste " + wanted.length + " staan hieronder";
     ui.count.textContent = line;
-    ui.summaryText.textContent = result.total + " " + (result.total === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden") + " ";
+    ui.summaryText.textContent = `${result.total} ${result.total === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden"} `;
     ui.empty.hidden = result.total > 0;
     ui.more.hidden = wanted.length >= result.total;
     ui.more.textContent = "Toon meer praktijkvoorbeelden (nog " + (result.total - wanted.length) + ")";
