@@ -55,6 +55,7 @@ offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zon
 test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (ook npm test; bouwt de site en test in Chromium)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	npm test
 	$(PY) -m pytest
 

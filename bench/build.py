@@ -15,7 +15,7 @@ process that reports its wall time and peak memory (ru_maxrss):
 - B: MkDocs + Material on the baseline project.
 
 Our build keeps parsed YAML and rendered Markdown in ``.cache/`` between builds
-(see :mod:`handreiking.cache`). The first A build of each N starts without that cache
+(see :mod:`handreiking.content.cache`). The first A build of each N starts without that cache
 and is reported on its own ("A koud"); the medians are over the rounds after it,
 as an editor's ``make serve`` or a second CI build sees them.
 

@@ -37,10 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from handreiking.loader import check_content, load_content  # noqa: E402
-from handreiking.model import Content  # noqa: E402
-from handreiking.redirects import add_published  # noqa: E402
-from handreiking.slugs import slugify  # noqa: E402
+from handreiking.content.loader import check_content, load_content  # noqa: E402
+from handreiking.content.model import Content  # noqa: E402
+from handreiking.content.redirects import add_published  # noqa: E402
+from handreiking.content.slugs import slugify  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "handreiking", "content")
 FIELDS = ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek")

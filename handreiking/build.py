@@ -24,8 +24,8 @@ import zipfile
 from pathlib import Path
 from collections.abc import Callable
 
-from .loader import load_content
-from .pdf import PDF_ENV, PdfFailed, find_chromium, write_pdfs
+from .content.loader import load_content
+from .site.pdf import PDF_ENV, PdfFailed, find_chromium, write_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +61,7 @@ def build(site_dir: Path, root: Path = ROOT, pdf: str = "auto", offline: bool = 
     steps: list[Callable[[Path], None]] = []
     if chromium:
         env[PDF_ENV] = "1"
-        steps.append(lambda folder: _write_pdfs(folder, root, chromium))
+        steps.append(lambda folder: _write_pdfs(folder, root, chromium, directory_urls=not offline))
     if offline:
         env[OFFLINE_ENV] = "true"
         # Material asks the repository host for its stars and forks: a request the bundle must not make.
@@ -93,9 +93,9 @@ def build_offline(zip_path: Path, root: Path = ROOT, pdf: str = "auto") -> bool:
     return made_pdfs
 
 
-def _write_pdfs(folder: Path, root: Path, chromium: str) -> None:
+def _write_pdfs(folder: Path, root: Path, chromium: str, directory_urls: bool) -> None:
     try:
-        write_pdfs(folder, load_content(root), chromium)
+        write_pdfs(folder, load_content(root), chromium, directory_urls)
     except PdfFailed as error:
         raise BuildFailed(f"{error}; de vorige site is niet aangeraakt") from None
 

@@ -5,7 +5,7 @@
 ``<file>:<line>: <field>: <message>``.
 
 ``python -m handreiking nieuw "Titel"``: a new praktijkvoorbeeld from the
-template (see :mod:`handreiking.new_item`); exit status 1 when it refuses.
+template (see :mod:`handreiking.content.new_item`); exit status 1 when it refuses.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .loader import check_content
-from .new_item import NewItemError, create
+from .content.loader import check_content
+from .content.new_item import NewItemError, create
 
 
 def main(argv: list[str] | None = None) -> int:

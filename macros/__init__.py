@@ -1,7 +1,7 @@
 """mkdocs-macros entry point: the macros hand-written pages may call.
 
 Each macro renders a fragment from the content loaded by ``hooks.on_config``
-(see :mod:`handreiking.fragments`). Macro output is inserted as Markdown and
+(see :mod:`handreiking.site.fragments`). Macro output is inserted as Markdown and
 is never evaluated as Jinja again, so text from YAML cannot become template
 source.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 
 def define_env(env):
-    from handreiking.fragments import Fragments
+    from handreiking.site.fragments import Fragments
 
     from . import state
 
@@ -63,7 +63,7 @@ def define_env(env):
     @env.macro
     def interventiewijzer() -> str:
         """Alle praktijkvoorbeelden als kaarten (ook zonder JavaScript); het script voegt de filters toe."""
-        from handreiking.wijzer import wijzer_html
+        from handreiking.tools.wijzer import wijzer_html
 
         from .site_urls import link_from
 

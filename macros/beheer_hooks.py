@@ -1,4 +1,4 @@
-"""MkDocs hook: the form-based editor at ``/beheer/`` (Decap CMS, see :mod:`handreiking.beheer`).
+"""MkDocs hook: the form-based editor at ``/beheer/`` (Decap CMS, see :mod:`handreiking.tools.beheer`).
 
 ``on_files`` adds ``beheer/index.html``, ``beheer/config.yml`` (generated from the
 schemas and vocabularies of this build) and the Decap CMS files, copied from
@@ -17,10 +17,10 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from handreiking import beheer
+from handreiking.tools import beheer
 from handreiking.build import OFFLINE_ENV
-from handreiking.pages import html_templates
-from handreiking.schemas import project_schemas
+from handreiking.site.templating import html_templates
+from handreiking.content.schemas import project_schemas
 from macros import state
 from macros.generated_files import add_generated
 

@@ -1,10 +1,10 @@
-"""Macro for docs/buurtanalyse.md: the form of the buurtanalyse (see handreiking.buurtanalyse)."""
+"""Macro for docs/buurtanalyse.md: the form of the buurtanalyse (see handreiking.tools.buurtanalyse)."""
 
 from __future__ import annotations
 
 
 def define_env(env):
-    from handreiking.buurtanalyse import buurtanalyse_html
+    from handreiking.tools.buurtanalyse import buurtanalyse_html
 
     from . import state
     from .site_urls import link_from

@@ -1,6 +1,6 @@
 """MkDocs hook: the content as one generated data file for the page scripts.
 
-``on_files`` adds ``assets/data/handreiking.js`` (see :mod:`handreiking.export`)
+``on_files`` adds ``assets/data/handreiking.js`` (see :mod:`handreiking.tools.export`)
 as a generated file, so it is part of every build, ``make serve`` and any
 bundle made from the built site. Registered after ``macros/hooks.py``, which
 loads the content in ``on_config`` and makes ``handreiking`` importable.
@@ -8,8 +8,8 @@ loads the content in ``on_config`` and makes ``handreiking`` importable.
 
 from __future__ import annotations
 
-from handreiking.export import export, to_javascript
-from handreiking.wijzer import DATA_FILE
+from handreiking.tools.export import export, to_javascript
+from handreiking.tools.wijzer import DATA_FILE
 from macros import state
 from macros.generated_files import add_generated
 from macros.site_urls import url_for

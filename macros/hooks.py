@@ -4,7 +4,7 @@
   problem listed when the content is invalid; add generated pages to the nav;
 - ``on_files``: add the generated pages (praktijkvoorbeelden, indexes, ...);
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a page;
-- ``on_post_build``: keep parsed YAML and rendered text for the next build (see handreiking.cache).
+- ``on_post_build``: keep parsed YAML and rendered text for the next build (see handreiking.content.cache).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path; make our pac
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
-from handreiking.pages import Output  # noqa: E402
-from handreiking.pdf import PDF_ENV  # noqa: E402
-from handreiking.problems import ContentError  # noqa: E402
-from handreiking.site import build_site  # noqa: E402
+from handreiking.site.pages import Output  # noqa: E402
+from handreiking.site.pdf import PDF_ENV  # noqa: E402
+from handreiking.content.problems import ContentError  # noqa: E402
+from handreiking.site.site import build_site  # noqa: E402
 from macros import navigation, state  # noqa: E402
 from macros.generated_files import add_generated  # noqa: E402
 

@@ -6,15 +6,15 @@ oplossingsrichting needs no edit of ``mkdocs.yml``. Praktijkvoorbeelden stay
 out of the nav on purpose: Material renders the whole nav on every page.
 
 Labels are HTML-escaped here: Material prints nav titles without escaping, and
-they come from YAML (like page titles, see ``handreiking.pages.front_matter``).
+they come from YAML (like page titles, see ``handreiking.site.pages.front_matter``).
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from handreiking.pages import checklist_path, term_path
-from handreiking.site import Site
+from handreiking.site.urls import checklist_path, term_path
+from handreiking.site.site import Site
 
 
 def _children(site: Site) -> dict[str, list[dict]]:

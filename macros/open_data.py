@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 def define_env(env):
-    from handreiking.open_data import field_table
-    from handreiking.schemas import project_schemas
+    from handreiking.tools.open_data import field_table
+    from handreiking.content.schemas import project_schemas
 
     from . import state
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: the open data files at /data/ (see :mod:`handreiking.open_data`).
+"""MkDocs hook: the open data files at /data/ (see :mod:`handreiking.tools.open_data`).
 
 Registered after ``macros/hooks.py``, which loads the content in ``on_config``.
 The files are generated, so they are part of every build and of the offline bundle.
@@ -6,8 +6,8 @@ The files are generated, so they are part of every build and of the offline bund
 
 from __future__ import annotations
 
-from handreiking.open_data import open_data_files
-from handreiking.schemas import project_schemas
+from handreiking.tools.open_data import open_data_files
+from handreiking.content.schemas import project_schemas
 from macros import state
 from macros.generated_files import add_generated
 from macros.site_urls import url_for

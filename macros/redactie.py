@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 def define_env(env):
-    from handreiking.field_reference import field_reference
-    from handreiking.schemas import project_schemas
+    from handreiking.site.field_reference import field_reference
+    from handreiking.content.schemas import project_schemas
 
     from . import state
 

@@ -1,7 +1,7 @@
 """MkDocs hooks for the editors' workflow (registered after ``hooks.py``, which loads the content).
 
 - ``on_files``: a page at every old address in ``content/doorverwijzingen.yml``
-  that forwards to the new one (see :mod:`handreiking.redirects`).
+  that forwards to the new one (see :mod:`handreiking.content.redirects`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from handreiking.redirects import redirect_pages
+from handreiking.site.redirect_pages import redirect_pages
 from macros import state
 
 

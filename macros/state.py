@@ -6,7 +6,7 @@ rebuild); macros read it when a page is rendered, which is always later.
 
 from __future__ import annotations
 
-from handreiking.site import Site
+from handreiking.site.site import Site
 
 current: Site | None = None
 

@@ -1,10 +1,10 @@
-"""Macro for docs/vergelijk.md: the place of the comparison table (see handreiking.vergelijk)."""
+"""Macro for docs/vergelijk.md: the place of the comparison table (see handreiking.tools.vergelijk)."""
 
 from __future__ import annotations
 
 
 def define_env(env):
-    from handreiking.vergelijk import vergelijk_html
+    from handreiking.tools.vergelijk import vergelijk_html
 
     from .site_urls import link_from
 

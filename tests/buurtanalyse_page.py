@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handreiking import advies
-from handreiking.buurtanalyse import PARAMETERS
+from handreiking.tools import advies
+from handreiking.site.urls import BUURTANALYSE_PARAMETERS as PARAMETERS
 from tool_page import checked_boxes, tool_url
 
 

@@ -66,7 +66,7 @@ def content_pages(site: Path) -> list[Path]:
     """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
     those): they send the browser on at once and nothing links to them; and except the editor at
     /beheer/, Decap CMS's own page (third-party, not linked from the site; test_beheer.py checks it)."""
-    from handreiking.beheer import FOLDER
+    from handreiking.tools.beheer import FOLDER
 
     return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER
                   and '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
@@ -88,7 +88,7 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def content():
-    from handreiking.loader import load_content
+    from handreiking.content.loader import load_content
 
     return load_content(ROOT)
 

@@ -19,7 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from handreiking.slugs import slugify  # noqa: E402
+from handreiking.content.slugs import slugify  # noqa: E402
 
 NEW_TITLE = "Buurtvaders"
 NEW_TERM = {"id": "sportverenigingen", "label": "Sportverenigingen",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handreiking.model import HANDREIKING_JAAR
-from handreiking.pages import format_date
+from handreiking.content.model import HANDREIKING_JAAR
+from handreiking.site.pages import format_date
 
 from conftest import REPO_URL, ROOT, copy_project, example_slug, mkdocs_build
 from editor_project import editor_project, run_make

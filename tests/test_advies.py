@@ -1,6 +1,6 @@
 """Issues 9 and 15: the advice rules of the buurtanalyse, on hand-made examples and generated answer sets.
 
-The browser tests compare the page with :mod:`handreiking.advies`; this file pins down that
+The browser tests compare the page with :mod:`handreiking.tools.advies`; this file pins down that
 reference itself, so a mistake shared by both sides cannot pass unnoticed. Exact outcomes use
 the small fixtures below; the rules of the first selection are checked on generated content.
 """
@@ -11,9 +11,9 @@ import random
 
 import pytest
 
-from handreiking.advies import (COVER, EERSTE, RANKING, Antwoorden, Suggestie, buiten_focus, punt_value, stelt_voor,
+from handreiking.tools.advies import (COVER, EERSTE, RANKING, Antwoorden, Suggestie, buiten_focus, punt_value, stelt_voor,
                                 suggesties, treffers)
-from handreiking.model import (Checklist, ChecklistItem, ChecklistSectie, Oplossingsrichting, Praktijkvoorbeeld,
+from handreiking.content.model import (Checklist, ChecklistItem, ChecklistSectie, Oplossingsrichting, Praktijkvoorbeeld,
                               Taxonomie, Term, Wanneer)
 
 

@@ -23,12 +23,12 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from handreiking.beheer import FOLDER, TODAY
-from handreiking.loader import load_content
-from handreiking.model import FOLDERS
-from handreiking.redirects import add_published
-from handreiking.schemas import project_schemas
-from handreiking.slugs import slugify
+from handreiking.tools.beheer import FOLDER, TODAY
+from handreiking.content.loader import load_content
+from handreiking.content.model import FOLDERS
+from handreiking.content.redirects import add_published
+from handreiking.content.schemas import project_schemas
+from handreiking.content.slugs import slugify
 
 from conftest import ROOT, copy_project, mkdocs_build, run_axe, serve
 

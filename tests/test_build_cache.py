@@ -1,18 +1,27 @@
-"""Issue 8: parsed YAML and rendered Markdown are kept between builds, without changing the site or trusting the cache."""
+"""Issue 8: parsed YAML, rendered Markdown and generated pages are kept between builds, without changing the site.
+
+Kept text (rich-text.json) is never trusted: it is cleaned again as it is loaded. The generated
+pages are reused only while every input is the same, and only on the machine that made them:
+CI and the deployed site always build without a cache (see test_ci_never_restores_the_cache).
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 
 import pytest
+import yaml
 
-from conftest import copy_project, edit_yaml, example_slug, mkdocs_build
-from handreiking.site import CACHE_DIR
+from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
+from handreiking.site import pages
+from handreiking.site.site import CACHE_DIR, build_site
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 RICH_TEXT = CACHE_DIR / "rich-text.json"
+GENERATED = CACHE_DIR / "gegenereerd.json"
 
 
 def _pages(site):
@@ -42,6 +51,7 @@ def test_a_warm_build_writes_the_same_site_as_a_cold_one(cold, warm_project, tmp
 
 
 def test_a_tampered_or_outdated_cache_cannot_inject(warm_project, tmp_path):
+    (warm_project / GENERATED).unlink()  # else the pages are reused whole and the kept text is not read
     file = warm_project / RICH_TEXT
     cache = json.loads(file.read_text(encoding="utf-8"))
     cache["waarden"] = {key: '<p>x<script>alert(1)</script><img src=x onerror="alert(1)"></p>'
@@ -65,3 +75,32 @@ def test_a_changed_file_is_read_again_after_a_warm_build(warm_project, tmp_path)
     assert mkdocs_build(warm_project, tmp_path / "second").returncode == 0
     html = (tmp_path / "second" / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert "Nieuw: " in html
+
+
+def test_generated_pages_are_reused_only_while_content_and_date_are_the_same(warm_project, monkeypatch):
+    day = date(2026, 11, 29)
+    first = build_site(warm_project, today=day)
+    kept = first.pages
+    first.save_cache()
+
+    def render_again(self):
+        raise AssertionError("opnieuw gegenereerd")
+
+    monkeypatch.setattr(pages.PageRenderer, "all", render_again)
+    assert build_site(warm_project, today=day).pages == kept
+    next_day = build_site(warm_project, today=date(2026, 11, 30))  # staleness counts from today
+    with pytest.raises(AssertionError, match="opnieuw gegenereerd"):
+        assert next_day.pages
+    edit_yaml(warm_project / "content" / "interventies" / f"{example_slug()}.yml",
+              lambda data: data.update(samenvatting="Nieuw: " + data["samenvatting"]))
+    edited = build_site(warm_project, today=day)
+    with pytest.raises(AssertionError, match="opnieuw gegenereerd"):
+        assert edited.pages
+
+
+def test_ci_never_restores_the_cache():
+    """The generated pages in .cache/ are not cleaned again: no workflow may bring them in from elsewhere."""
+    workflows = [yaml.safe_load(file.read_text(encoding="utf-8")) for file in (ROOT / ".github").rglob("*.yml")]
+    steps = [step for workflow in workflows for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    assert steps
+    assert not [step for step in steps if "cache" in str(step.get("uses", "")) or ".cache" in str(step.get("with", ""))]

@@ -1,6 +1,6 @@
 """Issue 9: the buurtanalyse, driven in Chromium: what a user does and sees.
 
-What the page shows after a click, a link or a reload is compared with :mod:`handreiking.advies`
+What the page shows after a click, a link or a reload is compared with :mod:`handreiking.tools.advies`
 applied to the loaded content, and the form with the checklists: never with fixed lists. The advice
 engine itself is compared with Python in node, on hundreds of answer sets (tests/js/pariteit.test.js).
 """
@@ -18,11 +18,12 @@ import yaml
 from buurtanalyse_page import (analyse_url, antwoorden, checked, expected_richtingen, expected_voorbeelden,
                                open_analyse, shown_richtingen, shown_voorbeelden, waarom)
 from conftest import copy_project, mkdocs_build, run_axe
-from handreiking import advies
-from handreiking.buurtanalyse import answer_vocabularies, stappen
-from handreiking.filtering import FACETS, HIDDEN_STATUS
-from handreiking.loader import load_content
-from handreiking.text import rich_text
+from handreiking.tools import advies
+from handreiking.tools.buurtanalyse import answer_vocabularies, stappen
+from handreiking.content.model import HIDDEN_STATUS
+from handreiking.tools.filtering import FACETS
+from handreiking.content.loader import load_content
+from handreiking.site.text import rich_text
 import keyboard_nav
 from printed import printed_text
 from tool_page import location, url_state

@@ -7,8 +7,8 @@ against the source follows the redirect history, so a renamed or merged example 
 
 from __future__ import annotations
 
-from handreiking.loader import check_content
-from handreiking.slugs import slugify
+from handreiking.content.loader import check_content
+from handreiking.content.slugs import slugify
 
 from conftest import ROOT
 
@@ -139,7 +139,7 @@ def _texts(value, path=""):
 
 
 def _source_fingerprints() -> set[str]:
-    from handreiking.wording import load_fingerprints
+    from handreiking.content.wording import load_fingerprints
 
     return load_fingerprints(ROOT / "tests" / "fixtures" / "bron-woordreeksen.txt")
 
@@ -148,7 +148,7 @@ def test_content_is_in_our_own_words():
     """No text repeats a run of 10 words from the handreiking (fingerprints in tests/fixtures)."""
     import yaml
 
-    from handreiking.wording import fingerprints
+    from handreiking.content.wording import fingerprints
 
     source = _source_fingerprints()
     copied = []
@@ -161,7 +161,7 @@ def test_content_is_in_our_own_words():
 
 def test_hand_written_pages_are_in_our_own_words():
     """The pages in docs/ are summaries too: no run of 10 words from the handreiking."""
-    from handreiking.wording import fingerprints
+    from handreiking.content.wording import fingerprints
 
     source = _source_fingerprints()
     pages = sorted((ROOT / "docs").rglob("*.md"))
@@ -172,7 +172,7 @@ def test_hand_written_pages_are_in_our_own_words():
 
 
 def test_wording_check_detects_a_copied_sentence():
-    from handreiking.wording import fingerprints
+    from handreiking.content.wording import fingerprints
 
     source = _source_fingerprints()
     copied = ("Buurtbemiddeling is een methodiek om burenconflicten op te lossen met behulp van "

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from handreiking.loader import check_content
-from handreiking.redirects import KINDS, add_published
-from handreiking.slugs import slugify
+from handreiking.content.loader import check_content
+from handreiking.content.redirects import KINDS, add_published
+from handreiking.content.slugs import slugify
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build, serve
 

@@ -16,10 +16,10 @@ from bs4 import BeautifulSoup
 
 from conftest import copy_project, edit_yaml, example_slug, mkdocs_build, serve
 from editor_project import editor_project, run_make
-from handreiking.export import GLOBAL_NAME
-from handreiking.filtering import select
-from handreiking.loader import load_content
-from handreiking.pages import format_date
+from handreiking.tools.export import GLOBAL_NAME
+from handreiking.tools.filtering import select
+from handreiking.content.loader import load_content
+from handreiking.site.pages import format_date
 from wijzer_page import open_wijzer, shown_slugs, wijzer_url
 
 MONTHS = 12

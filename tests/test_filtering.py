@@ -1,14 +1,14 @@
 """Issue 4: the filter semantics of the interventiewijzer on a handful of hand-made examples.
 
-The browser tests compare the page with :mod:`handreiking.filtering`; this file pins down that
+The browser tests compare the page with :mod:`handreiking.tools.filtering`; this file pins down that
 reference itself, so a mistake shared by both sides cannot pass unnoticed.
 """
 
 from __future__ import annotations
 
 
-from handreiking.filtering import counts, normalize, select
-from handreiking.model import Praktijkvoorbeeld
+from handreiking.tools.filtering import counts, normalize, select
+from handreiking.content.model import Praktijkvoorbeeld
 
 
 def voorbeeld(slug, locaties, doelgroepen, status="onbekend", **extra) -> Praktijkvoorbeeld:

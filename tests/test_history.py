@@ -17,10 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
-from handreiking import history
-from handreiking.history import COMPLETE, NO_GIT, SHALLOW, read_history
-from handreiking.pages import format_date
-from handreiking.site import build_site
+from handreiking.content import history
+from handreiking.content.history import COMPLETE, NO_GIT, SHALLOW, read_history
+from handreiking.site.pages import format_date
+from handreiking.site.site import build_site
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 

@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from conftest import copy_project, example_slug, mkdocs_build, normalized, search_results, serve
-from handreiking.schemas import resolve_ref
-from handreiking.slugs import slugify
+from handreiking.content.schemas import resolve_ref
+from handreiking.content.slugs import slugify
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 

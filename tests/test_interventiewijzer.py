@@ -1,6 +1,6 @@
 """Issue 4: the interventiewijzer, driven in Chromium: what a user does and sees.
 
-Expected results come from :mod:`handreiking.filtering` applied to the loaded content, never from
+Expected results come from :mod:`handreiking.tools.filtering` applied to the loaded content, never from
 fixed lists. The filter engine itself is compared with Python in node, on hundreds of selections
 (tests/js/pariteit.test.js).
 """
@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import mkdocs_build, run_axe
-from handreiking import filtering
+from handreiking.tools import filtering
 import keyboard_nav
 from printed import printed_text
 from tool_page import location, url_state
@@ -279,7 +279,7 @@ def test_print_shows_the_current_selection_as_a_clean_list(page, site_url, conte
 def large_site(tmp_path_factory):
     """A synthetic project with more praktijkvoorbeelden than the wijzer shows at once."""
     from bench.synthetic import generate
-    from handreiking.loader import load_content
+    from handreiking.content.loader import load_content
 
     root = tmp_path_factory.mktemp("groot")
     project = generate(130, root / "project", seed=3)

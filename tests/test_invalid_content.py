@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from handreiking.redirects import KINDS, add_published
+from handreiking.content.redirects import KINDS, add_published
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
@@ -105,7 +105,7 @@ def test_one_run_reports_every_error_of_every_fixture(tmp_path):
 
 
 def test_byte_order_mark_and_windows_line_endings_are_read_as_plain_text(tmp_path):
-    from handreiking.loader import load_content
+    from handreiking.content.loader import load_content
 
     fixture = FIXTURES / "geldig-bom-en-crlf"
     content = load_content(_project_with([fixture], tmp_path))

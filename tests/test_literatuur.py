@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, normalized
-from handreiking.text import rich_text
+from handreiking.site.text import rich_text
 
 
 def soup(path):

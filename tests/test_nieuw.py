@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 import yaml
 
-from handreiking.loader import check_content
-from handreiking.slugs import slugify
+from handreiking.content.loader import check_content
+from handreiking.content.slugs import slugify
 
 from conftest import example_slug, mkdocs_build
 from editor_project import editor_project, run_make

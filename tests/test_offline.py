@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import CHROMIUM, run_build
-from handreiking import filtering
+from handreiking.tools import filtering
 from test_site import parse
 
 pytestmark = pytest.mark.browser

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, run_axe
-from handreiking.open_data import LIST_SEPARATOR, csv_columns, csv_lines, published_schema
-from handreiking.schemas import project_schemas
+from handreiking.tools.open_data import LIST_SEPARATOR, csv_columns, csv_lines, published_schema
+from handreiking.content.schemas import project_schemas
 from wijzer_page import expected_slugs, open_wijzer, wijzer_url
 
 DATA = Path("data")

@@ -12,10 +12,11 @@ from datetime import date
 
 import pytest
 
-from handreiking.crosslinks import build_crosslinks
-from handreiking.fragments import Fragments
-from handreiking.pages import Output, checklist_pdf_path
-from handreiking.site import Site
+from handreiking.site.crosslinks import build_crosslinks
+from handreiking.site.fragments import Fragments
+from handreiking.site.pages import Output
+from handreiking.site.urls import checklist_pdf_path
+from handreiking.site.site import Site
 
 CHECKLIST = re.compile(r'<div class="checklist" data-checklist="([^"]+)"')
 HREF = re.compile(r'<a [^>]*href="([^"]+)"')

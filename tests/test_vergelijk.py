@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs_build, normalized, run_axe, serve
-from handreiking.export import export
-from handreiking.pages import format_date
+from handreiking.tools.export import export
+from handreiking.site.pages import format_date
 from test_doorverwijzingen import OLD, renamed_project
 import keyboard_nav
 from buurtanalyse_page import open_analyse

@@ -16,9 +16,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from handreiking.loader import check_content
-from handreiking.placeholders import PLACEHOLDER
-from handreiking.redirects import add_published
+from handreiking.content.loader import check_content
+from handreiking.content.placeholders import PLACEHOLDER
+from handreiking.content.redirects import add_published
 
 from conftest import ROOT, copy_project, mkdocs_build
 

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from conftest import copy_project, edit_yaml, example_slug, mkdocs_build
-from handreiking import filtering
-from handreiking.export import GLOBAL_NAME, export, to_json
-from handreiking.loader import load_content
+from handreiking.tools import filtering
+from handreiking.tools.export import GLOBAL_NAME, export, to_json
+from handreiking.content.loader import load_content
 from wijzer_page import expected_counts, expected_slugs, open_wijzer, option_counts, shown_slugs, wijzer_url
 
 DATA_FILE = "assets/data/handreiking.js"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handreiking import filtering
+from handreiking.tools import filtering
 from tool_page import checked_boxes, tool_url
 
 

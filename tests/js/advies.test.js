@@ -1,5 +1,5 @@
 // The advice of the buurtanalyse (handreiking-advies.js) on a small data set: its rules one by one.
-// Its agreement with handreiking/advies.py on the real content is pariteit.test.js.
+// Its agreement with handreiking/tools/advies.py on the real content is pariteit.test.js.
 "use strict";
 
 const assert = require("node:assert/strict");

@@ -1,7 +1,7 @@
 """The fixture of tests/js/pariteit.test.js: the Python reference on hundreds of generated selections, as JSON.
 
 Prints ``{"data": export(content), "filter": [...], "advies": [...]}`` for the real content: per
-selection what :mod:`handreiking.filtering` and :mod:`handreiking.advies` compute. The node test
+selection what :mod:`handreiking.tools.filtering` and :mod:`handreiking.tools.advies` compute. The node test
 runs the browser's filter and advice on the same data and selections and compares every result.
 Selections are random but seeded, so a failure repeats. Run by the node test with the project's
 Python (``HANDREIKING_PYTHON``, default ``.venv/bin/python``) and the repository root on ``PYTHONPATH``.
@@ -15,11 +15,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from handreiking import advies, filtering
-from handreiking.buurtanalyse import answer_vocabularies, stappen
-from handreiking.export import export, json_value
-from handreiking.loader import load_content
-from handreiking.model import Content
+from handreiking.content.loader import load_content
+from handreiking.content.model import Content
+from handreiking.tools import advies, filtering
+from handreiking.tools.buurtanalyse import answer_vocabularies, stappen
+from handreiking.tools.export import export, json_value
 
 ROOT = Path(__file__).resolve().parents[2]
 FILTER_SELECTIONS = 300

@@ -1,5 +1,5 @@
-// The browser's filter and advice against the Python reference (handreiking/filtering.py and
-// handreiking/advies.py), on the real content and hundreds of generated selections (tests/js/pariteit.py).
+// The browser's filter and advice against the Python reference (handreiking/tools/filtering.py and
+// handreiking/tools/advies.py), on the real content and hundreds of generated selections (tests/js/pariteit.py).
 "use strict";
 
 const assert = require("node:assert/strict");

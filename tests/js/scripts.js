@@ -1,5 +1,5 @@
 // The site's scripts as node modules (they are classic scripts in the browser, CommonJS modules here),
-// and a small data set in the shape of handreiking/export.py for the unit tests.
+// and a small data set in the shape of handreiking/tools/export.py for the unit tests.
 "use strict";
 
 const path = require("node:path");

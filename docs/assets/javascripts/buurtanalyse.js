@@ -1,11 +1,11 @@
 /*
  * The buurtanalyse page (/buurtanalyse/): the page around the analysis, on top of the form the server
- * rendered from the checklists (handreiking/buurtanalyse.py). The logic lives in DOM-free modules:
+ * rendered from the checklists (handreiking/tools/buurtanalyse.py). The logic lives in DOM-free modules:
  * - the analysis as data, its file and the beleidsdiagnose choices: HandreikingStaat (buurtanalyse-staat.js);
  * - cleaning what comes from a file, the browser's storage or the address: HandreikingOpschonen;
  * - the address (the answers with the parameter names of the interventiewijzer plus fase,
  *   verschijningsvorm, onbekend, casus and gestopt; never the buurt name or notes): HandreikingAnalyseAdres;
- * - the advice: HandreikingAdvies (the rules of handreiking/advies.py);
+ * - the advice: HandreikingAdvies (the rules of handreiking/tools/advies.py);
  * - saving at once on every change, several analyses side by side: HandreikingOpslag.
  * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose and the
  * printed report. Files are JSON; nothing is ever sent anywhere.

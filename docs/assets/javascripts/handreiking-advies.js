@@ -1,5 +1,5 @@
 /*
- * The advice of the buurtanalyse: the rules of handreiking/advies.py in the browser.
+ * The advice of the buurtanalyse: the rules of handreiking/tools/advies.py in the browser.
  *
  *   const advies = HandreikingAdvies.advise(window.HANDREIKING,
  *     {keuzes: {locatie: ["publieke-ruimte"], problematiek: ["overlast-jeugd"]}, onbekend: ["2.3"],

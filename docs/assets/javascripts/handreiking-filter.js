@@ -1,5 +1,5 @@
 /*
- * Filter engine of the interventiewijzer: the semantics of handreiking/filtering.py in the browser.
+ * Filter engine of the interventiewijzer: the semantics of handreiking/tools/filtering.py in the browser.
  *
  *   const index = HandreikingFilter.createIndex(window.HANDREIKING);
  *   const result = index.run({locatie: ["publieke-ruimte"], doelgroep: ["jongeren", "ouders"]}, "dialoog");
@@ -23,7 +23,7 @@
 
   const MARKS = /\p{M}/gu;
 
-  /* Lower case without accents, as handreiking.filtering.normalize: "Financiële" -> "financiele". */
+  /* Lower case without accents, as handreiking.tools.filtering.normalize: "Financiële" -> "financiele". */
   function normalize(text) {
     return String(text == null ? "" : text).normalize("NFKD").replace(MARKS, "").toLowerCase();
   }

@@ -7,7 +7,7 @@
  *   read.unknown   [{naam, waarde}]         the values that were ignored
  *   HandreikingWijzerAdres.format({chosen, q}, data)   "?locatie=scholen&q=dialoog": one choice, one address
  *
- * Facet and parameter names come from the data (handreiking/filtering.py), never from this file.
+ * Facet and parameter names come from the data (handreiking/tools/filtering.py), never from this file.
  * A classic script (no ES module) so that it also runs from file://; in node (tests/js/) a CommonJS module.
  */
 ((factory) => {

@@ -4,7 +4,7 @@
  * The selection is the one in the address, which interventiewijzer.js keeps up to date: the same
  * facets and text (HandreikingWijzerAdres), run through HandreikingFilter. The rows are those of
  * data/praktijkvoorbeelden.csv, made at build time (window.HANDREIKING_CSV in
- * assets/data/praktijkvoorbeelden-csv.js, see handreiking/open_data.py), so the selection has exactly
+ * assets/data/praktijkvoorbeelden-csv.js, see handreiking/tools/open_data.py), so the selection has exactly
  * the columns and format of the full file.
  * That script is loaded on the first click only: a classic <script>, as fetch() fails from file://.
  * The file is built in the browser as a Blob: no server needed. Runs after interventiewijzer.js,

@@ -1,7 +1,7 @@
 """The buurtanalyse page as the server renders it: the form of step 2 (and 3.2), built from the checklists.
 
 Without JavaScript this is a readable, printable form. The scripts in :data:`SCRIPTS`
-add the advice (:mod:`handreiking.advies` is its reference), the state in the address,
+add the advice (:mod:`handreiking.tools.advies` is its reference), the state in the address,
 saving in the browser, export/import and the printed report.
 
 One step is one ``<fieldset>`` (:data:`STAPPEN`, the checklists with that ``stap``), with:
@@ -29,19 +29,17 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from ..content.model import BRON, HIDDEN_STATUS, LINK_KEYS, Checklist, ChecklistItem, Content
+from ..site.templating import html_templates
+from ..site.text import rich_text
+from ..site.urls import BUURTANALYSE_PARAMETERS, VERGELIJK, WIJZER
 from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
-from .filtering import HIDDEN_STATUS
-from .model import LINK_KEYS, Checklist, ChecklistItem, Content
-from .pages import BRON, VERGELIJK, WIJZER, html_templates
-from .text import rich_text
 from .wijzer import DATA_FILE
 
 # The steps of the form, in this order: the analysis of step 2 and the choice of doelgroepen (3.2).
 STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.2")
 DIAGNOSE_STAP = "4.1"  # its questions head the beleidsdiagnose table
 VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeelden
-# Address parameters besides the vocabularies: the same names in Python, the page and the data file.
-PARAMETERS = {"onbekend": "onbekend", "casus": "casus", "gestopt": "gestopt"}
 PUNT = "punt"  # name of the checkboxes without a koppeling
 # The DOM-free modules first (each after those it needs), then the page script that uses them.
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
@@ -118,7 +116,7 @@ def export_data(content: Content) -> dict:
         "eerste": EERSTE,
         "stelt_voor": {punt: list(ids) for punt, ids in stelt_voor(content.checklists).items()},
         "verborgen_status": HIDDEN_STATUS,
-        "parameters": dict(PARAMETERS),
+        "parameters": dict(BUURTANALYSE_PARAMETERS),
         "punt": PUNT,
     }
 

@@ -20,15 +20,15 @@ Top-level keys of the data:
 - ``checklists``: sections and items with their ``koppeling`` to a vocabulary;
 - ``casussen``: the four example neighbourhoods, text as sanitized HTML;
 - ``interventiewijzer``: the facets and the text-search fields of the filter
-  page (see :mod:`handreiking.filtering`);
+  page (see :mod:`handreiking.tools.filtering`);
 - ``doorverwijzingen``: ``praktijkvoorbeelden``, old slug -> new slug, so old links keep working
   in the browser too (the comparison page reads slugs from its address);
 - ``buurtanalyse``: the steps of the buurtanalyse form, the vocabularies it answers,
   the ranking vocabularies of its advice and its address parameters (see
-  :mod:`handreiking.buurtanalyse` and :mod:`handreiking.advies`).
+  :mod:`handreiking.tools.buurtanalyse` and :mod:`handreiking.tools.advies`).
 
 Every ``url`` is relative to the site root, as the site writes it. The open data at
-/data/ (:mod:`handreiking.open_data`) reuses :func:`vocabularies_data`,
+/data/ (:mod:`handreiking.tools.open_data`) reuses :func:`vocabularies_data`,
 :func:`checklists_data` and :func:`json_value`, so both say the same.
 """
 
@@ -39,11 +39,11 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from collections.abc import Callable
 
+from ..content.model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
+from ..site.text import rich_text
+from ..site.urls import checklist_path, page_url, term_path, voorbeeld_path
 from . import buurtanalyse
 from .filtering import FACETS, OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
-from .model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
-from .pages import checklist_path, term_path, voorbeeld_path
-from .text import rich_text
 
 VERSION = 1
 GLOBAL_NAME = "HANDREIKING"
@@ -51,15 +51,7 @@ GLOBAL_NAME = "HANDREIKING"
 UrlFor = Callable[[str], str]
 
 
-def directory_url(src_uri: str) -> str:
-    """The site URL of a Markdown source with directory URLs: 'a/b.md' -> 'a/b/'."""
-    path = src_uri.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
-    return path + "/"
-
-
-def export(content: Content, url_for: UrlFor = directory_url) -> dict:
+def export(content: Content, url_for: UrlFor = page_url) -> dict:
     """Everything a page script needs, as JSON-ready data."""
     return {
         "versie": VERSION,
@@ -88,12 +80,12 @@ _UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
            0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
-def vocabularies_data(content: Content, url_for: UrlFor = directory_url) -> dict:
+def vocabularies_data(content: Content, url_for: UrlFor = page_url) -> dict:
     """Every vocabulary by name, its terms in site order."""
     return {naam: _vocabulaire(content, taxonomie, url_for) for naam, taxonomie in content.taxonomieen.items()}
 
 
-def checklists_data(content: Content, url_for: UrlFor = directory_url) -> list[dict]:
+def checklists_data(content: Content, url_for: UrlFor = page_url) -> list[dict]:
     """Every checklist in the order of the method, with sections and items."""
     return [_checklist(c, url_for) for c in content.checklists]
 

@@ -5,14 +5,14 @@
 - ``praktijkvoorbeelden.json``: one record per praktijkvoorbeeld with every field
   of ``content/schemas/praktijkvoorbeeld.schema.json`` that the model carries (an
   absent optional field is ``null`` or ``[]``), plus ``slug``, ``url``, ``laatst_gewijzigd`` and the
-  change history ``wijzigingen`` (see :mod:`handreiking.history`);
+  change history ``wijzigingen`` (see :mod:`handreiking.content.history`);
 - ``praktijkvoorbeelden.schema.json``: generated from the content schema by
   :func:`published_schema`, so it cannot drift from what ``make check`` accepts;
 - ``praktijkvoorbeelden.csv``: the same records, one row each, columns from the
   schema (:func:`csv_columns`): a list is one cell with its values joined by
   :data:`LIST_SEPARATOR`, a block (``erkenning``) or a list of blocks (``links``)
   gets a column per field (``links.titel``, ``links.url``); no change history;
-- ``vocabulaires.json`` and ``checklists.json``: as in the site's data file (:mod:`handreiking.export`).
+- ``vocabulaires.json`` and ``checklists.json``: as in the site's data file (:mod:`handreiking.tools.export`).
 
 The records come from the model through :func:`handreiking.export.json_value`, the
 one conversion the site's data file uses too.
@@ -29,11 +29,12 @@ from typing import Any
 from collections.abc import Iterator
 
 
+from ..content.history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
+from ..content.model import BRON, Content, Praktijkvoorbeeld
+from ..site.field_reference import code, field_rows
+from ..site.templating import markdown_templates
+from ..site.urls import voorbeeld_path
 from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
-from .field_reference import code, field_rows
-from .history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
-from .model import Content, Praktijkvoorbeeld
-from .pages import BRON, markdown_templates, voorbeeld_path
 
 FOLDER = "data"
 JSON_FILE = f"{FOLDER}/praktijkvoorbeelden.json"

@@ -21,7 +21,7 @@ from itertools import groupby
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .model import Content, Term
+from ..content.model import Content, Term
 
 WIDTH = 400              # viewBox width; CSS scales the drawing to the column
 CHAR_WIDTH = 0.52        # average glyph width in em of a sans-serif font, generous so text never overflows

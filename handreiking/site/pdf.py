@@ -19,8 +19,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .model import Content
-from .pages import INSTRUMENT, INSTRUMENT_PDF, checklist_path, checklist_pdf_path
+from ..content.model import Content
+from .urls import INSTRUMENT, INSTRUMENT_PDF, built_file, checklist_path, checklist_pdf_path
 
 PDF_ENV = "HANDREIKING_PDF"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -51,9 +51,10 @@ def downloads(content: Content) -> list[tuple[str, str]]:
                                              for c in content.checklists]
 
 
-def write_pdfs(site_dir: Path, content: Content, chromium: str, jobs: int = 2) -> list[Path]:
+def write_pdfs(site_dir: Path, content: Content, chromium: str, directory_urls: bool = True,
+               jobs: int = 2) -> list[Path]:
     """Print every download of ``site_dir`` to PDF; raises PdfFailed naming the first one that failed."""
-    tasks = [(_built_html(site_dir, page), site_dir / pdf) for page, pdf in downloads(content)]
+    tasks = [(_built_html(site_dir, page, directory_urls), site_dir / pdf) for page, pdf in downloads(content)]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(lambda task: print_pdf(chromium, *task), tasks))
 
@@ -75,9 +76,8 @@ def print_pdf(chromium: str, html: Path, pdf: Path) -> Path:
     return pdf
 
 
-def _built_html(site_dir: Path, src_uri: str) -> Path:
-    stem = src_uri.removesuffix(".md")
-    for candidate in (site_dir / stem / "index.html", site_dir / f"{stem}.html"):  # web site, offline bundle
-        if candidate.is_file():
-            return candidate
+def _built_html(site_dir: Path, src_uri: str, directory_urls: bool) -> Path:
+    html = site_dir / built_file(src_uri, directory_urls)
+    if html.is_file():
+        return html
     raise PdfFailed(f"de pagina {src_uri} staat niet in de gebouwde site")

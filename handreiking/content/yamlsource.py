@@ -14,7 +14,7 @@ builds plain Python values itself, so that it can:
   the schema check can explain the trap instead of saying "expected string").
 
 A file that reads without problems is kept, by the hash of its bytes, for the
-next build (:mod:`handreiking.cache`): an unchanged file is not parsed again.
+next build (:mod:`handreiking.content.cache`): an unchanged file is not parsed again.
 
 Example::
 

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from .model import FOLDERS, Content
-from .pages import markdown_templates
-from .schemas import ref_target
+from ..content.model import FOLDERS, Content
+from ..content.schemas import ref_target
+from .templating import markdown_templates
 from .text import escape_markdown
 
 # The order editors need them in; schemas not named here follow alphabetically.

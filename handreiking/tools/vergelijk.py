@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .pages import BUURTANALYSE, WIJZER, html_templates
+from ..site.templating import html_templates
+from ..site.urls import BUURTANALYSE, WIJZER
 from .wijzer import DATA_FILE
 
 

@@ -13,15 +13,14 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from .buurtanalyse import PARAMETERS
-from .model import HANDREIKING_JAAR
-from .pages import (BUURTANALYSE, checklist_path, format_date, groups_by_subcategorie, relative, term_path,
-                    voorbeeld_links, voorbeeld_path)
+from ..content.model import HANDREIKING_JAAR
+from .pages import format_date, groups_by_subcategorie, voorbeeld_links
 from .site import Site
 from .text import rich_text
+from .urls import BUURTANALYSE, BUURTANALYSE_PARAMETERS, checklist_path, relative, term_path, voorbeeld_path
 
 
-CASUS = PARAMETERS["casus"]
+CASUS = BUURTANALYSE_PARAMETERS["casus"]
 
 
 class Fragments:

@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .model import Content, Praktijkvoorbeeld
-from .pages import VERGELIJK, html_templates, voorbeeld_path
+from ..content.model import Content, Praktijkvoorbeeld
+from ..site.templating import html_templates
+from ..site.urls import VERGELIJK, voorbeeld_path
 
 DATA_FILE = "assets/data/handreiking.js"
 # Classic scripts, not ES modules (modules do not load from file://), included after the cards and

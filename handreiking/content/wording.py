@@ -3,7 +3,7 @@
 The handreiking's text is not in this repository; a list of fingerprints of
 every 10-word run in it is (``tests/fixtures/bron-woordreeksen.txt``), made with
 
-    python -m handreiking.wording ../shared/bron/000_b3548c647de8ad3c.txt > tests/fixtures/bron-woordreeksen.txt
+    python -m handreiking.content.wording ../shared/bron/000_b3548c647de8ad3c.txt > tests/fixtures/bron-woordreeksen.txt
 
 Words are compared lowercased and without accents or punctuation.
 """

@@ -2,7 +2,7 @@
 
 The schemas in ``content/schemas/`` are the contract for editors; the field
 reference on the site is generated from them. Three project-specific keywords
-are annotations only, read by :mod:`handreiking.checks`:
+are annotations only, read by :mod:`handreiking.content.checks`:
 
 - ``x-taxonomie``: the value must be an id of that vocabulary;
 - ``x-verwijzing``: the value must be the slug of an existing item;

@@ -24,9 +24,9 @@ from collections.abc import Mapping
 
 import yaml
 
-from .model import FOLDERS, Taxonomie
-from .placeholders import PLACEHOLDER
-from .schemas import resolve_ref
+from ..content.model import FOLDERS, Taxonomie
+from ..content.placeholders import PLACEHOLDER
+from ..content.schemas import resolve_ref
 
 FOLDER = "beheer"  # the site folder of the editor, also its web address
 BRANCH = "main"  # the branch pull requests go to; the workflow publishes from it
@@ -48,7 +48,7 @@ TODAY = "{{now}}"
 @dataclass(frozen=True)
 class Collection:
     """One kind of content file in the editor."""
-    schema: str          # the schema (and kind) name, as in handreiking.model.FOLDERS
+    schema: str          # the schema (and kind) name, as in handreiking.content.model.FOLDERS
     name: str            # Decap's collection name, also in its branch names
     label: str
     label_singular: str
@@ -113,7 +113,7 @@ def template_defaults(template: Any) -> dict:
 
 
 def to_yaml(config: dict) -> str:
-    header = ("# Gegenereerd bij elke build door handreiking/beheer.py uit content/schemas/ en content/taxonomie/.\n"
+    header = ("# Gegenereerd bij elke build door handreiking/tools/beheer.py uit content/schemas/ en content/taxonomie/.\n"
               "# Niet met de hand bewerken: wijzig het schema of de vocabulaire.\n")
     return header + yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=120)
 

@@ -10,7 +10,7 @@ Text from YAML is never template source and never raw HTML. Two ways in:
   then cleaned by nh3 with a short allowlist of tags and link schemes.
 
 Rendered Markdown is cached by the hash of its source, in memory (so ``make
-serve`` renders a text once) and between builds (:mod:`handreiking.cache`).
+serve`` renders a text once) and between builds (:mod:`handreiking.content.cache`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .cache import BuildCache, code_version, digest
-from .checks import SAFE_SCHEMES
+from ..content.cache import BuildCache, code_version, digest
+from ..content.checks import SAFE_SCHEMES
 
 # Characters that start Markdown or HTML syntax anywhere in a line.
 _INLINE_ACTIVE = "\\`*_{}[]<>#|~^=&!$"

@@ -10,7 +10,7 @@ uses: change the code and the cache is thrown away, no version number to bump.
     html = texts.get(key)                 # None when not kept
     if html is None:
         html = texts.put(key, render(text))
-    load_caches(folder); ...; save_caches(folder)   # once per build (handreiking.site)
+    load_caches(folder); ...; save_caches(folder)   # once per build (handreiking.site.site)
 
 A cache file is never trusted more than editor input: each cache can clean or
 check its values as they are loaded (``on_load``).
@@ -35,6 +35,16 @@ def digest(data: bytes) -> str:
 def code_version(module_file: str, *extra: str) -> str:
     """A version that changes whenever the module's source or one of ``extra`` changes."""
     return digest(Path(module_file).read_bytes() + repr(extra).encode())
+
+
+def folder_digest(folder: Path, *patterns: str) -> str:
+    """One hash of the names and bytes of every file in ``folder`` matching ``patterns``."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for file in sorted({file for pattern in patterns for file in folder.rglob(pattern) if file.is_file()}):
+        data = file.read_bytes()
+        hasher.update(f"{file.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+        hasher.update(data)
+    return hasher.hexdigest()
 
 
 class BuildCache:

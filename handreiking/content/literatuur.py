@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .pages import LITERATUUR
 from .problems import Problem, field_name
 from .schemas import suggest
 from .yamlsource import YamlDocument
 
+LITERATUUR = "literatuur.md"  # the hand-written page with the publications, under docs/
 PAGE = f"docs/{LITERATUUR}"
 _ANCHOR = re.compile(r"^\{: #([a-z0-9-]+) \}$", re.MULTILINE)
 

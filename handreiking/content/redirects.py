@@ -1,4 +1,4 @@
-"""Old web addresses keep working: the slug history and the redirect pages.
+"""Old web addresses keep working: the slug history.
 
 Two files keep the history; both are checked against ``content/schemas/``:
 
@@ -7,10 +7,8 @@ Two files keep the history; both are checked against ``content/schemas/``:
 
 :func:`check_history` makes sure every published slug still resolves: its file
 exists, or a redirect points straight at an existing item (no chains, no
-loops). :func:`redirect_pages` renders, for every redirect, a small HTML page
-at the old address that sends readers and search engines on (meta refresh, a
-link and ``rel=canonical``). Example: after renaming ``buurtvaders.yml`` to
-``vaders-in-de-wijk.yml`` an editor writes::
+loops); :mod:`handreiking.site.redirect_pages` renders a page at each old address.
+Example: after renaming ``buurtvaders.yml`` to ``vaders-in-de-wijk.yml`` an editor writes::
 
     praktijkvoorbeelden:
       buurtvaders: vaders-in-de-wijk
@@ -23,8 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import FOLDERS, Content
-from .pages import html_templates
+from .model import FOLDERS
 from .problems import Problem, field_name
 from .schemas import SchemaSet, suggest
 from .yamlsource import YamlDocument, read_yaml
@@ -153,27 +150,3 @@ def add_published(root: Path, key: str, *slugs: str) -> None:
     items = sorted(set(line.removeprefix("  - ") for line in lines[start:end]) | set(slugs))
     lines[start:end] = [f"  - {item}" for item in items]
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-# --- redirect pages --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RedirectPage:
-    path: str  # output file under site/, e.g. 'praktijkvoorbeelden/buurtvaders/index.html'
-    html: str
-
-
-def redirect_pages(content: Content, site_url: str | None, directory_urls: bool = True) -> list[RedirectPage]:
-    """One page per redirect, at the old address (``old/index.html``, or ``old.html`` offline)."""
-    pages = []
-    for key, mapping in content.doorverwijzingen.items():
-        for old, new in sorted(mapping.items()):
-            target = content.voorbeeld(new) if key == "praktijkvoorbeelden" else content.checklist(new)
-            relative = f"../{new}/" if directory_urls else f"{new}.html"
-            canonical = f"{site_url.rstrip('/')}/{key}/{new}/" if site_url else relative
-            html = html_templates().get_template("doorverwijzing.html.j2").render(
-                titel=target.titel, url=relative, canonical=canonical)
-            path = f"{key}/{old}/index.html" if directory_urls else f"{key}/{old}.html"
-            pages.append(RedirectPage(path, html))
-    return pages

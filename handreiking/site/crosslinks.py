@@ -5,17 +5,18 @@
 - ``referenced_by``: per praktijkvoorbeeld, those whose ``zie_ook`` names it (so "Zie ook" links both ways);
 - ``similar``: for each praktijkvoorbeeld, those sharing the most vocabulary
   values. All pairs are scored in one matrix product, in row blocks so memory
-  stays flat: no page scans all items on its own.
+  stays flat: no page scans all items on its own. Only the praktijkvoorbeeld
+  pages need it, so it is computed on first use: a rebuild that reuses the
+  generated pages (see :mod:`handreiking.site.site`) neither computes it nor imports numpy.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-import numpy as np
-
-from .model import FACET_FIELDS, Content, Praktijkvoorbeeld
+from ..content.model import FACET_FIELDS, Content, Praktijkvoorbeeld
 
 SIMILAR_COUNT = 5
 _BLOCK_ROWS = 512
@@ -31,8 +32,13 @@ class Similar:
 class CrossLinks:
     by_term: dict[tuple[str, str], tuple[Praktijkvoorbeeld, ...]]
     by_bron: dict[str, tuple[Praktijkvoorbeeld, ...]]
-    similar: dict[str, tuple[Similar, ...]]
     referenced_by: dict[str, tuple[Praktijkvoorbeeld, ...]]
+    voorbeelden: tuple[Praktijkvoorbeeld, ...]
+    similar_count: int = SIMILAR_COUNT
+
+    @cached_property
+    def similar(self) -> dict[str, tuple[Similar, ...]]:
+        return _similar(self.voorbeelden, self.similar_count)
 
 
 def build_crosslinks(content: Content, similar_count: int = SIMILAR_COUNT) -> CrossLinks:
@@ -50,12 +56,15 @@ def build_crosslinks(content: Content, similar_count: int = SIMILAR_COUNT) -> Cr
     return CrossLinks(
         by_term={key: tuple(value) for key, value in by_term.items()},
         by_bron={key: tuple(value) for key, value in by_bron.items()},
-        similar=_similar(voorbeelden, similar_count),
         referenced_by={key: tuple(value) for key, value in referenced_by.items()},
+        voorbeelden=voorbeelden,
+        similar_count=similar_count,
     )
 
 
 def _similar(voorbeelden: tuple[Praktijkvoorbeeld, ...], count: int) -> dict[str, tuple[Similar, ...]]:
+    import numpy as np  # here, not at the top: importing numpy costs more than a warm rebuild's pages
+
     columns: dict[tuple[str, str], int] = {}
     rows, cols = [], []
     for row, voorbeeld in enumerate(voorbeelden):

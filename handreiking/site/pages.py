@@ -12,43 +12,37 @@
 Pages are Markdown so MkDocs validates their links and Material indexes them
 for search. Templates receive finished values: Python decides, templates lay
 out. In Markdown templates every ``{{ value }}`` is escaped unless it is
-already :class:`~markupsafe.Markup` (see :mod:`handreiking.text`).
+already :class:`~markupsafe.Markup` (see :mod:`handreiking.site.text`).
 """
 
 from __future__ import annotations
 
 import html
 import json
-import posixpath
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .checks import needs_check
+from ..content.checks import needs_check
+from ..content.erkenning import is_expired
+from ..content.history import NO_GIT, ChangeHistory
+from ..content.literatuur import LITERATUUR
+from ..content.model import (BRON, FACET_FIELDS, HANDREIKING_JAAR, HIDDEN_STATUS, Checklist, Content, Link,
+                             Praktijkvoorbeeld, Term)
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .erkenning import is_expired
-from .filtering import HIDDEN_STATUS
-from .history import NO_GIT, ChangeHistory
-from .model import FACET_FIELDS, HANDREIKING_JAAR, Checklist, Content, Link, Praktijkvoorbeeld, Term
-from .text import escape_markdown, rich_text
+from .templating import html_templates, markdown_templates
+from .text import rich_text
+from .urls import (ALL_VOORBEELDEN, BUURTANALYSE, INSTRUMENT, INSTRUMENT_PDF, VERGELIJK, WIJZER, checklist_path,
+                   checklist_pdf_path, html_href, overview_path, relative, term_path, voorbeeld_path)
 
-WIJZER = "interventiewijzer.md"
-BUURTANALYSE = "buurtanalyse.md"
-VERGELIJK = "vergelijk.md"
-LITERATUUR = "literatuur.md"
-INSTRUMENT = "analyse-instrument.md"
-INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # The analysis steps a buurtoverleg goes through together, in this order: the short instrument
 # KIS made for buurtoverleg (the source's "sterk ingekorte versie" of the stappenplan).
 INSTRUMENT_STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "4.1")
 CHECKLIST_PDF_LABEL = "Download deze checklist als PDF (A4)"
-BRON = f"Kennisplatform Integratie & Samenleving ({HANDREIKING_JAAR}), Van polarisatie naar verbinding in buurten"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
 
@@ -68,39 +62,10 @@ class GeneratedPage:
     source_file: str | None  # the YAML file an editor changes, for "Bewerk deze pagina"
 
 
-def voorbeeld_path(slug: str) -> str:
-    return f"praktijkvoorbeelden/{slug}.md"
-
-
-def checklist_path(slug: str) -> str:
-    return f"checklists/{slug}.md"
-
-
-def checklist_pdf_path(slug: str) -> str:
-    return f"downloads/checklists/{slug}.pdf"
-
-
 def instrument_checklists(content: Content) -> list[Checklist]:
     """The checklists of the analyse-instrument, in the order of the method."""
     chosen = [c for c in content.checklists if c.stap in INSTRUMENT_STAPPEN]
     return sorted(chosen, key=lambda c: INSTRUMENT_STAPPEN.index(c.stap))  # stable: keeps volgorde
-
-
-def term_path(content: Content, vocabulary: str, term_id: str) -> str | None:
-    pad = content.taxonomieen[vocabulary].pad
-    return f"{pad}/{term_id}.md" if pad else None
-
-
-def relative(from_src: str, to_src: str) -> Markup:
-    """Link from one source page to another, as MkDocs expects in Markdown."""
-    target, _, anchor = to_src.partition("#")
-    # Both are clean paths under docs/; plain string work is much faster than posixpath.relpath.
-    here, there = from_src.split("/")[:-1], target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    path = "/".join([".."] * (len(here) - common) + there[common:])
-    return Markup(path + (f"#{anchor}" if anchor else ""))
 
 
 def voorbeeld_links(page: str):
@@ -122,44 +87,8 @@ def groups_by_subcategorie(term: Term, voorbeelden: Sequence[Praktijkvoorbeeld])
     return [group for group in groups if group["voorbeelden"]]
 
 
-def html_href(from_src: str, to_path: str, output: Output) -> Markup:
-    """A link in raw HTML from a page to a file of the built site.
-
-    MkDocs rewrites Markdown links for directory URLs but not raw HTML, and it
-    rejects Markdown links to files it does not build itself (the PDFs), so
-    these are computed from where the page's HTML file lands.
-    """
-    stem = from_src.removesuffix(".md")
-    own_folder = output.directory_urls and posixpath.basename(stem) not in ("index", "README")
-    folder = stem if own_folder else posixpath.dirname(stem)
-    return Markup(posixpath.relpath(to_path, folder or "."))
-
-
 def format_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def _finalize(value: object) -> object:
-    return value if isinstance(value, Markup) else escape_markdown(value)
-
-
-@lru_cache(maxsize=1)
-def markdown_templates() -> Environment:
-    env = Environment(loader=PackageLoader("handreiking", "templates"), finalize=_finalize,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.filters["html_link"] = _html_link
-    return env
-
-
-@lru_cache(maxsize=1)
-def html_templates() -> Environment:
-    return Environment(loader=PackageLoader("handreiking", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
-def _html_link(link) -> Markup:
-    return Markup('<a href="{}">{}</a>').format(link.url, link.titel)
 
 
 def front_matter(title: str, description: str | None = None, **extra) -> Markup:
@@ -237,7 +166,7 @@ class PageRenderer:
         return GeneratedPage(page, text, v.bestand)
 
     def _wijzigingen(self, v: Praktijkvoorbeeld) -> dict:
-        """The commits that changed the example's file (see handreiking.history), newest first."""
+        """The commits that changed the example's file (see handreiking.content.history), newest first."""
         changes = self.history.of(v.bestand)
         return {"status": self.history.status, "bestand": v.bestand,
                 "laatst": format_date(changes[0].datum) if changes else None,
@@ -303,14 +232,14 @@ class PageRenderer:
             taxonomie=taxonomie,
             voorbeelden=self.links.by_term.get((vocabulary, term_id), ()),
             wijzer_url=self.wijzer_url(page, **{vocabulary: [term_id]}),
-            overzicht_url=relative(page, f"{taxonomie.pad}/index.md"),
+            overzicht_url=relative(page, overview_path(self.content, vocabulary)),
             link_to=voorbeeld_links(page),
         )
         return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
 
     def overview(self, vocabulary: str) -> GeneratedPage:
         taxonomie = self.content.taxonomieen[vocabulary]
-        page = f"{taxonomie.pad}/index.md"
+        page = overview_path(self.content, vocabulary)
         rows = [{"term": term, "url": relative(page, term_path(self.content, vocabulary, term.id)),
                  "aantal": len(self.links.by_term.get((vocabulary, term.id), ()))}
                 for term in taxonomie.termen]
@@ -319,7 +248,7 @@ class PageRenderer:
         return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
 
     def all_voorbeelden(self) -> GeneratedPage:
-        page = "praktijkvoorbeelden/index.md"
+        page = ALL_VOORBEELDEN
         taxonomie = self.content.taxonomieen["oplossingsrichting"]
         groups = [{"titel": term.label, "url": relative(page, term_path(self.content, "oplossingsrichting", term.id)),
                    "voorbeelden": [v for v in self.content.praktijkvoorbeelden if v.oplossingsrichtingen[0] == term.id]}
@@ -388,7 +317,7 @@ class PageRenderer:
 
     def print_actions(self, page: str, knop: str, pdf: str, pdf_label: str) -> Markup:
         """The print button, and the PDF link when this build writes the PDFs."""
-        pdf_url = html_href(page, pdf, self.output) if self.output.pdf_downloads else None
+        pdf_url = html_href(page, pdf, self.output.directory_urls) if self.output.pdf_downloads else None
         return Markup(self.html.get_template("afdrukken.html.j2").render(knop=knop, pdf_url=pdf_url,
                                                                          pdf_label=pdf_label))
 
@@ -397,7 +326,7 @@ class PageRenderer:
         pdf = checklist_pdf_path(checklist.slug)
         return Markup(self.md.get_template("checklist_verwijzing.md.j2").render(
             titel=checklist.titel, url=relative(page, checklist_path(checklist.slug)),
-            pdf_url=html_href(page, pdf, self.output) if self.output.pdf_downloads else None,
+            pdf_url=html_href(page, pdf, self.output.directory_urls) if self.output.pdf_downloads else None,
             pdf_label=CHECKLIST_PDF_LABEL))
 
     def checklist_body(self, checklist: Checklist, page: str, heading_level: int) -> Markup:
