@@ -17,10 +17,12 @@ ADDRESS ?= 127.0.0.1:8000
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(VENV)/.site: requirements.txt
+# The project itself goes in last, editable: MkDocs finds its plugin through the entry point in pyproject.toml.
+$(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.site

@@ -7,8 +7,8 @@
 For each N, :mod:`bench.synthetic` writes a project with N praktijkvoorbeelden.
 One untimed build with :mod:`bench.capture` writes every page as it reaches
 MkDocs' Markdown stage (after our macros), plus the generated files, into a
-second project: the baseline, configured like ours minus the macros plugin and
-the hooks. Then, interleaved (A B A B ...), each build runs in a fresh Python
+second project: the baseline, configured like ours minus mkdocs-macros and our
+plugin. Then, interleaved (A B A B ...), each build runs in a fresh Python
 process that reports its wall time and peak memory (ru_maxrss):
 
 - A: our real build (``mkdocs build --strict``) of the project;
@@ -38,12 +38,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.synthetic import generate
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.synthetic import generate  # noqa: E402
-
+OUR_PLUGINS = {"macros", "handreiking"}  # left out of the baseline: they make the pages it gets ready-made
 SIZES = (46, 1000, 5000)
 ROUNDS = {46: 5, 1000: 7, 5000: 3}
 
@@ -85,14 +83,14 @@ def run_build(project: Path, site_dir: Path, overrides: dict | None = None, env:
 
 
 def make_baseline(project: Path, baseline: Path, work: Path) -> Path:
-    """The same pages as static Markdown, configured like ``project`` without macros and hooks."""
+    """The same pages as static Markdown, configured like ``project`` without mkdocs-macros and our plugin."""
     from mkdocs.utils.yaml import yaml_load
 
     capture = work / "capture"
     shutil.rmtree(capture, ignore_errors=True)
     config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     run_build(project, work / "capture-site",
-              overrides={"hooks": [*config.get("hooks", []), str(ROOT / "bench" / "capture.py")]},
+              overrides={"hooks": [str(ROOT / "bench" / "capture.py")]},
               env={"BENCH_CAPTURE_DIR": str(capture)})
 
     shutil.rmtree(baseline, ignore_errors=True)
@@ -100,18 +98,21 @@ def make_baseline(project: Path, baseline: Path, work: Path) -> Path:
     shutil.copytree(project / "docs", baseline / "docs", ignore=shutil.ignore_patterns("*.md"))
     shutil.copytree(capture / "docs", baseline / "docs", dirs_exist_ok=True)
     shutil.copytree(project / "overrides", baseline / "overrides")
-    config["plugins"] = [plugin for plugin in config["plugins"]
-                         if not (isinstance(plugin, dict) and "macros" in plugin) and plugin != "macros"]
-    config.pop("hooks", None)
+    config["plugins"] = [plugin for plugin in config["plugins"] if _plugin_name(plugin) not in OUR_PLUGINS]
     config.pop("watch", None)
     if not config.get("repo_url"):
-        config.pop("edit_uri", None)  # as macros/hooks.py does: no repository, no edit links
+        config.pop("edit_uri", None)  # as macros/edit_links.py does: no repository, no edit links
     config["nav"] = json.loads((capture / "nav.json").read_text(encoding="utf-8"))
     import yaml
 
     (baseline / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     return baseline
+
+
+def _plugin_name(entry: str | dict) -> str:
+    # mkdocs.yml lists a plugin as its name, or as {name: options}.
+    return entry if isinstance(entry, str) else next(iter(entry))
 
 
 def measure(n: int, rounds: int, work: Path) -> tuple[Runs, Runs]:

@@ -1,14 +1,14 @@
 """MkDocs hook used only by ``bench/build.py``: write out the pages as plain Markdown.
 
-Registered after the project's own hooks, it sees every page after the macros
-ran and every generated file, and writes them to ``$BENCH_CAPTURE_DIR``:
+A hook runs after every plugin, so it sees every page after the macros ran and
+every generated file (our plugin adds them), and writes them to ``$BENCH_CAPTURE_DIR``:
 
 - ``docs/<page>.md``: the final Markdown with its front matter;
 - ``docs/<file>``: generated non-Markdown files (data file, redirect pages);
-- ``nav.json``: the nav after the hooks appended the generated pages.
+- ``nav.json``: the nav after our plugin appended the generated pages.
 
 That folder, with the project's static assets, is the baseline project: the very
-same pages, built by MkDocs and Material without our macros and hooks.
+same pages, built by MkDocs and Material without mkdocs-macros and our plugin.
 """
 
 from __future__ import annotations

@@ -26,22 +26,18 @@ import argparse
 import random
 import re
 import shutil
-import sys
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 
+from handreiking.content.loader import check_content, load_content
+from handreiking.content.model import Content
+from handreiking.content.redirects import add_published
+from handreiking.content.slugs import slugify
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from handreiking.content.loader import check_content, load_content  # noqa: E402
-from handreiking.content.model import Content  # noqa: E402
-from handreiking.content.redirects import add_published  # noqa: E402
-from handreiking.content.slugs import slugify  # noqa: E402
-
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "handreiking", "content")
 FIELDS = ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek")
 GEMEENTEN = ("Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Groningen", "Tilburg", "Almere",

@@ -38,11 +38,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.synthetic import generate  # noqa: E402
+from bench.synthetic import generate
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 GOALS_MS = {1000: 16.0, 5000: 50.0}

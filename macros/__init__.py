@@ -1,9 +1,9 @@
 """mkdocs-macros entry point: the macros hand-written pages may call.
 
-Each macro renders a fragment from the content loaded by ``hooks.on_config``
-(see :mod:`handreiking.site.fragments`). Macro output is inserted as Markdown and
-is never evaluated as Jinja again, so text from YAML cannot become template
-source.
+Each macro renders a fragment from the content the plugin loaded (``site_of`` in
+:mod:`macros.plugin`; see :mod:`handreiking.site.fragments`). Macro output is
+inserted as Markdown and is never evaluated as Jinja again, so text from YAML
+cannot become template source.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 def define_env(env):
     from handreiking.site.fragments import Fragments
 
-    from . import state
+    from .plugin import site_of
 
     def page() -> str:
         return env.page.file.src_uri
 
     def fragments() -> Fragments:
-        return Fragments(state.site())
+        return Fragments(site_of(env.conf))
 
     @env.macro
     def checklist(slug: str, niveau: int = 2) -> str:
@@ -67,11 +67,11 @@ def define_env(env):
 
         from .site_urls import link_from
 
-        return wijzer_html(state.site().content, link_from(env.conf, env.page.url))
+        return wijzer_html(site_of(env.conf).content, link_from(env.conf, env.page.url))
 
     @env.macro
     def aantal_praktijkvoorbeelden() -> int:
-        return len(state.site().content.praktijkvoorbeelden)
+        return len(site_of(env.conf).content.praktijkvoorbeelden)
 
     from . import buurtanalyse, open_data, redactie, vergelijk
 

@@ -7,10 +7,10 @@ def define_env(env):
     from handreiking.tools.open_data import field_table
     from handreiking.content.schemas import project_schemas
 
-    from . import state
+    from .plugin import site_of
 
     @env.macro
     def open_data_velden() -> str:
         """De velden van praktijkvoorbeelden.json en hun CSV-kolommen, uit het gepubliceerde schema."""
-        site = state.site()
+        site = site_of(env.conf)
         return field_table(site.content, project_schemas(site.root).raw["praktijkvoorbeeld"], "voor-redacteuren.md")

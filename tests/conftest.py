@@ -28,8 +28,6 @@ REPO_URL = "https://github.com/voorbeeld/handreiking"  # a test value: edit link
 # Everything a site build reads, copied for builds of modified fixture projects.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "handreiking", "content")
 
-sys.path.insert(0, str(ROOT))
-
 
 def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Build ``project`` with the real MkDocs CLI, strict, into ``site_dir``."""

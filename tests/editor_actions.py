@@ -4,7 +4,7 @@ Used by tests/test_editor_loop.py on a copy of the project: after these changes
 ``make check`` and a build must pass, and so must every other test.
 Run by hand on a clone to try the whole suite after an editor's pull request:
 
-    python tests/editor_actions.py /path/to/clone [rename remove merge-into stop]
+    .venv/bin/python tests/editor_actions.py /path/to/clone [rename remove merge-into stop]
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from handreiking.content.slugs import slugify  # noqa: E402
+from handreiking.content.slugs import slugify
 
 NEW_TITLE = "Buurtvaders"
 NEW_TERM = {"id": "sportverenigingen", "label": "Sportverenigingen",

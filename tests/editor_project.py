@@ -1,7 +1,8 @@
 """A copy of the project an editor works in: content, site sources, Makefile and the venv.
 
-``make`` runs in the copy with the real ``.venv`` (a symlink). The copied
-requirements files get an old timestamp, so make never rebuilds that venv.
+``make`` runs in the copy with the real ``.venv`` (a symlink). The copied files
+the venv is made from (requirements, pyproject.toml) get an old timestamp, so make
+never rebuilds that venv.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
-EDITOR_FILES = ("Makefile", "requirements.txt", "requirements-dev.txt", ".pre-commit-config.yaml")
+EDITOR_FILES = ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml", ".pre-commit-config.yaml")
 OLD = 86400  # 2 January 1970: older than any venv
 
 

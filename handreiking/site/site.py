@@ -4,7 +4,7 @@
     site.pages                      # generated pages (praktijkvoorbeelden, indexes, checklists)
     Fragments(site).checklist(...)  # pieces for hand-written pages, used by the macros
 
-Everything is computed once per build; MkDocs hooks and macros only look it up.
+Everything is computed once per build; the MkDocs plugin and the macros only look it up.
 What the build generates from the content (pages, data files) is also kept in
 ``.cache/`` and reused while content, code, date, output form and git history are
 the same: a rebuild after editing a hand-written page redoes none of it.

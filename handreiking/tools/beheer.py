@@ -31,7 +31,7 @@ from ..content.schemas import resolve_ref
 FOLDER = "beheer"  # the site folder of the editor, also its web address
 BRANCH = "main"  # the branch pull requests go to; the workflow publishes from it
 
-# Decap CMS files copied from node_modules/decap-cms/dist/ into the site (see macros/beheer_hooks.py).
+# Decap CMS files copied from node_modules/decap-cms/dist/ into the site (see macros/editor.py).
 CMS_PACKAGE = "node_modules/decap-cms/dist"
 CMS_SCRIPT = "decap-cms.js"
 CMS_FILE_PATTERNS = (CMS_SCRIPT, f"*.{CMS_SCRIPT}", "*.wasm", f"{CMS_SCRIPT}.LICENSE.txt")

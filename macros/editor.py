@@ -1,12 +1,10 @@
-"""MkDocs hook: the form-based editor at ``/beheer/`` (Decap CMS, see :mod:`handreiking.tools.beheer`).
+"""The form-based editor at ``/beheer/`` (Decap CMS, see :mod:`handreiking.tools.beheer`).
 
-``on_files`` adds ``beheer/index.html``, ``beheer/config.yml`` (generated from the
-schemas and vocabularies of this build) and the Decap CMS files, copied from
+``beheer/index.html``, ``beheer/config.yml`` (generated from the schemas and
+vocabularies of this build) and the Decap CMS files, copied from the project's
 ``node_modules`` so the page loads nothing from elsewhere. They are plain files,
 not pages: no menu entry, no search entry, no sitemap entry. The offline bundle
 leaves the editor out: it cannot save anything without a server.
-
-Registered after ``hooks.py``, which loads the content.
 """
 
 from __future__ import annotations
@@ -15,16 +13,17 @@ import os
 from pathlib import Path
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
-from handreiking.tools import beheer
 from handreiking.build import OFFLINE_ENV
-from handreiking.site.templating import html_templates
 from handreiking.content.schemas import project_schemas
-from macros import state
+from handreiking.site.site import Site
+from handreiking.site.templating import html_templates
+from handreiking.tools import beheer
 from macros.generated_files import add_generated
 
-ROOT = Path(__file__).resolve().parent.parent
 PREVIEW_SCRIPT = Path(__file__).with_name("beheer_preview.js")
 LOCAL_BACKEND_ENV = "HANDREIKING_BEHEER_LOKAAL"  # decap-server's address, for editing on this computer
 AUTH_ENV = "HANDREIKING_BEHEER_AUTH"  # the OAuth proxy for the GitHub sign-in (see CONTRIBUTING.md)
@@ -32,34 +31,32 @@ MISSING = ("De bestanden van Decap CMS ontbreken ({path}). Voer 'make node_modul
            "(of 'npm ci'); zonder die bestanden zou de site zonder /beheer/ verschijnen.")
 
 
-def on_files(files, config):
+def add_editor(files: Files, config: MkDocsConfig, site: Site) -> None:
     if os.environ.get(OFFLINE_ENV) == "true":
-        return files
-    for source in [*_cms_files(), PREVIEW_SCRIPT]:
+        return
+    for source in [*_cms_files(site.root), PREVIEW_SCRIPT]:
         add_generated(files, config, f"{beheer.FOLDER}/{source.name}", abs_src_path=str(source))
-    cms_config = _config(config)
+    cms_config = _config(config, site)
     add_generated(files, config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config))
     collections = [collection["name"] for collection in cms_config["collections"]]
     add_generated(files, config, f"{beheer.FOLDER}/index.html", content=_page(files, config, collections))
-    return files
 
 
-def _cms_files() -> list[Path]:
-    folder = ROOT / beheer.CMS_PACKAGE
+def _cms_files(root: Path) -> list[Path]:
+    folder = root / beheer.CMS_PACKAGE
     found = sorted({file for pattern in beheer.CMS_FILE_PATTERNS for file in folder.glob(pattern)})
     if not (folder / beheer.CMS_SCRIPT).is_file():
         raise PluginError(MISSING.format(path=f"{beheer.CMS_PACKAGE}/{beheer.CMS_SCRIPT}"))
     return found
 
 
-def _config(config) -> dict:
-    site = state.site()
+def _config(config: MkDocsConfig, site: Site) -> dict:
     templates = {}
-    for file in (ROOT / "content" / "sjablonen").glob("*.yml"):
+    for file in (site.root / "content" / "sjablonen").glob("*.yml"):
         templates[file.stem] = beheer.template_defaults(yaml.safe_load(file.read_text(encoding="utf-8")))
     backend = beheer.Backend(repo=_repository(config.repo_url), auth_url=os.environ.get(AUTH_ENV) or None,
                              local_url=os.environ.get(LOCAL_BACKEND_ENV) or None, site_url=config.site_url)
-    return beheer.cms_config(project_schemas(ROOT).raw, site.content.taxonomieen, templates, backend)
+    return beheer.cms_config(project_schemas(site.root).raw, site.content.taxonomieen, templates, backend)
 
 
 def _repository(repo_url: str | None) -> str | None:
@@ -69,7 +66,7 @@ def _repository(repo_url: str | None) -> str | None:
     return "/".join(repo_url.rstrip("/").removesuffix(".git").split("/")[-2:])
 
 
-def _page(files, config, collections: list[str]) -> str:
+def _page(files: Files, config: MkDocsConfig, collections: list[str]) -> str:
     # The preview shows the entry with the site's own stylesheets: Material's and ours.
     material = sorted(file.src_uri for file in files
                       if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.endswith(".min.css"))

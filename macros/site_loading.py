@@ -1,0 +1,29 @@
+"""Loading the content once per build, for the project whose ``mkdocs.yml`` MkDocs read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from handreiking.content.problems import ContentError
+from handreiking.site.pages import Output
+from handreiking.site.pdf import PDF_ENV
+from handreiking.site.site import Site, build_site
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``: content/ and docs/ are there, also in a copy of the project (tests, bench)."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def load_site(config: MkDocsConfig) -> Site:
+    """Load and check all YAML; invalid content stops the build with every problem listed."""
+    # The build driver (handreiking.build) says whether it writes the PDFs; only then pages link to them.
+    output = Output(directory_urls=config.use_directory_urls, pdf_downloads=os.environ.get(PDF_ENV) == "1")
+    try:
+        return build_site(project_root(config), output=output)
+    except ContentError as error:
+        raise PluginError(f"{error}\n\nDe site is niet gebouwd. Voer 'make check' uit voor dezelfde lijst.") from None

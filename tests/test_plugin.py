@@ -1,0 +1,65 @@
+"""Issue 16: the MkDocs glue is one plugin, found through its entry point, whose events run last.
+
+What the plugin adds (pages, redirects, data, open data, /beheer/, edit links, search) is
+tested on the built site by the other test files; here only its wiring.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import ROOT, copy_project, edit_yaml, example_slug
+from macros.plugin import NAME, HandreikingPlugin, site_of
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
+EVENTS = ("config", "files", "page_context", "post_build")  # the events the plugin handles
+
+
+def plugin_name(entry: str | dict) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def test_mkdocs_yml_has_no_hooks_and_lists_the_plugin_last():
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in config
+    assert [plugin_name(entry) for entry in config["plugins"]][-1] == NAME
+    macros = next(entry["macros"] for entry in config["plugins"] if plugin_name(entry) == "macros")
+    assert macros["modules"] == ["macros"] and "module_name" not in macros  # the installed package, not a path
+
+
+def test_the_plugin_is_found_through_its_entry_point():
+    (entry,) = entry_points(group="mkdocs.plugins", name=NAME)
+    assert entry.load() is HandreikingPlugin
+
+
+def test_every_event_of_the_plugin_runs_after_the_other_plugins():
+    """Only a handler that asks to run late does so after ours (Material's offline plugin, on post_build)."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins[NAME]
+    assert isinstance(plugin, HandreikingPlugin)
+    for event in EVENTS:
+        handlers = config.plugins.events[event]
+        later = handlers[handlers.index(getattr(plugin, f"on_{event}")) + 1:]
+        assert all(getattr(handler, "mkdocs_priority", 0) < 0 for handler in later), event
+
+
+def test_no_module_in_macros_changes_sys_path():
+    for module in (ROOT / "macros").glob("*.py"):
+        assert "sys.path" not in module.read_text(encoding="utf-8"), module.name
+
+
+def test_the_plugin_loads_the_project_beside_mkdocs_yml(tmp_path):
+    """Not the one its code comes from: tests and benchmarks build copies of the project."""
+    project = copy_project(tmp_path / "project")
+    file = project / "content" / "interventies" / f"{example_slug()}.yml"
+    edit_yaml(file, lambda data: data.update(samenvatting="Alleen in deze kopie."))
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    site = site_of(config)
+    assert site.root == project.resolve()
+    assert "Alleen in deze kopie." in {voorbeeld.samenvatting for voorbeeld in site.content.praktijkvoorbeelden}
