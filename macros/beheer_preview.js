@@ -1,7 +1,7 @@
 /* The preview beside the form at /beheer/: the entry as a page of the site, in the site's own
    stylesheets (registered in beheer.html.j2). Decap's default preview shows vocabulary ids; this
    one shows their labels, taken from the options of the generated config. Copied into the site
-   by macros/beheer_hooks.py. React elements (h) escape every text, so no entry text is HTML. */
+   by macros/editor.py. React elements (h) escape every text, so no entry text is HTML. */
 (() => {
   "use strict";
   const collections = JSON.parse(document.getElementById("beheer-collecties").textContent);

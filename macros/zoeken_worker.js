@@ -1,6 +1,6 @@
 /* Handreiking: Dutch search without Lunr's stemmer (see docs/toegankelijkheid.md, "Zoeken").
  *
- * Appended to Material's lunr.nl.min.js by macros/zoeken_hooks.py after each build, so it
+ * Appended to Material's lunr.nl.min.js by macros/search_worker.py after each build, so it
  * runs inside Material's search worker, where the index is built and queried.
  *
  * - Accents: every indexed word and every query word is stored and looked up without
