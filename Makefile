@@ -54,15 +54,18 @@ pdf: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ met de PDF's
 offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zonder internet te openen
 	$(PY) -m handreiking.build --offline-zip site-offline.zip
 
-test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (bouwt de site en test in Chromium)
+test: $(VENV)/.dev node_modules/.installed ## Voer alle tests uit (ook npm test; bouwt de site en test in Chromium)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	npm test
 	$(PY) -m pytest
 
-# A pull request that changes only content runs this: every test that content can break.
+# A pull request that changes only content runs this: every test that content can break (npm test compares
+# the browser's filter and advice with Python on the content).
 test-inhoud: $(VENV)/.dev node_modules/.installed ## Voer de tests uit die een inhoudswijziging kan breken (sneller)
 	@command -v chromium >/dev/null || { echo "Chromium ontbreekt: voer 'sudo make system-deps' uit." >&2; exit 1; }
+	npm test
 	$(PY) -m pytest -m "not code"
 
 pre-commit: $(VENV)/.dev ## Laat git bij elke commit de inhoud controleren (eenmalig)

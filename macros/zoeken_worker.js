@@ -1,6 +1,6 @@
 /* Handreiking: Dutch search without Lunr's stemmer (see docs/toegankelijkheid.md, "Zoeken").
  *
- * Appended to Material's lunr.nl.min.js by macros/zoeken_hooks.py after each build, so it
+ * Appended to Material's lunr.nl.min.js by macros/search_worker.py after each build, so it
  * runs inside Material's search worker, where the index is built and queried.
  *
  * - Accents: every indexed word and every query word is stored and looked up without
@@ -13,7 +13,7 @@
  *   words on the site that differ from it by one letter ("polarizatie" finds "polarisatie"), so
  *   the results, their highlighting and Material's list of matched words stay consistent.
  */
-(function (lunr) {
+((lunr) => {
   "use strict";
   if (!lunr || !lunr.nl || !lunr.Query || !lunr.Pipeline) return;
 
@@ -23,11 +23,11 @@
 
   // Index side: a pipeline step after Material's (stop word filter only, no stemmer).
   function foldToken(token) {
-    return /[^\x00-\x7f]/.test(token.toString()) ? token.update(fold) : token;
+    return /[\u0080-\uffff]/.test(token.toString()) ? token.update(fold) : token;
   }
   lunr.Pipeline.registerFunction(foldToken, "handreiking-accenten");
 
-  var dutch = lunr.nl;
+  const dutch = lunr.nl;
   lunr.nl = function () {
     dutch.apply(this, arguments);
     this.pipeline.add(foldToken);
@@ -42,7 +42,7 @@
     if (word.length >= 6 && /[^']'s$/.test(word)) return word.slice(0, -2);   // foto's
     if (word.length >= 8 && word.endsWith("eren")) return word.slice(0, -4);   // kinderen
     if (word.length >= 6 && word.endsWith("en")) {                             // buurten, wijken
-      var stem = word.slice(0, -2);
+      const stem = word.slice(0, -2);
       return /([bcdfghjklmnpqrstvwxz])\1$/.test(stem) ? stem.slice(0, -1) : stem; // bussen
     }
     if (word.length >= 5 && /[^s']s$/.test(word)) return word.slice(0, -1);    // bewoners
@@ -50,8 +50,8 @@
   }
 
   // The index Material builds in this worker: the words on the site, for the typo step.
-  var site = null;
-  var build = lunr.Builder.prototype.build;
+  let site = null;
+  const build = lunr.Builder.prototype.build;
   lunr.Builder.prototype.build = function () {
     site = build.apply(this, arguments);
     return site;
@@ -61,12 +61,12 @@
     return site.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray().length > 0;
   }
 
-  var TYPO_MIN_LENGTH = 6;
-  var TYPO_MAX_WORDS = 5;
+  const TYPO_MIN_LENGTH = 6;
+  const TYPO_MAX_WORDS = 5;
   function corrections(words) {
-    var found = [];
-    words.forEach(function (word) {
-      site.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray().forEach(function (match) {
+    const found = [];
+    words.forEach((word) => {
+      site.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray().forEach((match) => {
         if (found.indexOf(match) === -1) found.push(match);
       });
     });
@@ -76,24 +76,23 @@
   // A singular only found through the plural reduction weighs this much less than the typed
   // word: the title boost (1000, mkdocs.yml search plugin defaults) must not lift a page with
   // the singular in its title ("Ouders") above pages with the typed word in their text.
-  var SINGULAR_WEIGHT = 1e-4;
+  const SINGULAR_WEIGHT = 1e-4;
 
-  var WORD = /^[\p{L}\p{N}'.]+$/u;
-  var clause = lunr.Query.prototype.clause;
+  const WORD = /^[\p{L}\p{N}'.]+$/u;
+  const clause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (spec) {
-    var parts = typeof spec.term === "string" && /^(\*?)(.*?)(\*?)$/.exec(spec.term);
+    const parts = typeof spec.term === "string" && /^(\*?)(.*?)(\*?)$/.exec(spec.term);
     if (!parts || !WORD.test(parts[2])) return clause.call(this, spec);
-    var word = fold(parts[2]);
-    var single = singular(word);
-    var optional = !spec.presence || spec.presence === lunr.Query.presence.OPTIONAL;
-    var variant = function (term, boost) {
-      return Object.assign({}, spec, {term: parts[1] + term + parts[3], boost: (spec.boost || 1) * boost});
-    };
+    const word = fold(parts[2]);
+    const single = singular(word);
+    const optional = !spec.presence || spec.presence === lunr.Query.presence.OPTIONAL;
+    const variant = (term, boost) => Object.assign({}, spec,
+      {term: parts[1] + term + parts[3], boost: (spec.boost || 1) * boost});
     if (!optional) return clause.call(this, variant(single, 1));  // +word, -word: the wider form, as before
     if (site && word.length >= TYPO_MIN_LENGTH && !startsSomeWord(word) && !startsSomeWord(single)) {
-      var fixed = corrections(single === word ? [word] : [word, single]);
+      const fixed = corrections(single === word ? [word] : [word, single]);
       if (fixed.length) {
-        for (var i = 0; i < fixed.length; i++) clause.call(this, variant(fixed[i], 1));
+        for (let i = 0; i < fixed.length; i++) clause.call(this, variant(fixed[i], 1));
         return this;
       }
     }

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import random
 from handreiking.tools import advies
 from handreiking.site.urls import BUURTANALYSE_PARAMETERS as PARAMETERS
-from handreiking.tools.buurtanalyse import answer_vocabularies, stappen
 from tool_page import checked_boxes, tool_url
 
 
@@ -70,34 +68,3 @@ def waarom(page, richting_id: str) -> str:
 
 def checked(page) -> dict[str, set[str]]:
     return checked_boxes(page, "#ba-formulier input[type=checkbox]:checked")
-
-
-def answer_sets(content, random_sets: int = 6, seed: int = 9) -> list[tuple[dict, tuple]]:
-    """Answer sets that exercise every rule, derived from the YAML; plus a few random ones."""
-    sets: list[tuple[dict, tuple]] = [
-        ({}, ()),
-        ({"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}, ()),  # the issue's example link
-    ]
-    steps = [stap.nummer for stap in stappen(content)]
-    for richting in content.oplossingsrichtingen:
-        wanneer = richting.wanneer
-        if wanneer.problematiek:
-            keuzes = {"problematiek": [wanneer.problematiek[-1]]}
-            if wanneer.locaties:
-                sets.append((dict(keuzes), ()))  # the problematiek without its locatie
-                keuzes["locatie"] = [wanneer.locaties[0]]
-            sets.append((keuzes, ()))
-        if wanneer.bij_ontbrekende_informatie:
-            sets.append(({"doelgroep": ["jongeren"]}, (steps[3], steps[1])))
-    buiten = [term.id for term in content.taxonomieen["fase"].termen if term.buiten_focus]
-    sets.append(({"fase": buiten[-1:], "doelgroep": ["ouders", "directe-buren"]}, ()))
-    rng = random.Random(seed)
-    for _ in range(random_sets):
-        keuzes = {}
-        for naam in answer_vocabularies(content):
-            ids = content.taxonomieen[naam].ids
-            chosen = rng.sample(ids, rng.randint(0, min(3, len(ids))))
-            if chosen:
-                keuzes[naam] = chosen
-        sets.append((keuzes, tuple(rng.sample(steps, rng.randint(0, 2)))))
-    return sets

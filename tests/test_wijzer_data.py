@@ -14,7 +14,7 @@ from wijzer_page import expected_counts, expected_slugs, open_wijzer, option_cou
 
 DATA_FILE = "assets/data/handreiking.js"
 TOP_LEVEL = {"versie", "vocabulaires", "praktijkvoorbeelden", "oplossingsrichtingen", "checklists", "casussen",
-             "interventiewijzer", "buurtanalyse", "doorverwijzingen"}
+             "velden", "interventiewijzer", "buurtanalyse", "doorverwijzingen"}
 VOORBEELD_FIELDS = {"slug", "titel", "samenvatting", "url", "oplossingsrichtingen", "subcategorie", "locaties",
                     "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "gecontroleerd_op", "links",
                     "erkenningsniveau"}
@@ -48,6 +48,9 @@ def test_data_file_is_the_export_of_the_content(built_site, content):
             [(term.id, term.label, i) for i, term in enumerate(taxonomie.termen)]
         assert all(set(t) == TERM_FIELDS for t in termen)
     assert [f["naam"] for f in data["interventiewijzer"]["facetten"]] == [f.naam for f in filtering.FACETS]
+    # Every vocabulary a praktijkvoorbeeld carries names its field, also those the wijzer does not filter on.
+    assert set(data["velden"]) >= {f.naam for f in (*filtering.FACETS, filtering.OPTIONAL_FACET)}
+    assert all(set(data["velden"].values()) <= set(v) for v in data["praktijkvoorbeelden"])
     richting = next(r for r in data["oplossingsrichtingen"] if r["id"] == content.oplossingsrichtingen[1].id)
     assert richting["wanneer"]["problematiek"] == list(content.oplossingsrichtingen[1].wanneer.problematiek)
     koppelingen = [item["koppeling"] for c in data["checklists"] for s in c["secties"] for item in s["items"]]

@@ -22,5 +22,6 @@ for (const file of files) {
     problems += 1;
   }
 }
-console.log(problems ? `actionlint: ${problems} probleem/problemen` : `actionlint: ${files.length} workflow(s) in orde`);
+console.log(problems ? `actionlint: ${problems} probleem/problemen`
+  : `actionlint: ${files.length} workflow(s) in orde`);
 process.exit(problems ? 1 : 0);

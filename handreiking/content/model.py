@@ -32,6 +32,9 @@ FOLDERS = {
 # The year the handreiking appeared. A praktijkvoorbeeld the editors have not checked since
 # (no ``gecontroleerd_op``) describes the situation of that year.
 HANDREIKING_JAAR = 2019
+# The status of a praktijkvoorbeeld that no longer runs: its page says so, and the interventiewijzer and the
+# advice of the buurtanalyse show it only when asked for (handreiking.tools.filtering, handreiking.tools.advies).
+HIDDEN_STATUS = "gestopt"
 # How the site cites the source.
 BRON = f"Kennisplatform Integratie & Samenleving ({HANDREIKING_JAAR}), Van polarisatie naar verbinding in buurten"
 

@@ -30,7 +30,8 @@ from ..content.checks import needs_check
 from ..content.erkenning import is_expired
 from ..content.history import NO_GIT, ChangeHistory
 from ..content.literatuur import LITERATUUR
-from ..content.model import BRON, FACET_FIELDS, HANDREIKING_JAAR, Checklist, Content, Link, Praktijkvoorbeeld, Term
+from ..content.model import (BRON, FACET_FIELDS, HANDREIKING_JAAR, HIDDEN_STATUS, Checklist, Content, Link,
+                             Praktijkvoorbeeld, Term)
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
 from .templating import html_templates, markdown_templates
@@ -149,6 +150,7 @@ class PageRenderer:
         text = self.md.get_template("praktijkvoorbeeld.md.j2").render(
             front_matter=front_matter(v.titel, v.samenvatting),
             v=v,
+            gestopt=v.status == HIDDEN_STATUS,  # the status the wijzer and the advice hide unless asked
             controle=self._controle(v),
             bron=bron,
             bron_url=relative(page, bron.pagina) if bron.pagina else None,

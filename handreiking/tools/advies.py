@@ -37,8 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Collection, Iterable, Mapping
 
-from ..content.model import Checklist, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie
-from .filtering import HIDDEN_STATUS
+from ..content.model import HIDDEN_STATUS, Checklist, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie
 
 # What a praktijkvoorbeeld shares with the analysis, in the order the page names it.
 RANKING = ("locatie", "doelgroep", "problematiek", "oplossingsrichting")

@@ -29,12 +29,11 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..content.model import BRON, LINK_KEYS, Checklist, ChecklistItem, Content
+from ..content.model import BRON, HIDDEN_STATUS, LINK_KEYS, Checklist, ChecklistItem, Content
 from ..site.templating import html_templates
 from ..site.text import rich_text
 from ..site.urls import BUURTANALYSE_PARAMETERS, VERGELIJK, WIJZER
 from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
-from .filtering import HIDDEN_STATUS
 from .wijzer import DATA_FILE
 
 # The steps of the form, in this order: the analysis of step 2 and the choice of doelgroepen (3.2).
@@ -42,8 +41,11 @@ STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.2")
 DIAGNOSE_STAP = "4.1"  # its questions head the beleidsdiagnose table
 VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeelden
 PUNT = "punt"  # name of the checkboxes without a koppeling
-SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-advies.js",
-           "assets/javascripts/buurtanalyse-opslag.js",
+# The DOM-free modules first (each after those it needs), then the page script that uses them.
+SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
+           "assets/javascripts/handreiking-advies.js", "assets/javascripts/interventiewijzer-adres.js",
+           "assets/javascripts/buurtanalyse-staat.js", "assets/javascripts/buurtanalyse-opschonen.js",
+           "assets/javascripts/buurtanalyse-adres.js", "assets/javascripts/buurtanalyse-opslag.js",
            "assets/javascripts/buurtanalyse.js")
 # The columns of the beleidsdiagnose table (step 4.1), each a question per chosen item.
 DIAGNOSE_KOLOMMEN = (

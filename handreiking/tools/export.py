@@ -14,6 +14,8 @@ Top-level keys of the data:
   order (``id``, ``label``, ``beschrijving``, ``order``, ``code``,
   ``buiten_focus``, ``url``, ``subcategorieen``);
 - ``praktijkvoorbeelden``: in site order (by oplossingsrichting, then title);
+- ``velden``: vocabulary name -> the praktijkvoorbeeld field (in this data) that holds its ids,
+  for every vocabulary a praktijkvoorbeeld carries (the advice reads its fields here, not from the wijzer);
 - ``oplossingsrichtingen``: the step 3 pages with their ``wanneer`` rules;
 - ``checklists``: sections and items with their ``koppeling`` to a vocabulary;
 - ``casussen``: the four example neighbourhoods, text as sanitized HTML;
@@ -41,7 +43,7 @@ from ..content.model import Checklist, ChecklistItem, Content, Oplossingsrichtin
 from ..site.text import rich_text
 from ..site.urls import checklist_path, page_url, term_path, voorbeeld_path
 from . import buurtanalyse
-from .filtering import OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
+from .filtering import FACETS, OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
 
 VERSION = 1
 GLOBAL_NAME = "HANDREIKING"
@@ -55,6 +57,7 @@ def export(content: Content, url_for: UrlFor = page_url) -> dict:
         "versie": VERSION,
         "vocabulaires": vocabularies_data(content, url_for),
         "praktijkvoorbeelden": [_praktijkvoorbeeld(v, url_for) for v in content.praktijkvoorbeelden],
+        "velden": {facet.naam: facet.veld for facet in (*FACETS, OPTIONAL_FACET)},
         "oplossingsrichtingen": [_oplossingsrichting(content, r, url_for) for r in content.oplossingsrichtingen],
         "checklists": checklists_data(content, url_for),
         "casussen": [{"slug": c.slug, "nummer": c.nummer, "titel": c.titel, "tekst_html": str(rich_text(c.tekst))}

@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 
-from ..content.model import FACET_FIELDS, Praktijkvoorbeeld
+from ..content.model import FACET_FIELDS, HIDDEN_STATUS, Praktijkvoorbeeld
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,6 @@ class Facet:
     verborgen: tuple[str, ...] = ()  # values hidden while nothing is chosen in this facet
 
 
-HIDDEN_STATUS = "gestopt"  # shown only when asked for, here and in the advice (handreiking.tools.advies)
 FACETS = (
     *(Facet(naam, veld) for naam, veld in FACET_FIELDS.items()),
     Facet("status", "status", verborgen=(HIDDEN_STATUS,)),

@@ -6,13 +6,20 @@
  *
  * "huidige" is the analysis the page reopens. Version 1 (kept by buurt name, only on "Bewaar") is read too.
  * Every function works without storage (a browser setting): reading gives nothing, writing returns false.
- * A classic script (no ES module) so that it also runs from file://.
+ * No DOM: HandreikingOpslag is inStorage(() => localStorage); tests give it another storage.
+ * A classic script (no ES module) so that it also runs from file://; in node (tests/js/) a CommonJS module
+ * exporting inStorage.
  */
-(function (global) {
+((factory) => {
+  "use strict";
+  const inStorage = factory();
+  if (typeof module === "object" && module.exports) module.exports = {inStorage};
+  else globalThis.HandreikingOpslag = inStorage(() => globalThis.localStorage);
+})(() => {
   "use strict";
 
-  var KEY = "handreiking-buurtanalyses";
-  var VERSION = 2;
+  const KEY = "handreiking-buurtanalyses";
+  const VERSION = 2;
 
   function newId() {
     return "a-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8);
@@ -22,74 +29,80 @@
 
   function upgrade(stored) {
     if (stored.versie === VERSION) return stored;
-    var store = empty();
+    const store = empty();
     // Ids from the names, so that every read gives the same ones until the next write stores them.
-    Object.keys(stored.analyses).forEach(function (name) {
-      var entry = stored.analyses[name] || {};
+    Object.keys(stored.analyses).forEach((name) => {
+      const entry = stored.analyses[name] || {};
       store.analyses["v1-" + name] = {gewijzigd: entry.bewaard || null, analyse: entry.analyse};
     });
     return store;
   }
 
-  function read() {
-    try {
-      var stored = JSON.parse(global.localStorage.getItem(KEY) || "null");
-      if (stored && stored.analyses && typeof stored.analyses === "object") return upgrade(stored);
-    } catch (error) {
-      // No storage or an unreadable entry: nothing is kept.
+  /* The functions below on the Storage that ``storage()`` gives (it may throw, as localStorage can). */
+  function inStorage(storage) {
+    function read() {
+      try {
+        const stored = JSON.parse(storage().getItem(KEY) || "null");
+        if (stored && stored.analyses && typeof stored.analyses === "object") return upgrade(stored);
+      } catch {
+        // No storage or an unreadable entry: nothing is kept.
+      }
+      return empty();
     }
-    return empty();
-  }
 
-  function write(store) {
-    try {
-      global.localStorage.setItem(KEY, JSON.stringify(store));
-      return true;
-    } catch (error) {
-      return false;
+    function write(store) {
+      try {
+        storage().setItem(KEY, JSON.stringify(store));
+        return true;
+      } catch {
+        return false;
+      }
     }
+
+    /* Saves one analysis and makes it the one the page reopens. */
+    function put(id, analyse) {
+      const store = read();
+      store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse};
+      store.huidige = id;
+      return write(store);
+    }
+
+    function remove(id) {
+      const store = read();
+      delete store.analyses[id];
+      if (store.huidige === id) store.huidige = null;
+      return write(store);
+    }
+
+    /* The page reopens this one (null: none, the next page load starts empty). */
+    function setCurrent(id) {
+      const store = read();
+      store.huidige = id && store.analyses[id] ? id : null;
+      return write(store);
+    }
+
+    function get(id) {
+      const entry = read().analyses[id];
+      return entry ? entry.analyse : null;
+    }
+
+    function current() {
+      const store = read();
+      return store.huidige && store.analyses[store.huidige] ? store.huidige : null;
+    }
+
+    /* All kept analyses, last changed first: [{id, gewijzigd, analyse}]. */
+    function list() {
+      const store = read();
+      return Object.keys(store.analyses).map((id) => ({
+        id,
+        gewijzigd: store.analyses[id].gewijzigd,
+        analyse: store.analyses[id].analyse
+      })).sort((a, b) => String(b.gewijzigd).localeCompare(String(a.gewijzigd)));
+    }
+
+    return {newId, put, remove, setCurrent, get, current, list};
   }
 
-  /* Saves one analysis and makes it the one the page reopens. */
-  function put(id, analyse) {
-    var store = read();
-    store.analyses[id] = {gewijzigd: new Date().toISOString(), analyse: analyse};
-    store.huidige = id;
-    return write(store);
-  }
-
-  function remove(id) {
-    var store = read();
-    delete store.analyses[id];
-    if (store.huidige === id) store.huidige = null;
-    return write(store);
-  }
-
-  /* The page reopens this one (null: none, the next page load starts empty). */
-  function setCurrent(id) {
-    var store = read();
-    store.huidige = id && store.analyses[id] ? id : null;
-    return write(store);
-  }
-
-  function get(id) {
-    var entry = read().analyses[id];
-    return entry ? entry.analyse : null;
-  }
-
-  function current() {
-    var store = read();
-    return store.huidige && store.analyses[store.huidige] ? store.huidige : null;
-  }
-
-  /* All kept analyses, last changed first: [{id, gewijzigd, analyse}]. */
-  function list() {
-    var store = read();
-    return Object.keys(store.analyses).map(function (id) {
-      return {id: id, gewijzigd: store.analyses[id].gewijzigd, analyse: store.analyses[id].analyse};
-    }).sort(function (a, b) { return String(b.gewijzigd).localeCompare(String(a.gewijzigd)); });
-  }
-
-  global.HandreikingOpslag = {newId: newId, put: put, remove: remove, setCurrent: setCurrent, get: get,
-    current: current, list: list};
-})(window);
+  return inStorage;
+});

@@ -1,128 +1,127 @@
 /*
- * The buurtanalyse page (/buurtanalyse/): advice, address, saving, export/import and the printed report,
- * on top of the form the server rendered from the checklists (handreiking/buurtanalyse.py).
- *
- * One analysis (the shape of a saved entry and of an exported file):
- *   {buurt, datum, casus, keuzes: {vocabulary: [ids]}, onbekend: [steps], punten: [values],
- *    anders: {checklist: text}, notities: {step: text}, gestopt: bool,
- *    gekozen: {oplossingsrichtingen: [ids], praktijkvoorbeelden: [slugs]},
- *    beleidsdiagnose: {"oplossingsrichting:<id>" or "praktijkvoorbeeld:<slug>": {column: text}}}
- * - The form holds buurt to notities; the address holds keuzes, onbekend, casus and gestopt (never the
- *   buurt name or notes), with the parameter names of the interventiewijzer plus fase, verschijningsvorm.
- * - The advice comes from HandreikingAdvies (the rules of handreiking/advies.py).
- * - Every change is saved at once in this browser (HandreikingOpslag, several analyses side by side);
- *   files are JSON. Nothing is ever sent anywhere.
+ * The buurtanalyse page (/buurtanalyse/): the page around the analysis, on top of the form the server
+ * rendered from the checklists (handreiking/tools/buurtanalyse.py). The logic lives in DOM-free modules:
+ * - the analysis as data, its file and the beleidsdiagnose choices: HandreikingStaat (buurtanalyse-staat.js);
+ * - cleaning what comes from a file, the browser's storage or the address: HandreikingOpschonen;
+ * - the address (the answers with the parameter names of the interventiewijzer plus fase,
+ *   verschijningsvorm, onbekend, casus and gestopt; never the buurt name or notes): HandreikingAnalyseAdres;
+ * - the advice: HandreikingAdvies (the rules of handreiking/tools/advies.py);
+ * - saving at once on every change, several analyses side by side: HandreikingOpslag.
+ * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose and the
+ * printed report. Files are JSON; nothing is ever sent anywhere.
  * Every id, label and parameter name comes from window.HANDREIKING or the page; none is written here.
  * A classic script (no ES module) so that it also runs from file://.
  */
-(function () {
+(() => {
   "use strict";
 
-  var data = window.HANDREIKING;
-  var Keuzes = window.HandreikingKeuzes;
-  var Advies = window.HandreikingAdvies;
-  var Opslag = window.HandreikingOpslag;
-  var root = document.getElementById("ba-werkblad");
-  var form = document.getElementById("ba-formulier");
-  if (!data || !Keuzes || !Advies || !Opslag || !root || !form) return;
+  const data = window.HANDREIKING;
+  const {HandreikingStaat: Staat, HandreikingOpschonen: Opschonen, HandreikingAnalyseAdres: Adres,
+    HandreikingWijzerAdres: WijzerAdres, HandreikingAdvies: Advies, HandreikingOpslag: Opslag,
+    HandreikingKeuzes: Keuzes, HandreikingPagina: Pagina} = window;
+  const root = document.getElementById("ba-werkblad");
+  const form = document.getElementById("ba-formulier");
+  if (!data || !Staat || !Opschonen || !Adres || !WijzerAdres || !Advies || !Opslag || !Keuzes || !Pagina ||
+      !root || !form) return;
 
-  var config = data.buurtanalyse;
-  var P = config.parameters;
-  var element = Keuzes.element;
-  var basis = root.getAttribute("data-basis") || "";
-  var FILE_TYPE = "buurtanalyse";
-  var VERSION = 1;
-  var GEKOZEN = {oplossingsrichtingen: "oplossingsrichting", praktijkvoorbeelden: "praktijkvoorbeeld"};
+  const config = data.buurtanalyse;
+  const P = config.parameters;
+  const element = Pagina.element;
+  const basis = root.getAttribute("data-basis") || "";
 
-  function byId(id) { return document.getElementById(id); }
-  function all(scope, selector) { return Array.prototype.slice.call(scope.querySelectorAll(selector)); }
+  function all(scope, selector) { return Array.from(scope.querySelectorAll(selector)); }
+
+  // Every element of the page this script uses by id, looked up once (ba-fase-melding is optional).
+  const ui = {};
+  Object.entries({
+    buurt: "ba-buurt", datum: "ba-datum", gestopt: "ba-gestopt", melding: "ba-melding", status: "ba-status",
+    werkruimte: "ba-werkruimte", casus: "ba-casus", casusSluit: "ba-casus-sluit", stappenKop: "ba-stappen-kop",
+    faseMelding: "ba-fase-melding", escalatie: "advies-escalatie", escalatieFasen: "advies-escalatie-fasen",
+    samenvatting: "advies-samenvatting", wijzer: "advies-wijzer", richtingen: "advies-richtingen",
+    voorbeelden: "advies-voorbeelden", voorbeeldenAantal: "advies-voorbeelden-aantal", meer: "advies-meer",
+    diagnoseRij: "diagnose-rij", diagnoseRijen: "diagnose-rijen", diagnoseLeeg: "diagnose-leeg",
+    diagnoseBlok: "diagnose-tabel-blok", diagnoseTabel: "diagnose-tabel", verslag: "verslag-inhoud",
+    beheer: "ba-beheer", afsluiten: "ba-afsluiten", bewaard: "ba-bewaard", bewaardBlok: "ba-bewaard-blok",
+    opgeslagen: "ba-opgeslagen", open: "ba-open", verwijder: "ba-verwijder", nieuw: "ba-nieuw",
+    exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand",
+  }).forEach(([name, id]) => { ui[name] = document.getElementById(id); });
 
   // --- the data ---------------------------------------------------------------------------
 
-  var termOrder = {};
-  var labels = {};
-  Object.keys(data.vocabulaires).forEach(function (naam) {
-    termOrder[naam] = data.vocabulaires[naam].termen.map(function (term) { return term.id; });
-    labels[naam] = new Map(data.vocabulaires[naam].termen.map(function (term) { return [term.id, term.label]; }));
+  const labels = {};
+  Object.keys(data.vocabulaires).forEach((naam) => {
+    labels[naam] = new Map(data.vocabulaires[naam].termen.map((term) => [term.id, term.label]));
   });
   function label(naam, id) { return labels[naam].get(id) || id; }
-  function byKey(list, key) { return new Map(list.map(function (item) { return [item[key], item]; })); }
-  var richtingen = byKey(data.oplossingsrichtingen, "id");
-  var voorbeelden = byKey(data.praktijkvoorbeelden, "slug");
-  var casussen = byKey(data.casussen, "slug");
-  var stappen = byKey(config.stappen, "nummer");
-  var stapOrder = config.stappen.map(function (stap) { return stap.nummer; });
-  var wijzerFacets = data.interventiewijzer.facetten.map(function (facet) { return facet.naam; });
+  function byKey(list, key) { return new Map(list.map((item) => [item[key], item])); }
+  const richtingen = byKey(data.oplossingsrichtingen, "id");
+  const voorbeelden = byKey(data.praktijkvoorbeelden, "slug");
+  const casussen = byKey(data.casussen, "slug");
+  const stappen = byKey(config.stappen, "nummer");
 
   // --- the form ---------------------------------------------------------------------------
 
-  var boxes = all(form, "input[type=checkbox]");
-  function boxesNamed(name) { return boxes.filter(function (box) { return box.name === name; }); }
-  var puntValues = boxesNamed(config.punt).map(function (box) { return box.value; });
-  var andersFields = all(form, "[data-anders]");
-  var notitieFields = all(form, "[data-notitie]");
-  var template = byId("diagnose-rij");
-  var kolommen = all(template.content, "[data-veld]").map(function (field) {
-    var options = field.tagName === "SELECT" ? all(field, "option").map(function (o) { return o.value; }) : null;
-    return {sleutel: field.getAttribute("data-veld"), opties: options};
+  const boxes = all(form, "input[type=checkbox]");
+  function boxesNamed(name) { return boxes.filter((box) => box.name === name); }
+  const andersFields = all(form, "[data-anders]");
+  const notitieFields = all(form, "[data-notitie]");
+  // What a state may hold: the data, and what this form offers.
+  const known = Opschonen.known(data, {
+    punten: boxesNamed(config.punt).map((box) => box.value),
+    anders: andersFields.map((field) => field.getAttribute("data-anders")),
+    notities: notitieFields.map((field) => field.getAttribute("data-notitie")),
+    kolommen: all(ui.diagnoseRij.content, "[data-veld]").map((field) => ({sleutel: field.getAttribute("data-veld"),
+      opties: field.tagName === "SELECT" ? all(field, "option").map((option) => option.value) : null})),
   });
-  var wijzerLink = byId("advies-wijzer");
-  var wijzerBase = wijzerLink.getAttribute("href");
+  const wijzerBase = ui.wijzer.getAttribute("href");
 
-  function emptyState() {
-    return {buurt: "", datum: "", casus: null, keuzes: {}, onbekend: [], punten: [], anders: {}, notities: {},
-      gestopt: false, gekozen: {oplossingsrichtingen: [], praktijkvoorbeelden: []}, beleidsdiagnose: {}};
-  }
+  let state = Staat.empty();
+  let currentId = null;  // the id this analysis is kept under in the browser
 
-  var state = emptyState();
-  var currentId = null;  // the id this analysis is kept under in the browser
-
-  function inOrder(values, order) {
-    return order.filter(function (value) { return values.indexOf(value) !== -1; });
-  }
+  function sanitize(raw) { return Opschonen.sanitize(raw, known); }
 
   function checkedValues(name) {
-    return boxesNamed(name).filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+    return boxesNamed(name).filter((box) => box.checked).map((box) => box.value);
   }
 
   function texts(fields, attribute) {
-    var result = {};
-    fields.forEach(function (field) { if (field.value.trim()) result[field.getAttribute(attribute)] = field.value; });
+    const result = {};
+    fields.forEach((field) => { if (field.value.trim()) result[field.getAttribute(attribute)] = field.value; });
     return result;
   }
 
   /* The form into the state; the parts outside the form stay as they are. */
   function collectForm() {
-    state.buurt = byId("ba-buurt").value;
-    state.datum = byId("ba-datum").value;
+    state.buurt = ui.buurt.value;
+    state.datum = ui.datum.value;
     state.keuzes = {};
-    config.vocabulaires.forEach(function (naam) {
-      var values = inOrder(checkedValues(naam), termOrder[naam]);
+    config.vocabulaires.forEach((naam) => {
+      const values = Staat.inOrder(checkedValues(naam), known.termen.get(naam));
       if (values.length) state.keuzes[naam] = values;
     });
-    state.onbekend = inOrder(checkedValues(P.onbekend), stapOrder);
-    state.punten = inOrder(checkedValues(config.punt), puntValues);
+    state.onbekend = Staat.inOrder(checkedValues(P.onbekend), known.stappen);
+    state.punten = Staat.inOrder(checkedValues(config.punt), known.punten);
     state.anders = texts(andersFields, "data-anders");
     state.notities = texts(notitieFields, "data-notitie");
   }
 
   function applyState() {
-    byId("ba-buurt").value = state.buurt;
-    byId("ba-datum").value = state.datum;
-    boxes.forEach(function (box) {
-      var values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
+    ui.buurt.value = state.buurt;
+    ui.datum.value = state.datum;
+    boxes.forEach((box) => {
+      const values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
         : state.keuzes[box.name] || [];
-      box.checked = values.indexOf(box.value) !== -1;
+      box.checked = values.includes(box.value);
     });
-    andersFields.forEach(function (field) { field.value = state.anders[field.getAttribute("data-anders")] || ""; });
-    notitieFields.forEach(function (field) { field.value = state.notities[field.getAttribute("data-notitie")] || ""; });
-    byId("ba-gestopt").checked = state.gestopt;
+    andersFields.forEach((field) => { field.value = state.anders[field.getAttribute("data-anders")] || ""; });
+    notitieFields.forEach((field) => { field.value = state.notities[field.getAttribute("data-notitie")] || ""; });
+    ui.gestopt.checked = state.gestopt;
     showCasus();
   }
 
   /* The box of the option this box is a sub-item of, or null. */
   function parentBox(box) {
-    var list = box.closest(".ba-opties--sub");
+    const list = box.closest(".ba-opties--sub");
     return list ? list.parentElement.querySelector(":scope > input[type=checkbox]") : null;
   }
 
@@ -130,106 +129,23 @@
      A sub-item (2.1: "Denken" > an item > a voorbeeld) implies the option above it; clearing an option
      clears its sub-items. */
   function follow(box) {
-    var twins = config.vocabulaires.indexOf(box.name) === -1 ? [box]
-      : boxesNamed(box.name).filter(function (other) { return other.value === box.value; });
-    twins.forEach(function (twin) {
+    const twins = config.vocabulaires.includes(box.name)
+      ? boxesNamed(box.name).filter((other) => other.value === box.value) : [box];
+    twins.forEach((twin) => {
       twin.checked = box.checked;
       if (!twin.checked && twin.hasAttribute("data-groep")) {
-        all(twin.parentElement, ".ba-opties--sub input[type=checkbox]").forEach(function (item) {
+        all(twin.parentElement, ".ba-opties--sub input[type=checkbox]").forEach((item) => {
           if (!item.checked) return;
           item.checked = false;
           follow(item);
         });
       }
-      var parent = parentBox(twin);
+      const parent = parentBox(twin);
       if (twin.checked && parent && !parent.checked) {
         parent.checked = true;
         follow(parent);
       }
     });
-  }
-
-  // --- cleaning what comes from a file, the browser's storage or the address -------------------
-
-  function asText(value) { return typeof value === "string" ? value : ""; }
-  function asList(value) { return Array.isArray(value) ? value : []; }
-  function asObject(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
-
-  /* A state with only what this site knows; ``ignored`` lists the rest as {naam, waarde}. */
-  function sanitize(raw) {
-    var clean = emptyState();
-    var ignored = [];
-    raw = asObject(raw);
-    function keep(values, known, name) {
-      var kept = [];
-      asList(values).forEach(function (value) {
-        if (known.indexOf(value) === -1) ignored.push({naam: name, waarde: String(value)});
-        else if (kept.indexOf(value) === -1) kept.push(value);
-      });
-      return inOrder(kept, known);
-    }
-    clean.buurt = asText(raw.buurt);
-    clean.datum = /^\d{4}-\d{2}-\d{2}$/.test(asText(raw.datum)) ? raw.datum : "";
-    if (raw.casus) {
-      if (casussen.has(raw.casus)) clean.casus = raw.casus;
-      else ignored.push({naam: P.casus, waarde: String(raw.casus)});
-    }
-    var keuzes = asObject(raw.keuzes);
-    Object.keys(keuzes).forEach(function (naam) {
-      if (config.vocabulaires.indexOf(naam) === -1) {
-        ignored.push({naam: naam, waarde: String(keuzes[naam])});
-        return;
-      }
-      var values = keep(keuzes[naam], termOrder[naam], naam);
-      if (values.length) clean.keuzes[naam] = values;
-    });
-    clean.onbekend = keep(raw.onbekend, stapOrder, P.onbekend);
-    clean.punten = keep(raw.punten, puntValues, config.punt);
-    [["anders", andersFields, "data-anders"], ["notities", notitieFields, "data-notitie"]].forEach(function (part) {
-      var known = part[1].map(function (field) { return field.getAttribute(part[2]); });
-      var values = asObject(raw[part[0]]);
-      Object.keys(values).forEach(function (key) {
-        if (known.indexOf(key) !== -1 && asText(values[key])) clean[part[0]][key] = values[key];
-      });
-    });
-    clean.gestopt = raw.gestopt === true;
-    var gekozen = asObject(raw.gekozen);
-    clean.gekozen.oplossingsrichtingen = keep(gekozen.oplossingsrichtingen, Array.from(richtingen.keys()),
-      "oplossingsrichting");
-    clean.gekozen.praktijkvoorbeelden = keep(gekozen.praktijkvoorbeelden, Array.from(voorbeelden.keys()),
-      "praktijkvoorbeeld");
-    var diagnose = asObject(raw.beleidsdiagnose);
-    Object.keys(diagnose).forEach(function (key) {
-      var parts = key.split(":");
-      var known = {oplossingsrichting: richtingen, praktijkvoorbeeld: voorbeelden}[parts[0]];
-      if (!known || !known.has(parts.slice(1).join(":"))) return;
-      var row = {};
-      kolommen.forEach(function (kolom) {
-        var value = asText(asObject(diagnose[key])[kolom.sleutel]);
-        if (value && (!kolom.opties || kolom.opties.indexOf(value) !== -1)) row[kolom.sleutel] = value;
-      });
-      if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
-    });
-    return {state: clean, ignored: ignored};
-  }
-
-  // --- the address ------------------------------------------------------------------------
-
-  function addressOf(analysis) {
-    var params = Keuzes.params(analysis.keuzes, data, config.vocabulaires);
-    analysis.onbekend.forEach(function (stap) { params.append(P.onbekend, stap); });
-    if (analysis.casus) params.set(P.casus, analysis.casus);
-    if (analysis.gestopt) params.set(P.gestopt, "ja");
-    return Keuzes.toSearch(params);
-  }
-
-  function fromAddress(search) {
-    var read = Keuzes.read(search, data, config.vocabulaires);
-    var params = new URLSearchParams(search);
-    var raw = {keuzes: read.chosen, onbekend: params.getAll(P.onbekend), casus: params.get(P.casus),
-      gestopt: params.get(P.gestopt) === "ja"};
-    var result = sanitize(raw);
-    return {state: result.state, unknown: read.unknown.concat(result.ignored)};
   }
 
   // --- the advice -------------------------------------------------------------------------
@@ -240,32 +156,30 @@
   }
 
   function quoted(naam, ids) {
-    return joinAnd(ids.map(function (id) { return "\u2018" + label(naam, id) + "\u2019"; }));
+    return joinAnd(ids.map((id) => "\u2018" + label(naam, id) + "\u2019"));
   }
 
   function capitalize(value) { return value.charAt(0).toUpperCase() + value.slice(1); }
 
   /* "u koos problematiek 'Overlast door kinderen en jongeren', op de locatie 'Publieke ruimte in de buurt'" */
   function reasons(suggestie) {
-    var richting = richtingen.get(suggestie.id);
-    var parts = [];
+    const richting = richtingen.get(suggestie.id);
+    const parts = [];
     if (suggestie.problematiek.length) {
-      var answer = "u koos problematiek " + quoted("problematiek", suggestie.problematiek);
+      let answer = "u koos problematiek " + quoted("problematiek", suggestie.problematiek);
       if (suggestie.locaties.length) {
-        var where = suggestie.locaties.length > 1 ? ", op de locaties " : ", op de locatie ";
+        const where = suggestie.locaties.length > 1 ? ", op de locaties " : ", op de locatie ";
         answer += where + quoted("locatie", suggestie.locaties);
       }
       parts.push(answer);
     }
     if (suggestie.onbekend.length) {
-      parts.push("bij " + joinAnd(suggestie.onbekend.map(function (stap) { return stappen.get(stap).titel; })) +
+      parts.push("bij " + joinAnd(suggestie.onbekend.map((stap) => stappen.get(stap).titel)) +
         " koos u \u2018Weten we niet\u2019");
     }
     if (suggestie.punten.length) {
-      parts.push("u vinkte aan: " + joinAnd(suggestie.punten.map(function (punt) {
-        return "\u2018" + labelText(form.querySelector("input[name=\"" + config.punt + "\"][value=\"" + punt + "\"]"))
-          + "\u2019";
-      })));
+      const box = (punt) => form.querySelector(`input[name="${config.punt}"][value="${punt}"]`);
+      parts.push("u vinkte aan: " + joinAnd(suggestie.punten.map((punt) => `\u2018${labelText(box(punt))}\u2019`)));
     }
     if (suggestie.altijd) parts.push(richting.wanneer.toelichting.replace(/\.$/, ""));
     return capitalize(parts.join("; ")) + ".";
@@ -273,32 +187,26 @@
 
   /* "locatie 'Publieke ruimte in de buurt'; problematiek 'Overlast door kinderen en jongeren'" */
   function shared(gedeeld) {
-    return config.rangschikking.filter(function (naam) { return (gedeeld[naam] || []).length; })
-      .map(function (naam) {
-        return data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, gedeeld[naam]);
-      }).join("; ");
+    return config.rangschikking.filter((naam) => (gedeeld[naam] || []).length)
+      .map((naam) => data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, gedeeld[naam])).join("; ");
   }
 
   /* The praktijkvoorbeelden of an oplossingsrichting, in site order; the hidden status only when asked. */
   function voorbeeldenVan(richtingId) {
-    return data.praktijkvoorbeelden.filter(function (voorbeeld) {
-      return voorbeeld.oplossingsrichtingen.indexOf(richtingId) !== -1 &&
-        (state.gestopt || voorbeeld.status !== config.verborgen_status);
-    });
+    return data.praktijkvoorbeelden.filter((voorbeeld) => voorbeeld.oplossingsrichtingen.includes(richtingId) &&
+      (state.gestopt || voorbeeld.status !== config.verborgen_status));
   }
 
-  function chooser(kind, id, name) {
-    var boxId = "kies-" + GEKOZEN[kind] + "-" + id;
-    var wrapper = element("p", {"class": "ba-kies"});
-    var box = element("input", {type: "checkbox", id: boxId});
-    box.checked = state.gekozen[kind].indexOf(id) !== -1;
-    box.addEventListener("change", function () {
-      var chosen = state.gekozen[kind].filter(function (value) { return value !== id; });
-      if (box.checked) chosen.push(id);
-      state.gekozen[kind] = chosen;
+  function chooser(list, id, name) {
+    const boxId = `kies-${Staat.KINDS[list]}-${id}`;
+    const wrapper = element("p", {"class": "ba-kies"});
+    const box = element("input", {type: "checkbox", id: boxId});
+    box.checked = state.gekozen[list].includes(id);
+    box.addEventListener("change", () => {
+      Staat.choose(state, list, id, box.checked);
       refresh(false);
     });
-    var text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
+    const text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
     text.appendChild(element("span", {"class": "ba-verborgen"}, ": " + name));
     wrapper.appendChild(box);
     wrapper.appendChild(document.createTextNode(" "));
@@ -307,20 +215,20 @@
   }
 
   function richtingItem(suggestie) {
-    var richting = richtingen.get(suggestie.id);
-    var item = element("li", {"class": "ba-kaart ba-richting", "data-oplossingsrichting": suggestie.id});
-    var heading = element("h4", {"class": "ba-kaart-titel"});
+    const richting = richtingen.get(suggestie.id);
+    const item = element("li", {"class": "ba-kaart ba-richting", "data-oplossingsrichting": suggestie.id});
+    const heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + richting.url}, richting.label));
     item.appendChild(heading);
-    var why = element("p", {"class": "ba-waarom"});
+    const why = element("p", {"class": "ba-waarom"});
     why.appendChild(element("strong", {}, "Waarom: "));
     why.appendChild(document.createTextNode(reasons(suggestie)));
     item.appendChild(why);
-    var examples = voorbeeldenVan(suggestie.id);
+    const examples = voorbeeldenVan(suggestie.id);
     if (examples.length) {
-      var list = element("p", {"class": "ba-richting-voorbeelden"});
+      const list = element("p", {"class": "ba-richting-voorbeelden"});
       list.appendChild(element("strong", {}, "Praktijkvoorbeelden: "));
-      examples.forEach(function (voorbeeld, i) {
+      examples.forEach((voorbeeld, i) => {
         if (i) list.appendChild(document.createTextNode(", "));
         list.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
       });
@@ -332,32 +240,32 @@
 
   /* Why a praktijkvoorbeeld stands in the first selection: what it brings in, or that it shares the most. */
   function firstReason(treffer) {
-    var brings = shared(treffer.dekt);
+    const brings = shared(treffer.dekt);
     return brings ? "het brengt " + brings + " in de selectie." : "het deelt daarna de meeste van uw keuzes.";
   }
 
   /* One suggestion card; every praktijkvoorbeeld in the advice is made here. */
   function voorbeeldItem(treffer) {
-    var voorbeeld = voorbeelden.get(treffer.slug);
-    var item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
+    const voorbeeld = voorbeelden.get(treffer.slug);
+    const item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
       "data-score": String(treffer.score), "data-eerst": treffer.eerst ? "ja" : "nee"});
     // Vergelijken: handreiking-vergelijk.js gives elements with these attributes a "Vergelijk" box.
     item.setAttribute("data-vergelijk-slug", treffer.slug);
     item.setAttribute("data-vergelijk-titel", voorbeeld.titel);
-    var heading = element("h4", {"class": "ba-kaart-titel"});
+    const heading = element("h4", {"class": "ba-kaart-titel"});
     heading.appendChild(element("a", {href: basis + voorbeeld.url}, voorbeeld.titel));
     if (voorbeeld.status === config.verborgen_status) {
-      var statusLabel = " (" + label("status", voorbeeld.status) + ")";
+      const statusLabel = " (" + label("status", voorbeeld.status) + ")";
       heading.appendChild(element("span", {"class": "ba-status-label"}, statusLabel));
     }
     item.appendChild(heading);
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
-    var match = element("p", {"class": "ba-gedeeld"});
+    const match = element("p", {"class": "ba-gedeeld"});
     match.appendChild(element("strong", {}, "Past bij " + treffer.score + " van uw keuzes: "));
     match.appendChild(document.createTextNode(shared(treffer.gedeeld) + "."));
     item.appendChild(match);
     if (treffer.eerst) {
-      var why = element("p", {"class": "ba-waarom"});
+      const why = element("p", {"class": "ba-waarom"});
       why.appendChild(element("strong", {}, "Waarom bovenaan: "));
       why.appendChild(document.createTextNode(firstReason(treffer)));
       item.appendChild(why);
@@ -366,12 +274,12 @@
     return item;
   }
 
-  var advies = null;
-  var adviceKey = null;
+  let advies = null;
+  let adviceKey = null;
 
   function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
 
-  function firstOnes() { return advies.praktijkvoorbeelden.filter(function (treffer) { return treffer.eerst; }); }
+  function firstOnes() { return advies.praktijkvoorbeelden.filter((treffer) => treffer.eerst); }
 
   /* The line above the praktijkvoorbeelden: how many there are and how many of them are shown. */
   function voorbeeldenLine(count, shown) {
@@ -382,84 +290,69 @@
 
   /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
   function renderAdvice() {
-    var key = JSON.stringify([state.keuzes, state.onbekend, state.punten, state.gestopt]);
+    const key = JSON.stringify(Staat.answers(state));
     if (key === adviceKey) return;
     adviceKey = key;
-    advies = Advies.advise(data, {keuzes: state.keuzes, onbekend: state.onbekend, punten: state.punten,
-      ookGestopt: state.gestopt});
-    byId("advies-escalatie").hidden = advies.buitenFocus.length === 0;
-    var faseNote = byId("ba-fase-melding");
-    if (faseNote) faseNote.hidden = advies.buitenFocus.length === 0;
-    byId("advies-escalatie-fasen").textContent = joinAnd(advies.buitenFocus.map(function (id) {
-      return label("fase", id).toLowerCase();
-    }));
-    var richtingCount = advies.oplossingsrichtingen.length;
-    var voorbeeldCount = advies.praktijkvoorbeelden.length;
-    byId("advies-samenvatting").textContent = "Bij uw antwoorden passen " +
+    advies = Advies.advise(data, Staat.answers(state));
+    ui.escalatie.hidden = advies.buitenFocus.length === 0;
+    if (ui.faseMelding) ui.faseMelding.hidden = advies.buitenFocus.length === 0;
+    ui.escalatieFasen.textContent = joinAnd(advies.buitenFocus.map((id) => label("fase", id).toLowerCase()));
+    const richtingCount = advies.oplossingsrichtingen.length;
+    const voorbeeldCount = advies.praktijkvoorbeelden.length;
+    ui.samenvatting.textContent = "Bij uw antwoorden passen " +
       plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
       plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
-    wijzerLink.href = wijzerBase + Keuzes.toSearch(Keuzes.params(state.keuzes, data, wijzerFacets));
-    var richtingList = byId("advies-richtingen");
+    ui.wijzer.href = wijzerBase + WijzerAdres.format({chosen: state.keuzes, q: ""}, data);
+    const richtingList = ui.richtingen;
     richtingList.textContent = "";
-    advies.oplossingsrichtingen.forEach(function (suggestie) { richtingList.appendChild(richtingItem(suggestie)); });
+    advies.oplossingsrichtingen.forEach((suggestie) => { richtingList.appendChild(richtingItem(suggestie)); });
     // The first selection only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
-    var voorbeeldList = byId("advies-voorbeelden");
+    const voorbeeldList = ui.voorbeelden;
     voorbeeldList.textContent = "";
-    var first = firstOnes();
-    first.forEach(function (treffer) { voorbeeldList.appendChild(voorbeeldItem(treffer)); });
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(voorbeeldCount, first.length);
-    var more = byId("advies-meer");
+    const first = firstOnes();
+    first.forEach((treffer) => { voorbeeldList.appendChild(voorbeeldItem(treffer)); });
+    ui.voorbeeldenAantal.textContent = voorbeeldenLine(voorbeeldCount, first.length);
+    const more = ui.meer;
     more.hidden = voorbeeldCount <= first.length;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
   }
 
   function showAll() {
-    var list = byId("advies-voorbeelden");
-    var added = advies.praktijkvoorbeelden.slice(list.children.length).map(function (treffer) {
-      return list.appendChild(voorbeeldItem(treffer));
-    });
-    byId("advies-meer").hidden = true;
-    var count = advies.praktijkvoorbeelden.length;
-    byId("advies-voorbeelden-aantal").textContent = voorbeeldenLine(count, count);
+    const list = ui.voorbeelden;
+    const added = advies.praktijkvoorbeelden.slice(list.children.length)
+      .map((treffer) => list.appendChild(voorbeeldItem(treffer)));
+    ui.meer.hidden = true;
+    const count = advies.praktijkvoorbeelden.length;
+    ui.voorbeeldenAantal.textContent = voorbeeldenLine(count, count);
     // Keyboard and screen reader users continue at the first one that was added.
     if (added.length) added[0].querySelector("a").focus();
   }
 
   // --- the beleidsdiagnose ------------------------------------------------------------------
 
-  var rows = new Map();
+  const rows = new Map();
 
+  /* The rows of the beleidsdiagnose, with the words they show: "Oplossingsrichting" and its label. */
   function chosenItems() {
-    var items = [];
-    advies.oplossingsrichtingen.forEach(function (suggestie) {
-      if (state.gekozen.oplossingsrichtingen.indexOf(suggestie.id) === -1) return;
-      items.push({key: "oplossingsrichting:" + suggestie.id, soort: "Oplossingsrichting",
-        naam: richtingen.get(suggestie.id).label});
-    });
-    advies.praktijkvoorbeelden.forEach(function (treffer) {
-      if (state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) === -1) return;
-      items.push({key: "praktijkvoorbeeld:" + treffer.slug, soort: "Praktijkvoorbeeld",
-        naam: voorbeelden.get(treffer.slug).titel});
-    });
-    return items;
+    return Staat.chosenItems(state, advies).map((item) => ({key: item.key, soort: capitalize(item.soort),
+      naam: item.soort === Staat.KINDS.oplossingsrichtingen ? richtingen.get(item.id).label
+        : voorbeelden.get(item.id).titel}));
   }
 
   function createRow(item) {
-    var row = template.content.firstElementChild.cloneNode(true);
-    var heading = row.querySelector("th");
+    const row = ui.diagnoseRij.content.firstElementChild.cloneNode(true);
+    const heading = row.querySelector("th");
     heading.id = "diagnose-" + item.key.replace(":", "-");
     heading.querySelector(".ba-soort").textContent = item.soort + ":";
     heading.querySelector(".ba-rijnaam").textContent = item.naam;
-    all(row, "[data-veld]").forEach(function (field) {
-      var veld = field.getAttribute("data-veld");
+    all(row, "[data-veld]").forEach((field) => {
+      const veld = field.getAttribute("data-veld");
       field.id = heading.id + "-" + veld;
       field.setAttribute("aria-labelledby", "diagnose-kop-" + veld + " " + heading.id);
       field.value = (state.beleidsdiagnose[item.key] || {})[veld] || "";
-      field.addEventListener(field.tagName === "SELECT" ? "change" : "input", function () {
-        var values = state.beleidsdiagnose[item.key] = state.beleidsdiagnose[item.key] || {};
-        if (field.value) values[veld] = field.value;
-        else delete values[veld];
+      field.addEventListener(field.tagName === "SELECT" ? "change" : "input", () => {
+        Staat.setDiagnose(state, item.key, veld, field.value);
         renderReport();
         persist();
       });
@@ -468,59 +361,59 @@
   }
 
   function renderDiagnose() {
-    var items = chosenItems();
-    var body = byId("diagnose-rijen");
-    var wanted = new Set(items.map(function (item) { return item.key; }));
-    rows.forEach(function (row, key) {
+    const items = chosenItems();
+    const body = ui.diagnoseRijen;
+    const wanted = new Set(items.map((item) => item.key));
+    rows.forEach((row, key) => {
       if (!wanted.has(key)) { row.remove(); rows.delete(key); }
     });
-    items.forEach(function (item, i) {
-      var row = rows.get(item.key);
+    items.forEach((item, i) => {
+      let row = rows.get(item.key);
       if (!row) { row = createRow(item); rows.set(item.key, row); }
       if (body.children[i] !== row) body.insertBefore(row, body.children[i] || null);
     });
-    byId("diagnose-leeg").hidden = items.length > 0;
-    byId("diagnose-tabel-blok").hidden = items.length === 0;
+    ui.diagnoseLeeg.hidden = items.length > 0;
+    ui.diagnoseBlok.hidden = items.length === 0;
   }
 
   // --- the report (#verslag, shown only on paper) ----------------------------------------------
 
   function labelText(box) {
-    var text = form.querySelector("label[for=\"" + box.id + "\"]").cloneNode(true);
-    all(text, ".ba-elders").forEach(function (note) { note.remove(); });
+    const text = form.querySelector("label[for=\"" + box.id + "\"]").cloneNode(true);
+    all(text, ".ba-elders").forEach((note) => { note.remove(); });
     return text.textContent.trim();
   }
 
   function formatDate(iso) {
-    var parts = iso.split("-").map(Number);
+    const parts = iso.split("-").map(Number);
     return new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString("nl-NL",
       {day: "numeric", month: "long", year: "numeric"});
   }
 
   function reportAnswers(box) {
-    all(form, ".ba-stap").forEach(function (fieldset) {
-      var nummer = fieldset.getAttribute("data-stap");
+    all(form, ".ba-stap").forEach((fieldset) => {
+      const nummer = fieldset.getAttribute("data-stap");
       box.appendChild(element("h4", {}, stappen.get(nummer).titel));
-      var lines = element("ul", {});
-      all(fieldset, "input[type=checkbox]:checked").forEach(function (input) {
+      const lines = element("ul", {});
+      all(fieldset, "input[type=checkbox]:checked").forEach((input) => {
         if (input.name === P.onbekend || input.hasAttribute("data-groep")) return;
-        var group = input.closest(".ba-optie--groep");
-        var prefix = group ? labelText(group.querySelector("input[data-groep]")) + ": " : "";
+        const group = input.closest(".ba-optie--groep");
+        const prefix = group ? labelText(group.querySelector("input[data-groep]")) + ": " : "";
         lines.appendChild(element("li", {}, prefix + labelText(input)));
       });
-      all(fieldset, "input[data-groep]:checked").forEach(function (input) {
-        var group = input.closest(".ba-optie--groep");
+      all(fieldset, "input[data-groep]:checked").forEach((input) => {
+        const group = input.closest(".ba-optie--groep");
         if (!group.querySelector(".ba-opties--sub input:checked")) {
           lines.appendChild(element("li", {}, labelText(input)));
         }
       });
-      all(fieldset, "[data-anders]").forEach(function (field) {
+      all(fieldset, "[data-anders]").forEach((field) => {
         if (field.value.trim()) lines.appendChild(element("li", {}, "Anders: " + field.value.trim()));
       });
-      if (state.onbekend.indexOf(nummer) !== -1) lines.appendChild(element("li", {}, "Weten we niet"));
+      if (state.onbekend.includes(nummer)) lines.appendChild(element("li", {}, "Weten we niet"));
       box.appendChild(lines.children.length ? lines : element("p", {}, "Niet ingevuld."));
       if (state.notities[nummer]) {
-        var note = "Aantekeningen: " + state.notities[nummer].trim();
+        const note = "Aantekeningen: " + state.notities[nummer].trim();
         box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
       }
     });
@@ -528,32 +421,31 @@
 
   function reportAdvice(box) {
     if (advies.buitenFocus.length) {
-      var note = byId("advies-escalatie").cloneNode(true);
+      const note = ui.escalatie.cloneNode(true);
       note.removeAttribute("id");
       note.hidden = false;
-      all(note, "[id]").forEach(function (node) { node.removeAttribute("id"); });
+      all(note, "[id]").forEach((node) => { node.removeAttribute("id"); });
       box.appendChild(note);
     }
     box.appendChild(element("h4", {}, "Oplossingsrichtingen"));
-    var list = element("ul", {});
-    advies.oplossingsrichtingen.forEach(function (suggestie) {
-      var chosen = state.gekozen.oplossingsrichtingen.indexOf(suggestie.id) !== -1;
-      var line = element("li", {});
+    const list = element("ul", {});
+    advies.oplossingsrichtingen.forEach((suggestie) => {
+      const chosen = state.gekozen.oplossingsrichtingen.includes(suggestie.id);
+      const line = element("li", {});
       line.appendChild(element("strong", {}, richtingen.get(suggestie.id).label + (chosen ? " (gekozen)" : "")));
       line.appendChild(document.createTextNode(". Waarom: " + reasons(suggestie)));
       list.appendChild(line);
     });
     box.appendChild(list);
-    var chosen = advies.praktijkvoorbeelden.filter(function (treffer) {
-      return state.gekozen.praktijkvoorbeelden.indexOf(treffer.slug) !== -1;
-    });
-    var shown = chosen.length ? chosen : firstOnes();
+    const chosen = advies.praktijkvoorbeelden
+      .filter((treffer) => state.gekozen.praktijkvoorbeelden.includes(treffer.slug));
+    const shown = chosen.length ? chosen : firstOnes();
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
       : "Eerste selectie van praktijkvoorbeelden (nog geen gekozen)"));
     if (!shown.length) box.appendChild(element("p", {}, "Geen."));
-    var examples = element("ul", {});
-    shown.forEach(function (treffer) {
-      var line = element("li", {});
+    const examples = element("ul", {});
+    shown.forEach((treffer) => {
+      const line = element("li", {});
       line.appendChild(element("strong", {}, voorbeelden.get(treffer.slug).titel));
       line.appendChild(document.createTextNode(". Past bij: " + shared(treffer.gedeeld) + "."));
       examples.appendChild(line);
@@ -562,37 +454,37 @@
   }
 
   function reportDiagnose(box) {
-    var items = chosenItems();
+    const items = chosenItems();
     if (!items.length) {
       box.appendChild(element("p", {}, "Geen oplossingsrichtingen of praktijkvoorbeelden gekozen."));
       return;
     }
-    var table = element("table", {"class": "ba-diagnosetabel"});
-    var head = element("tr", {});
-    all(byId("diagnose-tabel"), "thead th").forEach(function (cell) {
+    const table = element("table", {"class": "ba-diagnosetabel"});
+    const head = element("tr", {});
+    all(ui.diagnoseTabel, "thead th").forEach((cell) => {
       head.appendChild(element("th", {scope: "col"}, cell.textContent));
     });
     table.appendChild(element("thead", {})).appendChild(head);
-    var body = table.appendChild(element("tbody", {}));
-    items.forEach(function (item) {
-      var row = body.appendChild(element("tr", {}));
+    const body = table.appendChild(element("tbody", {}));
+    items.forEach((item) => {
+      const row = body.appendChild(element("tr", {}));
       row.appendChild(element("th", {scope: "row"}, item.soort + ": " + item.naam));
-      var values = state.beleidsdiagnose[item.key] || {};
-      kolommen.forEach(function (kolom) { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
+      const values = state.beleidsdiagnose[item.key] || {};
+      known.kolommen.forEach((kolom) => { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
     });
     box.appendChild(table);
   }
 
   function renderReport() {
-    var box = byId("verslag-inhoud");
+    const box = ui.verslag;
     box.textContent = "";
-    var meta = element("dl", {"class": "ba-verslag-meta"});
-    var casus = state.casus && casussen.get(state.casus);
-    var rows = [["Buurt", state.buurt.trim() || "(geen naam)"],
+    const meta = element("dl", {"class": "ba-verslag-meta"});
+    const casus = state.casus && casussen.get(state.casus);
+    const rows = [["Buurt", state.buurt.trim() || "(geen naam)"],
       ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
     if (casus) rows.push(["Oefencasus", "Casus " + casus.nummer + ": " + casus.titel]);
-    rows.forEach(function (pair) {
-      var entry = meta.appendChild(element("div", {}));
+    rows.forEach((pair) => {
+      const entry = meta.appendChild(element("div", {}));
       entry.appendChild(element("dt", {}, pair[0]));
       entry.appendChild(element("dd", {}, pair[1]));
     });
@@ -608,22 +500,19 @@
   // --- the casus --------------------------------------------------------------------------
 
   function showCasus() {
-    var aside = byId("ba-casus");
+    const aside = ui.casus;
     aside.hidden = !state.casus;
-    byId("ba-werkruimte").classList.toggle("ba-werkruimte--casus", !!state.casus);
-    all(aside, "[data-casus]").forEach(function (section) {
+    ui.werkruimte.classList.toggle("ba-werkruimte--casus", !!state.casus);
+    all(aside, "[data-casus]").forEach((section) => {
       section.hidden = section.getAttribute("data-casus") !== state.casus;
     });
   }
 
   // --- saving in the browser (on every change), files ------------------------------------------
 
-  function status(message) { byId("ba-status").textContent = message; }
+  function status(message) { ui.status.textContent = message; }
 
-  function snapshot() { return JSON.parse(JSON.stringify(state)); }
-
-  var EMPTY = JSON.stringify(emptyState());
-  var storageFailed = false;
+  let storageFailed = false;
 
   function nameOf(analysis) { return analysis.buurt.trim() || "Analyse zonder buurtnaam"; }
 
@@ -633,33 +522,32 @@
 
   /* The kept analyses in the list; the one on the page is marked and selected. */
   function listSaved() {
-    var entries = Opslag.list();
-    var select = byId("ba-bewaard");
-    var previous = select.value;
+    const entries = Opslag.list();
+    const select = ui.bewaard;
+    const previous = select.value;
     select.textContent = "";
-    entries.forEach(function (entry) {
-      var analysis = sanitize(entry.analyse).state;
+    entries.forEach((entry) => {
+      const analysis = sanitize(entry.analyse).state;
       // Short, so that a phone shows the whole option: "Noord (geopend), 29 nov. 14:05".
-      var text = nameOf(analysis) + (entry.id === currentId ? " (geopend)" : "") +
+      const text = nameOf(analysis) + (entry.id === currentId ? " (geopend)" : "") +
         (entry.gewijzigd ? ", " + new Date(entry.gewijzigd).toLocaleString("nl-NL",
           {day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"}) : "");
       select.appendChild(element("option", {value: entry.id}, text));
     });
-    var ids = entries.map(function (entry) { return entry.id; });
-    select.value = ids.indexOf(previous) !== -1 ? previous : ids.indexOf(currentId) !== -1 ? currentId : ids[0] || "";
-    byId("ba-bewaard-blok").hidden = entries.length === 0;
+    const ids = entries.map((entry) => entry.id);
+    select.value = ids.includes(previous) ? previous : ids.includes(currentId) ? currentId : ids[0] || "";
+    ui.bewaardBlok.hidden = entries.length === 0;
   }
 
   /* After every change: this analysis into the browser's storage. An untouched empty form is not kept. */
   function persist() {
-    var analysis = snapshot();
-    if (JSON.stringify(analysis) === EMPTY && !Opslag.get(currentId)) return;
-    if (Opslag.put(currentId, analysis)) {
-      byId("ba-opgeslagen").textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
+    if (Staat.isEmpty(state) && !Opslag.get(currentId)) return;
+    if (Opslag.put(currentId, Staat.copy(state))) {
+      ui.opgeslagen.textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
       storageFailed = false;
     } else if (!storageFailed) {
       storageFailed = true;
-      byId("ba-opgeslagen").textContent = "";
+      ui.opgeslagen.textContent = "";
       status("Deze browser staat bewaren niet toe: wat u invult, gaat verloren bij het sluiten. " +
         "Exporteer de analyse als bestand.");
     }
@@ -668,77 +556,68 @@
 
   /* Shows ``next`` (saved, imported or empty) under the id ``id``. */
   function load(id, next, message) {
-    var result = sanitize(next);
+    const result = sanitize(next);
     currentId = id;
     state = result.state;
     applyState();
     // The advice and the diagnose rows show the old state even when the answers are the same.
     adviceKey = null;
-    rows.forEach(function (row) { row.remove(); });
+    rows.forEach((row) => { row.remove(); });
     rows.clear();
     refresh(true);
-    var ignored = result.ignored.length
+    const ignored = result.ignored.length
       ? " Genegeerd, want onbekend op deze site: " + Keuzes.describeUnknown(result.ignored) + "." : "";
     status(message + ignored);
   }
 
   function openSaved() {
-    var id = byId("ba-bewaard").value;
-    var analysis = Opslag.get(id);
+    const id = ui.bewaard.value;
+    const analysis = Opslag.get(id);
     if (!analysis) return;
     load(id, analysis, "Geopend: \u2018" + nameOf(sanitize(analysis).state) + "\u2019.");
   }
 
   function removeSaved() {
-    var id = byId("ba-bewaard").value;
-    var analysis = Opslag.get(id);
+    const id = ui.bewaard.value;
+    const analysis = Opslag.get(id);
     if (!analysis) return;
-    var name = nameOf(sanitize(analysis).state);
+    const name = nameOf(sanitize(analysis).state);
     if (!window.confirm("De analyse \u2018" + name + "\u2019 verwijderen uit deze browser?")) return;
     Opslag.remove(id);
     if (id === currentId) load(Opslag.newId(), {}, "");
     listSaved();
     status("Verwijderd uit deze browser: \u2018" + name + "\u2019.");
-    (byId("ba-bewaard-blok").hidden ? byId("ba-nieuw") : byId("ba-bewaard")).focus();
+    (ui.bewaardBlok.hidden ? ui.nieuw : ui.bewaard).focus();
   }
 
   function startNew() {
     Opslag.setCurrent(null);
     load(Opslag.newId(), {}, "Een nieuwe, lege analyse. De vorige blijft bewaard in de lijst hieronder.");
-    byId("ba-buurt").focus();
-  }
-
-  function fileName() {
-    var name = state.buurt.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-    return "buurtanalyse" + (name ? "-" + name : "") + (state.datum ? "-" + state.datum : "") + ".json";
+    ui.buurt.focus();
   }
 
   function exportFile() {
-    var payload = Object.assign({type: FILE_TYPE, versie: VERSION, gemaakt: new Date().toISOString()}, snapshot());
-    var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], {type: "application/json"});
-    var link = element("a", {href: URL.createObjectURL(blob), download: fileName(), hidden: ""});
+    const fileName = Staat.fileName(state);
+    const blob = new Blob([Staat.toFile(state, new Date())], {type: "application/json"});
+    const link = element("a", {href: URL.createObjectURL(blob), download: fileName, hidden: ""});
     document.body.appendChild(link);
     link.click();
     link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
-    status("Ge\u00EBxporteerd als " + fileName() + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
+    window.setTimeout(() => { URL.revokeObjectURL(link.href); }, 10000);
+    status("Ge\u00EBxporteerd als " + fileName + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
   }
 
   /* An imported file becomes a new analysis beside the others. */
   function importFile(file) {
-    file.text().then(function (content) {
-      var raw;
-      try {
-        raw = JSON.parse(content);
-      } catch (error) {
+    file.text().then((content) => {
+      const read = Staat.fromFile(content);
+      if (read.error === "json") {
         status("Het bestand " + file.name + " is geen buurtanalyse: het is geen geldig JSON-bestand.");
-        return;
-      }
-      if (!raw || raw.type !== FILE_TYPE) {
+      } else if (read.error) {
         status("Het bestand " + file.name + " is geen buurtanalyse van deze site.");
-        return;
+      } else {
+        load(Opslag.newId(), read.raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
       }
-      load(Opslag.newId(), raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
     });
   }
 
@@ -749,48 +628,48 @@
     renderAdvice();
     renderDiagnose();
     renderReport();
-    if (answersChanged) Keuzes.setAddress(addressOf(state), false);
+    if (answersChanged) Pagina.setAddress(Adres.format(state, data), false);
     persist();
   }
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("change", function (event) {
+  form.addEventListener("submit", (event) => { event.preventDefault(); });
+  form.addEventListener("change", (event) => {
     if (event.target.type !== "checkbox") return;
     follow(event.target);
     collectForm();
     refresh(true);
   });
-  form.addEventListener("input", function (event) {
+  form.addEventListener("input", (event) => {
     if (event.target.type === "checkbox") return;
     collectForm();
     renderReport();
     persist();
   });
-  byId("ba-gestopt").addEventListener("change", function (event) {
+  ui.gestopt.addEventListener("change", (event) => {
     state.gestopt = event.target.checked;
     refresh(true);
   });
-  byId("advies-meer").addEventListener("click", showAll);
-  byId("ba-casus-sluit").addEventListener("click", function () {
+  ui.meer.addEventListener("click", showAll);
+  ui.casusSluit.addEventListener("click", () => {
     state.casus = null;
     showCasus();
     refresh(true);
-    var heading = byId("ba-stappen-kop");
+    const heading = ui.stappenKop;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
   });
-  byId("ba-open").addEventListener("click", openSaved);
-  byId("ba-verwijder").addEventListener("click", removeSaved);
-  byId("ba-exporteer").addEventListener("click", exportFile);
-  byId("ba-importeer").addEventListener("click", function () { byId("ba-bestand").click(); });
-  byId("ba-bestand").addEventListener("change", function (event) {
-    var file = event.target.files[0];
+  ui.open.addEventListener("click", openSaved);
+  ui.verwijder.addEventListener("click", removeSaved);
+  ui.exporteer.addEventListener("click", exportFile);
+  ui.importeer.addEventListener("click", () => { ui.bestand.click(); });
+  ui.bestand.addEventListener("change", (event) => {
+    const file = event.target.files[0];
     event.target.value = "";
     if (file) importFile(file);
   });
-  byId("ba-nieuw").addEventListener("click", startNew);
-  all(document, "[data-print-verslag]").forEach(function (button) {
-    button.addEventListener("click", function () {
+  ui.nieuw.addEventListener("click", startNew);
+  all(document, "[data-print-verslag]").forEach((button) => {
+    button.addEventListener("click", () => {
       renderReport();
       window.print();
     });
@@ -800,17 +679,17 @@
 
   /* The analysis the browser kept is reopened, unless the address asks for other answers (a shared link,
      "Oefen met deze casus"): those start a new analysis, and the kept one stays in the list. */
-  var start = fromAddress(window.location.search);
-  Keuzes.showUnknown(byId("ba-melding"), start.unknown);
-  var keptId = Opslag.current();
-  var kept = keptId && sanitize(Opslag.get(keptId)).state;
-  var askedFor = addressOf(start.state);
-  var reopen = kept && (askedFor === "" || askedFor === addressOf(kept));
+  const start = Adres.parse(window.location.search, data, known);
+  Pagina.showUnknown(ui.melding, start.unknown);
+  const keptId = Opslag.current();
+  const kept = keptId && sanitize(Opslag.get(keptId)).state;
+  const askedFor = Adres.format(start.state, data);
+  const reopen = kept && (askedFor === "" || askedFor === Adres.format(kept, data));
   currentId = reopen ? keptId : Opslag.newId();
   state = reopen ? kept : start.state;
   applyState();
-  byId("ba-beheer").hidden = false;
-  byId("ba-afsluiten").hidden = false;
+  ui.beheer.hidden = false;
+  ui.afsluiten.hidden = false;
   root.classList.add("ba--actief");
   refresh(true);  // also drops ignored values from the address
   listSaved();

@@ -1,7 +1,7 @@
 /*
- * The advice of the buurtanalyse: the rules of handreiking/advies.py in the browser.
+ * The advice of the buurtanalyse: the rules of handreiking/tools/advies.py in the browser.
  *
- *   var advies = HandreikingAdvies.advise(window.HANDREIKING,
+ *   const advies = HandreikingAdvies.advise(window.HANDREIKING,
  *     {keuzes: {locatie: ["publieke-ruimte"], problematiek: ["overlast-jeugd"]}, onbekend: ["2.3"],
  *      punten: ["triggers-voor-polarisatie-1-4"], ookGestopt: false});
  *   advies.buitenFocus          chosen fasen the handreiking is not meant for (buiten_focus), in vocabulary order
@@ -16,92 +16,95 @@
  * status only when asked. Ranking: score, then site order. The first selection covers before it repeats:
  * again and again the one that covers most of the not yet covered chosen values of the cover vocabularies
  * (first in the ranking on a tie), then the best of the ranking up to "eerste"; then the rest by ranking.
- * Vocabularies, fields and rules all come from the data. A classic script (no ES module) so that it also
- * runs from file://.
+ * Vocabularies, fields (data.velden) and rules all come from the data. A classic script (no ES module) so that
+ * it also runs from file://; in node (tests/js/) a CommonJS module.
  */
-(function (global) {
+((factory) => {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else globalThis.HandreikingAdvies = factory();
+})(() => {
   "use strict";
 
   function intersect(values, chosen) {
-    return (values || []).filter(function (value) { return chosen.has(value); });
+    return (values || []).filter((value) => chosen.has(value));
   }
 
   function suggest(data, chosen, answers) {
-    var config = data.buurtanalyse;
-    var problematiek = chosen("problematiek");
-    var locaties = chosen("locatie");
-    var ticked = new Set(answers.punten || []);
-    var onbekend = (answers.onbekend || []).slice().sort();
-    var richtingen = [];
-    data.oplossingsrichtingen.forEach(function (richting) {
-      var wanneer = richting.wanneer;
-      var matchedProblematiek = intersect(wanneer.problematiek, problematiek);
-      var matchedLocaties = intersect(wanneer.locaties, locaties);
-      var byAnswers = matchedProblematiek.length > 0 && (wanneer.locaties.length === 0 || matchedLocaties.length > 0);
-      var unknown = wanneer.bij_ontbrekende_informatie ? onbekend : [];
-      var punten = Object.keys(config.stelt_voor).filter(function (punt) {
-        return ticked.has(punt) && config.stelt_voor[punt].indexOf(richting.id) !== -1;
-      });
+    const config = data.buurtanalyse;
+    const problematiek = chosen("problematiek");
+    const locaties = chosen("locatie");
+    const ticked = new Set(answers.punten || []);
+    const onbekend = (answers.onbekend || []).slice().sort();
+    const richtingen = [];
+    data.oplossingsrichtingen.forEach((richting) => {
+      const wanneer = richting.wanneer;
+      const matchedProblematiek = intersect(wanneer.problematiek, problematiek);
+      const matchedLocaties = intersect(wanneer.locaties, locaties);
+      const byAnswers = matchedProblematiek.length > 0 &&
+        (wanneer.locaties.length === 0 || matchedLocaties.length > 0);
+      const unknown = wanneer.bij_ontbrekende_informatie ? onbekend : [];
+      const punten = Object.keys(config.stelt_voor)
+        .filter((punt) => ticked.has(punt) && config.stelt_voor[punt].includes(richting.id));
       if (!(wanneer.altijd || unknown.length || byAnswers || punten.length)) return;
       richtingen.push({id: richting.id, altijd: wanneer.altijd, onbekend: unknown,
         problematiek: byAnswers ? matchedProblematiek : [], locaties: byAnswers ? matchedLocaties : [],
-        punten: punten, gericht: unknown.length > 0 || byAnswers || punten.length > 0});
+        punten, gericht: unknown.length > 0 || byAnswers || punten.length > 0});
     });
     return richtingen;
   }
 
   function covers(treffer, cover) {
-    var found = [];
-    cover.forEach(function (naam) {
-      treffer.gedeeld[naam].forEach(function (value) { found.push(naam + "\u0000" + value); });
+    const found = [];
+    cover.forEach((naam) => {
+      treffer.gedeeld[naam].forEach((value) => { found.push(naam + "\u0000" + value); });
     });
     return found;
   }
 
   function rank(data, chosen, answers, richtingen) {
-    var config = data.buurtanalyse;
-    var gericht = new Set(richtingen.filter(function (r) { return r.gericht; }).map(function (r) { return r.id; }));
-    var fields = {};
-    data.interventiewijzer.facetten.forEach(function (facet) { fields[facet.naam] = facet.veld; });
-    var ranking = config.rangschikking.map(function (naam) {
-      return {naam: naam, veld: fields[naam], chosen: naam === config.voorgesteld ? gericht : chosen(naam)};
-    });
-    var ranked = [];
-    data.praktijkvoorbeelden.forEach(function (voorbeeld) {
+    const config = data.buurtanalyse;
+    const gericht = new Set(richtingen.filter((r) => r.gericht).map((r) => r.id));
+    // The field of each vocabulary from data.velden, not from the wijzer's facets: the advice ranks on
+    // vocabularies the wijzer may not filter on.
+    const ranking = config.rangschikking.map((naam) => ({naam, veld: data.velden[naam],
+      chosen: naam === config.voorgesteld ? gericht : chosen(naam)}));
+    const ranked = [];
+    data.praktijkvoorbeelden.forEach((voorbeeld) => {
       if (voorbeeld.status === config.verborgen_status && !answers.ookGestopt) return;
-      var gedeeld = {};
-      var score = 0;
-      ranking.forEach(function (entry) {
+      const gedeeld = {};
+      let score = 0;
+      ranking.forEach((entry) => {
         gedeeld[entry.naam] = intersect(voorbeeld[entry.veld], entry.chosen);
         score += gedeeld[entry.naam].length;
       });
-      if (score) ranked.push({slug: voorbeeld.slug, gedeeld: gedeeld, score: score, eerst: false, dekt: {}});
+      if (score) ranked.push({slug: voorbeeld.slug, gedeeld, score, eerst: false, dekt: {}});
     });
     // Array.prototype.sort is stable: site order on a tie.
-    ranked.sort(function (a, b) { return b.score - a.score; });
+    ranked.sort((a, b) => b.score - a.score);
 
-    var cover = config.dekking;
-    var uncovered = new Set();
-    ranked.forEach(function (treffer) { covers(treffer, cover).forEach(function (key) { uncovered.add(key); }); });
-    var first = [];
-    var rest = ranked.slice();
+    const cover = config.dekking;
+    const uncovered = new Set();
+    ranked.forEach((treffer) => { covers(treffer, cover).forEach((key) => { uncovered.add(key); }); });
+    const first = [];
+    const rest = ranked.slice();
     while (uncovered.size) {
-      var best = 0;
-      var bestCount = -1;
-      rest.forEach(function (treffer, i) {
-        var count = covers(treffer, cover).filter(function (key) { return uncovered.has(key); }).length;
+      let best = 0;
+      let bestCount = -1;
+      rest.forEach((treffer, i) => {
+        const count = covers(treffer, cover).filter((key) => uncovered.has(key)).length;
         if (count > bestCount) { best = i; bestCount = count; }
       });
-      var picked = rest.splice(best, 1)[0];
+      const picked = rest.splice(best, 1)[0];
       picked.eerst = true;
-      cover.forEach(function (naam) {
-        picked.dekt[naam] = picked.gedeeld[naam].filter(function (value) { return uncovered.has(naam + "\u0000" + value); });
+      cover.forEach((naam) => {
+        picked.dekt[naam] = picked.gedeeld[naam].filter((value) => uncovered.has(naam + "\u0000" + value));
       });
-      covers(picked, cover).forEach(function (key) { uncovered.delete(key); });
+      covers(picked, cover).forEach((key) => { uncovered.delete(key); });
       first.push(picked);
     }
     while (first.length < config.eerste && rest.length) {
-      var next = rest.shift();
+      const next = rest.shift();
       next.eerst = true;
       first.push(next);
     }
@@ -109,16 +112,16 @@
   }
 
   function advise(data, answers) {
-    var keuzes = answers.keuzes || {};
+    const keuzes = answers.keuzes || {};
     function chosen(naam) { return new Set(keuzes[naam] || []); }
-    var fasen = chosen("fase");
-    var buitenFocus = data.vocabulaires.fase.termen
-      .filter(function (term) { return term.buiten_focus && fasen.has(term.id); })
-      .map(function (term) { return term.id; });
-    var richtingen = suggest(data, chosen, answers);
-    return {buitenFocus: buitenFocus, oplossingsrichtingen: richtingen,
+    const fasen = chosen("fase");
+    const buitenFocus = data.vocabulaires.fase.termen
+      .filter((term) => term.buiten_focus && fasen.has(term.id))
+      .map((term) => term.id);
+    const richtingen = suggest(data, chosen, answers);
+    return {buitenFocus, oplossingsrichtingen: richtingen,
       praktijkvoorbeelden: rank(data, chosen, answers, richtingen)};
   }
 
-  global.HandreikingAdvies = {advise: advise};
-})(window);
+  return {advise};
+});

@@ -12,17 +12,17 @@
  * The choice is kept in localStorage, so it survives going from page to page; the comparison page
  * takes its address as the choice. A classic script (no ES module) so that it also runs from file://.
  */
-(function () {
+(() => {
   "use strict";
 
-  var MAXIMUM = 4;
-  var PARAMETER = "slug";
-  var STORAGE_KEY = "handreiking-vergelijk";
-  var memory = [];  // the choice when localStorage is refused (possible from file://): this page only
+  const MAXIMUM = 4;
+  const PARAMETER = "slug";
+  const STORAGE_KEY = "handreiking-vergelijk";
+  let memory = [];  // the choice when localStorage is refused (possible from file://): this page only
 
   function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    const node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach((name) => { node.setAttribute(name, attributes[name]); });
     if (text != null) node.textContent = text;
     return node;
   }
@@ -35,11 +35,11 @@
 
   function load() {
     try {
-      var stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "[]");
+      const stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "[]");
       if (Array.isArray(stored)) {
-        return stored.filter(function (slug) { return typeof slug === "string"; }).slice(0, MAXIMUM);
+        return stored.filter((slug) => typeof slug === "string").slice(0, MAXIMUM);
       }
-    } catch (error) {
+    } catch {
       // No storage or not our JSON: fall back to this page's memory.
     }
     return memory.slice();
@@ -49,38 +49,38 @@
     memory = slugs.slice();
     try {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify(slugs));
-    } catch (error) {
+    } catch {
       // Storage refused: the choice lasts as long as this page.
     }
     refresh();
   }
 
   function search(slugs) {
-    var params = new URLSearchParams();
-    slugs.forEach(function (slug) { params.append(PARAMETER, slug); });
-    var text = params.toString();
+    const params = new URLSearchParams();
+    slugs.forEach((slug) => { params.append(PARAMETER, slug); });
+    const text = params.toString();
     return text ? "?" + text : "";
   }
 
   // --- the boxes and links ---------------------------------------------------------------------
 
   function addBox(host) {
-    var slug = host.getAttribute("data-vergelijk-slug");
-    var titel = host.getAttribute("data-vergelijk-titel");
-    var wrapper = element("span", {"class": "vergelijk-keuze"});
-    var label = element("label", {});
-    var box = element("input", {type: "checkbox", "class": "vergelijk-vakje", value: slug});
+    const slug = host.getAttribute("data-vergelijk-slug");
+    const titel = host.getAttribute("data-vergelijk-titel");
+    const wrapper = element("span", {"class": "vergelijk-keuze"});
+    const label = element("label", {});
+    const box = element("input", {type: "checkbox", "class": "vergelijk-vakje", value: slug});
     label.appendChild(box);
     label.appendChild(document.createTextNode(" Vergelijk"));
     if (titel) label.appendChild(hidden(": " + titel));
-    var message = element("span", {"class": "vergelijk-melding", "aria-live": "polite"});
+    const message = element("span", {"class": "vergelijk-melding", "aria-live": "polite"});
     wrapper.appendChild(label);
     wrapper.appendChild(message);
-    box.addEventListener("change", function () {
-      var slugs = load().filter(function (chosen) { return chosen !== slug; });
+    box.addEventListener("change", () => {
+      const slugs = load().filter((chosen) => chosen !== slug);
       if (box.checked && slugs.length >= MAXIMUM) {
         box.checked = false;
-        message.textContent = "U vergelijkt hoogstens " + MAXIMUM + " praktijkvoorbeelden tegelijk; zet er eerst een uit.";
+        message.textContent = `U vergelijkt hoogstens ${MAXIMUM} praktijkvoorbeelden tegelijk; zet er eerst een uit.`;
         return;
       }
       if (box.checked) slugs.push(slug);
@@ -88,7 +88,7 @@
     });
     if (host.tagName === "A") host.parentNode.insertBefore(wrapper, host);
     else host.appendChild(wrapper);
-    host.vergelijk = {box: box, message: message};
+    host.vergelijk = {box, message};
   }
 
   function syncBox(host, slugs) {
@@ -106,19 +106,19 @@
   }
 
   function within(root, selector) {
-    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    const found = Array.prototype.slice.call(root.querySelectorAll(selector));
     if (root.matches(selector)) found.unshift(root);
     return found;
   }
 
   /* Give new hosts their box and bring boxes and links in ``root`` up to date with the choice. */
   function scan(root) {
-    var slugs = load();
-    within(root, "[data-vergelijk-slug]").forEach(function (host) {
+    const slugs = load();
+    within(root, "[data-vergelijk-slug]").forEach((host) => {
       if (!host.vergelijk) addBox(host);
       syncBox(host, slugs);
     });
-    within(root, "a[data-vergelijk-link]").forEach(function (link) { syncLink(link, slugs); });
+    within(root, "a[data-vergelijk-link]").forEach((link) => { syncLink(link, slugs); });
   }
 
   function refresh() {
@@ -129,7 +129,7 @@
 
   // The rows, top to bottom. A row with ``vocabulaire`` shows that vocabulary's terms; its field in
   // the data is named by the interventiewijzer's facets.
-  var ROWS = [
+  const ROWS = [
     {veld: "samenvatting", kop: "Samenvatting", soort: "tekst"},
     {vocabulaire: "oplossingsrichting"},
     {vocabulaire: "locatie"},
@@ -143,18 +143,18 @@
   ];
 
   function comparison(root, data) {
-    var basis = root.getAttribute("data-basis") || "";
-    var voorbeelden = new Map(data.praktijkvoorbeelden.map(function (v) { return [v.slug, v]; }));
-    var redirects = (data.doorverwijzingen || {}).praktijkvoorbeelden || {};
-    var fields = {};
-    data.interventiewijzer.facetten.forEach(function (facet) { fields[facet.naam] = facet.veld; });
-    var area = element("div", {"class": "vergelijk-uitkomst"});
+    const basis = root.getAttribute("data-basis") || "";
+    const voorbeelden = new Map(data.praktijkvoorbeelden.map((v) => [v.slug, v]));
+    const redirects = (data.doorverwijzingen || {}).praktijkvoorbeelden || {};
+    const fields = {};
+    data.interventiewijzer.facetten.forEach((facet) => { fields[facet.naam] = facet.veld; });
+    const area = element("div", {"class": "vergelijk-uitkomst"});
     root.appendChild(area);
 
     function fromAddress() {
-      var read = {slugs: [], unknown: [], extra: []};
-      new URLSearchParams(window.location.search).getAll(PARAMETER).forEach(function (asked) {
-        var slug = voorbeelden.has(asked) ? asked : redirects[asked];
+      const read = {slugs: [], unknown: [], extra: []};
+      new URLSearchParams(window.location.search).getAll(PARAMETER).forEach((asked) => {
+        const slug = voorbeelden.has(asked) ? asked : redirects[asked];
         if (!slug || !voorbeelden.has(slug)) read.unknown.push(asked);
         else if (read.slugs.indexOf(slug) !== -1) return;
         else if (read.slugs.length >= MAXIMUM) read.extra.push(voorbeelden.get(slug).titel);
@@ -164,12 +164,12 @@
     }
 
     function setAddress(slugs, push) {
-      var url = window.location.pathname + search(slugs) + window.location.hash;
+      const url = window.location.pathname + search(slugs) + window.location.hash;
       if (url === window.location.pathname + window.location.search + window.location.hash) return;
       try {
         if (push) window.history.pushState(null, "", url);
         else window.history.replaceState(null, "", url);
-      } catch (error) {
+      } catch {
         // Some browsers refuse history changes for file:// pages; the table is right regardless.
       }
     }
@@ -177,17 +177,17 @@
     // --- one row: each column's values as {key, node}, then marks for what they share ----------
 
     function termValues(naam, ids) {
-      var termen = data.vocabulaires[naam].termen;
-      return ids.map(function (id) {
-        var term = termen.find(function (t) { return t.id === id; });
-        var node = term && term.url ? element("a", {href: basis + term.url}, term.label)
+      const termen = data.vocabulaires[naam].termen;
+      return ids.map((id) => {
+        const term = termen.find((t) => t.id === id);
+        const node = term && term.url ? element("a", {href: basis + term.url}, term.label)
           : document.createTextNode(term ? term.label : id);
-        return {key: id, node: node};
+        return {key: id, node};
       });
     }
 
     function dateText(iso) {
-      var parts = iso.split("-").map(Number);
+      const parts = iso.split("-").map(Number);
       return new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).toLocaleDateString("nl-NL",
         {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
     }
@@ -197,13 +197,19 @@
     }
 
     function values(row, v) {
-      var value = raw(row, v);
+      const value = raw(row, v);
       if (row.vocabulaire) return termValues(row.vocabulaire, Array.isArray(value) ? value : [value]);
       if (row.soort === "lijst") {
-        return value.map(function (text) { return {key: text, node: document.createTextNode(text)}; });
+        return value.map((text) => ({
+          key: text,
+          node: document.createTextNode(text)
+        }));
       }
       if (row.soort === "links") {
-        return value.map(function (link) { return {key: link.url, node: element("a", {href: link.url}, link.titel)}; });
+        return value.map((link) => ({
+          key: link.url,
+          node: element("a", {href: link.url}, link.titel)
+        }));
       }
       if (row.soort === "datum") {
         return [value ? {key: value, node: document.createTextNode(dateText(value))}
@@ -217,19 +223,19 @@
     }
 
     function sameKeys(a, b) {
-      return a.length === b.length && a.every(function (key) { return b.indexOf(key) !== -1; });
+      return a.length === b.length && a.every((key) => b.indexOf(key) !== -1);
     }
 
     function cell(items, shared, several, list) {
-      var td = element("td", {});
+      const td = element("td", {});
       if (!items.length) {
         td.appendChild(element("span", {"class": "vergelijk-leeg"}, "niet opgegeven"));
         return td;
       }
-      var single = items.length === 1 && !list;
-      var container = single ? td : td.appendChild(element("ul", {"class": "vergelijk-waarden"}));
-      items.forEach(function (item) {
-        var holder = single ? td : container.appendChild(element("li", {}));
+      const single = items.length === 1 && !list;
+      const container = single ? td : td.appendChild(element("ul", {"class": "vergelijk-waarden"}));
+      items.forEach((item) => {
+        const holder = single ? td : container.appendChild(element("li", {}));
         holder.appendChild(item.node);
         if (several && shared.indexOf(item.key) !== -1) {
           holder.classList.add("vergelijk-gedeeld");
@@ -241,39 +247,37 @@
     }
 
     function tableRow(row, chosen) {
-      var perColumn = chosen.map(function (v) { return values(row, v); });
-      var keys = perColumn.map(function (items) { return items.map(function (item) { return item.key; }); });
-      var shared = keys[0].filter(function (key) {
-        return key !== "" && keys.every(function (other) { return other.indexOf(key) !== -1; });
-      });
-      var several = chosen.length > 1;
-      var differs = several && !keys.every(function (other) { return sameKeys(other, keys[0]); });
-      var tr = element("tr", {"class": differs ? "vergelijk-rij vergelijk-rij--verschil" : "vergelijk-rij"});
-      var th = element("th", {scope: "row"}, rowHeading(row));
+      const perColumn = chosen.map((v) => values(row, v));
+      const keys = perColumn.map((items) => items.map((item) => item.key));
+      const shared = keys[0].filter((key) => key !== "" && keys.every((other) => other.indexOf(key) !== -1));
+      const several = chosen.length > 1;
+      const differs = several && !keys.every((other) => sameKeys(other, keys[0]));
+      const tr = element("tr", {"class": differs ? "vergelijk-rij vergelijk-rij--verschil" : "vergelijk-rij"});
+      const th = element("th", {scope: "row"}, rowHeading(row));
       if (several) {
         th.appendChild(document.createTextNode(" "));
-        th.appendChild(element("span", {"class": "vergelijk-label vergelijk-label--" + (differs ? "verschil" : "gelijk")},
+        th.appendChild(element("span", {"class": `vergelijk-label vergelijk-label--${differs ? "verschil" : "gelijk"}`},
           differs ? "verschilt" : "gelijk"));
       }
       tr.appendChild(th);
-      var list = Array.isArray(raw(row, chosen[0]));
-      perColumn.forEach(function (items) { tr.appendChild(cell(items, shared, several, list)); });
+      const list = Array.isArray(raw(row, chosen[0]));
+      perColumn.forEach((items) => { tr.appendChild(cell(items, shared, several, list)); });
       return tr;
     }
 
     function columnHeading(v, index, chosen) {
-      var th = element("th", {scope: "col"});
+      const th = element("th", {scope: "col"});
       th.appendChild(element("a", {href: basis + v.url}, v.titel));
-      var remove = element("button", {type: "button", "class": "vergelijk-weg", "data-slug": v.slug}, "Haal weg");
+      const remove = element("button", {type: "button", "class": "vergelijk-weg", "data-slug": v.slug}, "Haal weg");
       remove.appendChild(hidden(": " + v.titel));
-      remove.addEventListener("click", function () {
-        var slugs = chosen.map(function (c) { return c.slug; }).filter(function (slug) { return slug !== v.slug; });
+      remove.addEventListener("click", () => {
+        const slugs = chosen.map((c) => c.slug).filter((slug) => slug !== v.slug);
         save(slugs);
         setAddress(slugs, true);
         render(slugs, [], []);
         // Keyboard users continue at the next column's button, or at the last one.
-        var buttons = area.querySelectorAll(".vergelijk-weg");
-        var next = buttons[Math.min(index, buttons.length - 1)] || area.querySelector("a");
+        const buttons = area.querySelectorAll(".vergelijk-weg");
+        const next = buttons[Math.min(index, buttons.length - 1)] || area.querySelector("a");
         if (next) next.focus();
       });
       th.appendChild(remove);
@@ -281,27 +285,27 @@
     }
 
     function table(chosen) {
-      var scroller = element("div", {"class": "vergelijk-schuif", role: "region", tabindex: "0",
+      const scroller = element("div", {"class": "vergelijk-schuif", role: "region", tabindex: "0",
         "aria-labelledby": "vergelijk-bijschrift"});
-      var tableNode = scroller.appendChild(element("table", {"class": "vergelijk-tabel"}));
-      var caption = element("caption", {id: "vergelijk-bijschrift"},
-        "Vergelijking van " + chosen.map(function (v) { return v.titel; }).join(", ") + ".");
+      const tableNode = scroller.appendChild(element("table", {"class": "vergelijk-tabel"}));
+      const caption = element("caption", {id: "vergelijk-bijschrift"},
+        "Vergelijking van " + chosen.map((v) => v.titel).join(", ") + ".");
       if (chosen.length > 1) {
         caption.appendChild(document.createTextNode(
           " Rijen met \u2018verschilt\u2019 hebben niet bij elk praktijkvoorbeeld dezelfde waarden;" +
           " \u2018gedeeld\u2019 staat bij een waarde die alle gekozen praktijkvoorbeelden hebben."));
       }
       tableNode.appendChild(caption);
-      var head = tableNode.appendChild(element("thead", {})).appendChild(element("tr", {}));
+      const head = tableNode.appendChild(element("thead", {})).appendChild(element("tr", {}));
       head.appendChild(element("th", {scope: "col"}, "Kenmerk"));
-      chosen.forEach(function (v, index) { head.appendChild(columnHeading(v, index, chosen)); });
-      var body = tableNode.appendChild(element("tbody", {}));
-      ROWS.forEach(function (row) { body.appendChild(tableRow(row, chosen)); });
+      chosen.forEach((v, index) => { head.appendChild(columnHeading(v, index, chosen)); });
+      const body = tableNode.appendChild(element("tbody", {}));
+      ROWS.forEach((row) => { body.appendChild(tableRow(row, chosen)); });
       return scroller;
     }
 
     function note(title, text) {
-      var box = element("div", {"class": "admonition warning vergelijk-melding-adres"});
+      const box = element("div", {"class": "admonition warning vergelijk-melding-adres"});
       box.appendChild(element("p", {"class": "admonition-title"}, title));
       box.appendChild(element("p", {}, text));
       return box;
@@ -311,29 +315,30 @@
       area.textContent = "";
       if (unknown.length) {
         area.appendChild(note("Niet alle praktijkvoorbeelden uit de link zijn gevonden",
-          "Genegeerd: " + unknown.map(function (slug) { return "\u2018" + slug + "\u2019"; }).join(", ") + "."));
+          "Genegeerd: " + unknown.map((slug) => "\u2018" + slug + "\u2019").join(", ") + "."));
       }
       if (extra.length) {
         area.appendChild(note("Hoogstens " + MAXIMUM + " praktijkvoorbeelden tegelijk",
           "Niet getoond: " + extra.join(", ") + "."));
       }
-      var chosen = slugs.map(function (slug) { return voorbeelden.get(slug); });
+      const chosen = slugs.map((slug) => voorbeelden.get(slug));
       if (!chosen.length) {
         area.appendChild(element("p", {"class": "vergelijk-niets"}, "U hebt nog geen praktijkvoorbeelden gekozen."));
         return;
       }
       if (chosen.length === 1) {
-        area.appendChild(element("p", {"class": "vergelijk-nog-een"}, "Kies nog een praktijkvoorbeeld om te vergelijken."));
+        area.appendChild(element("p", {"class": "vergelijk-nog-een"},
+          "Kies nog een praktijkvoorbeeld om te vergelijken."));
       }
-      var print = element("button", {type: "button", "class": "md-button vergelijk-afdrukken"}, "Afdrukken");
-      print.addEventListener("click", function () { window.print(); });
+      const print = element("button", {type: "button", "class": "md-button vergelijk-afdrukken"}, "Afdrukken");
+      print.addEventListener("click", () => { window.print(); });
       area.appendChild(print);
       area.appendChild(table(chosen));
     }
 
     function start() {
-      var hasAddress = new URLSearchParams(window.location.search).has(PARAMETER);
-      var read = hasAddress ? fromAddress() : {slugs: load().filter(function (s) { return voorbeelden.has(s); }),
+      const hasAddress = new URLSearchParams(window.location.search).has(PARAMETER);
+      const read = hasAddress ? fromAddress() : {slugs: load().filter((s) => voorbeelden.has(s)),
         unknown: [], extra: []};
       save(read.slugs);
       setAddress(read.slugs, false);  // what the table shows, without what was ignored
@@ -347,17 +352,17 @@
 
   // --- start -----------------------------------------------------------------------------------
 
-  var root = document.getElementById("vergelijk");
+  const root = document.getElementById("vergelijk");
   if (root && window.HANDREIKING) comparison(root, window.HANDREIKING);
   refresh();
-  new MutationObserver(function (records) {
-    records.forEach(function (record) {
-      Array.prototype.forEach.call(record.addedNodes, function (node) {
+  new MutationObserver((records) => {
+    records.forEach((record) => {
+      Array.prototype.forEach.call(record.addedNodes, (node) => {
         if (node.nodeType === 1) scan(node);
       });
     });
   }).observe(document.body, {childList: true, subtree: true});
-  window.addEventListener("storage", function (event) {
+  window.addEventListener("storage", (event) => {
     if (event.key === STORAGE_KEY) refresh();
   });
 })();

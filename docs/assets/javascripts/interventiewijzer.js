@@ -13,84 +13,87 @@
  * A classic script (no ES module) so that it also runs from file://. It runs where the page includes
  * it, before Material's bundle: see the note on ?q= at the end.
  */
-(function () {
+(() => {
   "use strict";
 
-  var data = window.HANDREIKING;
-  var Filter = window.HandreikingFilter;
-  var Keuzes = window.HandreikingKeuzes;
-  var root = document.getElementById("wijzer");
-  var list = document.getElementById("resultaten");
-  if (!data || !Filter || !Keuzes || !root || !list) return;
+  const data = window.HANDREIKING;
+  const Filter = window.HandreikingFilter;
+  const Adres = window.HandreikingWijzerAdres;
+  const Pagina = window.HandreikingPagina;
+  const root = document.getElementById("wijzer");
+  const list = document.getElementById("resultaten");
+  if (!data || !Filter || !Adres || !Pagina || !root || !list) return;
 
-  var index = Filter.createIndex(data);
-  var facets = index.facets;
-  var facetNames = facets.map(function (facet) { return facet.naam; });
-  var element = Keuzes.element;
-  var textParameter = data.interventiewijzer.zoekparameter;
-  var state = {chosen: {}, q: ""};
-  var lastChange = null;  // "q" while typing: the text box then updates one history entry
-  var ui = {};
+  const index = Filter.createIndex(data);
+  const facets = index.facets;
+  const element = Pagina.element;
+  const textParameter = data.interventiewijzer.zoekparameter;
+  // Material for MkDocs opens its search box when the address has this parameter: see the end.
+  const MATERIAL_SEARCH = "q";
+  let state = {chosen: {}, q: ""};
+  let lastChange = null;  // textParameter while typing: the text box then updates one history entry
+  const ui = {};
 
   // --- the cards the server rendered, in the order of index.items --------------------------
 
   // Cards are moved in and out of the list, never re-created. Only the first PAGE_SIZE matches
   // are in the list at a time: the work per change stays small with thousands of cards.
-  var PAGE_SIZE = 50;
-  var cardBySlug = new Map();
-  Array.prototype.forEach.call(list.children, function (card) { cardBySlug.set(card.getAttribute("data-slug"), card); });
-  var cards = index.items.map(function (item) { return cardBySlug.get(item.slug) || null; });
-  var inList = [];  // indexes of the cards now in the list, ascending
-  cards.forEach(function (card, i) { if (card) inList.push(i); });
-  var limit = PAGE_SIZE;
-  var printing = false;
+  const PAGE_SIZE = 50;
+  const cardBySlug = new Map();
+  Array.prototype.forEach.call(list.children, (card) => { cardBySlug.set(card.getAttribute("data-slug"), card); });
+  const cards = index.items.map((item) => cardBySlug.get(item.slug) || null);
+  let inList = [];  // indexes of the cards now in the list, ascending
+  cards.forEach((card, i) => { if (card) inList.push(i); });
+  let limit = PAGE_SIZE;
+  let printing = false;
 
   // --- building the form ------------------------------------------------------------------
 
   function buildTextBox() {
-    var box = element("div", {"class": "wijzer-zoek"});
+    const box = element("div", {"class": "wijzer-zoek"});
     box.appendChild(element("label", {"for": "wijzer-q"}, "Zoek op woorden"));
     box.appendChild(element("p", {"class": "wijzer-hint", id: "wijzer-q-hint"},
       "In titel, samenvatting, werkwijze en gemeente; hoofdletters en accenten tellen niet mee."));
     ui.text = element("input", {type: "search", id: "wijzer-q", name: textParameter, autocomplete: "off",
       "aria-describedby": "wijzer-q-hint"});
-    ui.text.addEventListener("input", function () {
+    ui.text.addEventListener("input", () => {
       state.q = ui.text.value;
-      update("q");
+      update(textParameter);
     });
     box.appendChild(ui.text);
     return box;
   }
 
   function hiddenNote(facet) {
-    var labels = facet.termen.filter(function (term, i) { return facet.verborgen[i] === 1; })
-      .map(function (term) { return term.label; });
+    const labels = facet.termen.filter((term, i) => facet.verborgen[i] === 1)
+      .map((term) => term.label);
     if (!labels.length) return null;
-    var name = data.vocabulaires[facet.naam].label.toLowerCase();
-    return "Praktijkvoorbeelden met " + name + " \u2018" + labels.join("\u2019 of \u2018") + "\u2019 ziet u alleen als u die aanvinkt.";
+    const name = data.vocabulaires[facet.naam].label.toLowerCase();
+    const values = labels.join("\u2019 of \u2018");
+    return `Praktijkvoorbeelden met ${name} \u2018${values}\u2019 ziet u alleen als u die aanvinkt.`;
   }
 
   function buildFacet(facet) {
-    var vocabulary = data.vocabulaires[facet.naam];
-    var fieldset = element("fieldset", {"class": "wijzer-facet", "data-facet": facet.naam});
+    const vocabulary = data.vocabulaires[facet.naam];
+    const fieldset = element("fieldset", {"class": "wijzer-facet", "data-facet": facet.naam});
     fieldset.appendChild(element("legend", {}, vocabulary.label));
-    var note = hiddenNote(facet);
+    const note = hiddenNote(facet);
     if (note) {
-      var hintId = "wijzer-" + facet.naam + "-uitleg";
+      const hintId = "wijzer-" + facet.naam + "-uitleg";
       fieldset.appendChild(element("p", {"class": "wijzer-hint", id: hintId}, note));
       fieldset.setAttribute("aria-describedby", hintId);
     }
-    var options = element("ul", {"class": "wijzer-opties"});
-    facet.options = facet.termen.map(function (term) {
-      var id = "wijzer-" + facet.naam + "-" + term.id;
-      var item = element("li", {"class": "wijzer-optie"});
-      var box = element("input", {type: "checkbox", id: id, name: facet.naam, value: term.id});
-      var label = element("label", {"for": id}, term.label + " ");
-      var count = element("span", {"class": "wijzer-telling"});
+    const options = element("ul", {"class": "wijzer-opties"});
+    facet.options = facet.termen.map((term) => {
+      const id = "wijzer-" + facet.naam + "-" + term.id;
+      const item = element("li", {"class": "wijzer-optie"});
+      const box = element("input", {type: "checkbox", id, name: facet.naam, value: term.id});
+      const label = element("label", {"for": id}, term.label + " ");
+      const count = element("span", {"class": "wijzer-telling"});
       label.appendChild(count);
-      box.addEventListener("change", function () {
-        var chosen = state.chosen[facet.naam] || [];
-        chosen = chosen.filter(function (value) { return value !== term.id; });
+      box.addEventListener("change", () => {
+        let chosen = state.chosen[facet.naam] || [];
+        chosen = chosen.filter((value) => value !== term.id);
         if (box.checked) chosen.push(term.id);
         state.chosen[facet.naam] = chosen;
         update(facet.naam);
@@ -98,31 +101,33 @@
       item.appendChild(box);
       item.appendChild(label);
       options.appendChild(item);
-      return {term: term, box: box, item: item, count: count, value: -1};
+      return {term, box, item, count, value: -1};
     });
     fieldset.appendChild(options);
     return fieldset;
   }
 
   function buildForm() {
-    var form = element("form", {"class": "wijzer-filters", id: "wijzer-filters", "aria-labelledby": "wijzer-filters-kop"});
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    const form = element("form", {"class": "wijzer-filters", id: "wijzer-filters",
+      "aria-labelledby": "wijzer-filters-kop"});
+    form.addEventListener("submit", (event) => { event.preventDefault(); });
     form.appendChild(element("h2", {"class": "wijzer-kop", id: "wijzer-filters-kop"}, "Filters"));
-    var skip = element("a", {"class": "wijzer-overslaan", href: "#wijzer-resultaten-kop"}, "Direct naar de praktijkvoorbeelden");
+    const skip = element("a", {"class": "wijzer-overslaan", href: "#wijzer-resultaten-kop"},
+      "Direct naar de praktijkvoorbeelden");
     form.appendChild(skip);
     form.appendChild(buildTextBox());
-    facets.forEach(function (facet) { form.appendChild(buildFacet(facet)); });
-    var buttons = element("div", {"class": "wijzer-knoppen"});
-    var clear = element("button", {type: "button", "class": "md-button wijzer-wis"}, "Wis filters");
-    clear.addEventListener("click", function () {
+    facets.forEach((facet) => { form.appendChild(buildFacet(facet)); });
+    const buttons = element("div", {"class": "wijzer-knoppen"});
+    const clear = element("button", {type: "button", "class": "md-button wijzer-wis"}, "Wis filters");
+    clear.addEventListener("click", () => {
       state = {chosen: {}, q: ""};
       showUnknown([]);
       syncForm();
       update("wis");
       ui.text.focus();
     });
-    var print = element("button", {type: "button", "class": "md-button wijzer-afdrukken"}, "Selectie afdrukken");
-    print.addEventListener("click", function () { window.print(); });
+    const print = element("button", {type: "button", "class": "md-button wijzer-afdrukken"}, "Selectie afdrukken");
+    print.addEventListener("click", () => { window.print(); });
     buttons.appendChild(clear);
     buttons.appendChild(print);
     form.appendChild(buttons);
@@ -138,8 +143,8 @@
   }
 
   function buildOutcome() {
-    var outcome = document.getElementById("wijzer-uitkomst");
-    var heading = document.getElementById("wijzer-resultaten-kop");
+    const outcome = document.getElementById("wijzer-uitkomst");
+    const heading = document.getElementById("wijzer-resultaten-kop");
     ui.count = document.getElementById("wijzer-aantal");
     ui.note = element("div", {"class": "admonition warning wijzer-melding", id: "wijzer-melding", hidden: ""});
     ui.selection = element("p", {"class": "wijzer-selectie", id: "wijzer-selectie"});
@@ -156,40 +161,35 @@
   // --- state <-> URL -------------------------------------------------------------------------
 
   function readUrl() {
-    var read = Keuzes.read(window.location.search, data, facetNames);
-    state = {chosen: read.chosen, q: new URLSearchParams(window.location.search).get(textParameter) || ""};
+    const read = Adres.parse(window.location.search, data);
+    state = {chosen: read.chosen, q: read.q};
     return read.unknown;
   }
 
-  function query() {
-    var params = Keuzes.params(state.chosen, data, facetNames);
-    if (state.q.trim()) params.set(textParameter, state.q);
-    return Keuzes.toSearch(params);
-  }
-
   function writeUrl(change, replace) {
-    Keuzes.setAddress(query(), !(replace || (change === "q" && lastChange === "q")));
+    const typing = change === textParameter && lastChange === textParameter;
+    Pagina.setAddress(Adres.format(state, data), !(replace || typing));
   }
 
   function showUnknown(unknown) {
-    Keuzes.showUnknown(ui.note, unknown);
+    Pagina.showUnknown(ui.note, unknown);
   }
 
   // --- rendering --------------------------------------------------------------------------
 
   function syncForm() {
     ui.text.value = state.q;
-    facets.forEach(function (facet) {
-      var chosen = state.chosen[facet.naam] || [];
-      facet.options.forEach(function (option) { option.box.checked = chosen.indexOf(option.term.id) !== -1; });
+    facets.forEach((facet) => {
+      const chosen = state.chosen[facet.naam] || [];
+      facet.options.forEach((option) => { option.box.checked = chosen.indexOf(option.term.id) !== -1; });
     });
   }
 
   function describeSelection() {
-    var parts = [];
-    facets.forEach(function (facet) {
-      var labels = facet.options.filter(function (option) { return option.box.checked; })
-        .map(function (option) { return option.term.label; });
+    const parts = [];
+    facets.forEach((facet) => {
+      const labels = facet.options.filter((option) => option.box.checked)
+        .map((option) => option.term.label);
       if (labels.length) parts.push(data.vocabulaires[facet.naam].label + ": " + labels.join(" of "));
     });
     if (state.q.trim()) parts.push("woorden: \u2018" + state.q.trim() + "\u2019");
@@ -201,14 +201,15 @@
     if (Math.abs(wanted.length - inList.length) > PAGE_SIZE) {
       // Thousands of cards in or out (the first render, printing): one by one, every removal or
       // insertion renumbers the rest of the <ol>, which is quadratic. Replace the whole list instead.
-      var fragment = document.createDocumentFragment();
-      wanted.forEach(function (index) { fragment.appendChild(cards[index]); });
+      const fragment = document.createDocumentFragment();
+      wanted.forEach((index) => { fragment.appendChild(cards[index]); });
       list.textContent = "";
       list.appendChild(fragment);
       inList = wanted;
       return;
     }
-    var i = 0, j = 0;
+    let i = 0;
+    let j = 0;
     while (i < inList.length || j < wanted.length) {
       if (j >= wanted.length || (i < inList.length && inList[i] < wanted[j])) {
         list.removeChild(cards[inList[i++]]);
@@ -223,27 +224,27 @@
   }
 
   function render() {
-    var result = index.run(state.chosen, state.q);
-    var wanted = [];
-    var max = printing ? Infinity : limit;
-    for (var i = 0; i < cards.length && wanted.length < max; i++) {
+    const result = index.run(state.chosen, state.q);
+    const wanted = [];
+    const max = printing ? Infinity : limit;
+    for (let i = 0; i < cards.length && wanted.length < max; i++) {
       if (result.matched[i] === 1 && cards[i]) wanted.push(i);
     }
     showCards(wanted);
-    facets.forEach(function (facet, f) {
-      facet.options.forEach(function (option, o) {
-        var value = result.counts[f][o];
+    facets.forEach((facet, f) => {
+      facet.options.forEach((option, o) => {
+        const value = result.counts[f][o];
         if (value === option.value) return;
         option.value = value;
         option.count.textContent = "(" + value + ")";
         option.item.classList.toggle("wijzer-optie--leeg", value === 0);
       });
     });
-    var word = index.items.length === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden";
-    var line = result.total + " van de " + index.items.length + " " + word;
+    const word = index.items.length === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden";
+    let line = result.total + " van de " + index.items.length + " " + word;
     if (wanted.length < result.total) line += "; de eerste " + wanted.length + " staan hieronder";
     ui.count.textContent = line;
-    ui.summaryText.textContent = result.total + " " + (result.total === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden") + " ";
+    ui.summaryText.textContent = `${result.total} ${result.total === 1 ? "praktijkvoorbeeld" : "praktijkvoorbeelden"} `;
     ui.empty.hidden = result.total > 0;
     ui.more.hidden = wanted.length >= result.total;
     ui.more.textContent = "Toon meer praktijkvoorbeelden (nog " + (result.total - wanted.length) + ")";
@@ -251,11 +252,11 @@
   }
 
   function showMore() {
-    var first = inList.length;
+    const first = inList.length;
     limit += PAGE_SIZE;
     render();
     // Keyboard and screen reader users continue at the first card that was added.
-    var link = cards[inList[first]] && cards[inList[first]].querySelector("a");
+    const link = cards[inList[first]] && cards[inList[first]].querySelector("a");
     if (link) link.focus();
   }
 
@@ -277,19 +278,17 @@
   buildOutcome();
   root.insertBefore(buildForm(), root.firstChild);
   root.classList.add("wijzer--actief");
-  var unknown = readUrl();
+  const unknown = readUrl();
   showUnknown(unknown);
   syncForm();
   render();
-  if (new URLSearchParams(window.location.search).has("q")) {
+  if (textParameter === MATERIAL_SEARCH && new URLSearchParams(window.location.search).has(textParameter)) {
     // Material opens its search box when the address has ?q= (how it shares a search); it reads
-    // the address when its bundle runs, later in the page than this script. Here q is the text
+    // the address when its bundle runs, later in the page than this script. Here it is the text
     // filter: hide it from Material until the page is parsed, then write the full address back.
-    var withoutQ = new URLSearchParams(window.location.search);
-    withoutQ.delete("q");
-    window.history.replaceState(null, "", window.location.pathname + Keuzes.toSearch(withoutQ) + window.location.hash);
+    Pagina.setAddress(Adres.format({chosen: state.chosen, q: ""}, data), false);
     if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { writeUrl(null, true); }, {once: true});
+      document.addEventListener("DOMContentLoaded", () => { writeUrl(null, true); }, {once: true});
     } else {
       writeUrl(null, true);
     }
@@ -298,11 +297,11 @@
   }
 
   // Printing shows the whole selection, not only the first page of it.
-  window.addEventListener("beforeprint", function () { printAll(true); });
-  window.addEventListener("afterprint", function () { printAll(false); });
-  window.matchMedia("print").addEventListener("change", function (event) { printAll(event.matches); });
+  window.addEventListener("beforeprint", () => { printAll(true); });
+  window.addEventListener("afterprint", () => { printAll(false); });
+  window.matchMedia("print").addEventListener("change", (event) => { printAll(event.matches); });
 
-  window.addEventListener("popstate", function () {
+  window.addEventListener("popstate", () => {
     showUnknown(readUrl());
     syncForm();
     limit = PAGE_SIZE;

@@ -1,5 +1,5 @@
 /* Printing: the "Print deze checklist" button, and useful links in the PDFs the build prints. */
-(function () {
+(() => {
   "use strict";
 
   // The button needs JavaScript, so it is only shown when JavaScript runs.
@@ -8,7 +8,7 @@
     button.addEventListener("click", () => window.print());
   }
 
-  // handreiking/pdf.py prints pages opened as file:///...?pdf. A PDF keeps every link's address, which
+  // handreiking/site/pdf.py prints pages opened as file:///...?pdf. A PDF keeps every link's address, which
   // would be a path on the build machine: point internal links at the published site when its address
   // is known (the canonical link of a build with directory URLs, like the site), else keep just the text.
   if (!new URLSearchParams(location.search).has("pdf")) return;

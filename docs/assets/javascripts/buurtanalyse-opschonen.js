@@ -1,0 +1,100 @@
+/*
+ * Cleaning a buurtanalyse that comes from a file, the browser's storage or the address: only what this
+ * site knows is kept, the rest is named. No DOM: runs in node too.
+ *
+ *   const known = HandreikingOpschonen.known(window.HANDREIKING, form);
+ *       form: what the page's form offers, {punten: [values], anders: [keys], notities: [keys],
+ *             kolommen: [{sleutel, opties: [values] or null for free text}]}
+ *   const result = HandreikingOpschonen.sanitize(raw, known);
+ *   result.state     a state (buurtanalyse-staat.js) with known values only, each once, in site order
+ *   result.ignored   [{naam, waarde}]: what was dropped from the answers, casus and gekozen
+ *
+ * A classic script (no ES module) so that it also runs from file://; in node (tests/js/) a CommonJS module.
+ */
+((factory) => {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./buurtanalyse-staat.js"));
+  else globalThis.HandreikingOpschonen = factory(globalThis.HandreikingStaat);
+})((Staat) => {
+  "use strict";
+
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  function asText(value) { return typeof value === "string" ? value : ""; }
+  function asList(value) { return Array.isArray(value) ? value : []; }
+  function asObject(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
+
+  /* Everything a state may hold, in site order: from the data and from the page's form. */
+  function known(data, form) {
+    const config = data.buurtanalyse;
+    const termen = new Map(config.vocabulaires.map((naam) => [naam, data.vocabulaires[naam].termen.map((t) => t.id)]));
+    return {
+      termen,
+      stappen: config.stappen.map((stap) => stap.nummer),
+      casussen: data.casussen.map((casus) => casus.slug),
+      gekozen: {oplossingsrichtingen: data.oplossingsrichtingen.map((richting) => richting.id),
+        praktijkvoorbeelden: data.praktijkvoorbeelden.map((voorbeeld) => voorbeeld.slug)},
+      punten: form.punten, anders: form.anders, notities: form.notities, kolommen: form.kolommen,
+      parameters: config.parameters, punt: config.punt,
+    };
+  }
+
+  function sanitize(raw, site) {
+    const clean = Staat.empty();
+    const ignored = [];
+    const P = site.parameters;
+    raw = asObject(raw);
+    function keep(values, order, naam) {
+      const kept = [];
+      asList(values).forEach((value) => {
+        if (!order.includes(value)) ignored.push({naam, waarde: String(value)});
+        else if (!kept.includes(value)) kept.push(value);
+      });
+      return Staat.inOrder(kept, order);
+    }
+    function texts(values, keys) {
+      const result = {};
+      values = asObject(values);
+      keys.forEach((key) => { if (asText(values[key])) result[key] = values[key]; });
+      return result;
+    }
+    clean.buurt = asText(raw.buurt);
+    clean.datum = DATE.test(asText(raw.datum)) ? raw.datum : "";
+    if (raw.casus) {
+      if (site.casussen.includes(raw.casus)) clean.casus = raw.casus;
+      else ignored.push({naam: P.casus, waarde: String(raw.casus)});
+    }
+    const keuzes = asObject(raw.keuzes);
+    Object.keys(keuzes).forEach((naam) => {
+      if (!site.termen.has(naam)) {
+        ignored.push({naam, waarde: String(keuzes[naam])});
+        return;
+      }
+      const values = keep(keuzes[naam], site.termen.get(naam), naam);
+      if (values.length) clean.keuzes[naam] = values;
+    });
+    clean.onbekend = keep(raw.onbekend, site.stappen, P.onbekend);
+    clean.punten = keep(raw.punten, site.punten, site.punt);
+    clean.anders = texts(raw.anders, site.anders);
+    clean.notities = texts(raw.notities, site.notities);
+    clean.gestopt = raw.gestopt === true;
+    const gekozen = asObject(raw.gekozen);
+    Object.keys(Staat.KINDS).forEach((list) => {
+      clean.gekozen[list] = keep(gekozen[list], site.gekozen[list], Staat.KINDS[list]);
+    });
+    const diagnose = asObject(raw.beleidsdiagnose);
+    const diagnoseKeys = Object.keys(Staat.KINDS)
+      .flatMap((list) => site.gekozen[list].map((id) => Staat.diagnoseKey(list, id)));
+    diagnoseKeys.filter((key) => key in diagnose).forEach((key) => {
+      const row = {};
+      site.kolommen.forEach((kolom) => {
+        const value = asText(asObject(diagnose[key])[kolom.sleutel]);
+        if (value && (!kolom.opties || kolom.opties.includes(value))) row[kolom.sleutel] = value;
+      });
+      if (Object.keys(row).length) clean.beleidsdiagnose[key] = row;
+    });
+    return {state: clean, ignored};
+  }
+
+  return {known, sanitize};
+});

@@ -1,0 +1,48 @@
+// ESLint (flat config): one JavaScript dialect for every script of the site, ES2020 as classic scripts
+// (no ES modules: those do not load from file://, and the offline bundle must work). `npm test` runs it.
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+const dialect = {
+  ...js.configs.recommended.rules,
+  "no-var": "error",
+  "prefer-const": "error",
+  "prefer-arrow-callback": "error",
+  "object-shorthand": ["error", "properties"],
+  "arrow-parens": ["error", "always"],
+  "max-len": ["error", {code: 120}],  // as ruff's line-length
+  "no-undef": "error",
+};
+
+module.exports = [
+  {ignores: ["site/**", "site-*/**", ".site-*/**", ".venv/**", ".cache/**", "node_modules/**",
+    "docs/assets/javascripts/vendor/**"]},
+  {
+    // The site's scripts. The small modules also run in node (tests/js/): their one header uses
+    // `module` and `require` only when they exist.
+    files: ["docs/assets/javascripts/**/*.js", "macros/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: {...globals.browser, module: "readonly", require: "readonly"},
+    },
+    rules: {...dialect, strict: ["error", "function"]},
+  },
+  // Decap CMS's preview: React's h and createClass and the CMS object are globals of the /beheer/ page.
+  {files: ["macros/beheer_preview.js"],
+    languageOptions: {globals: {h: "readonly", createClass: "readonly", CMS: "readonly"}}},
+  // Appended to Material's lunr.nl.min.js: runs inside its search worker.
+  {files: ["macros/zoeken_worker.js"], languageOptions: {globals: {...globals.worker, lunr: "readonly"}}},
+  {
+    files: ["tests/js/**/*.js", "eslint.config.js"],
+    languageOptions: {ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node},
+    rules: {...dialect, strict: ["error", "global"]},
+  },
+  {
+    files: ["tools/**/*.mjs"],
+    languageOptions: {ecmaVersion: 2022, sourceType: "module", globals: globals.node},
+    rules: dialect,
+  },
+];

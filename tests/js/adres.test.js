@@ -1,0 +1,99 @@
+// The address of the interventiewijzer and the buurtanalyse (handreiking-keuzes.js, interventiewijzer-adres.js,
+// buurtanalyse-adres.js): what is written reads back the same, in one canonical form, and unknown values are named.
+"use strict";
+
+const assert = require("node:assert/strict");
+const {test} = require("node:test");
+const {SMALL_FORM, script, smallData} = require("./scripts.js");
+
+const Keuzes = script("handreiking-keuzes");
+const WijzerAdres = script("interventiewijzer-adres");
+const AnalyseAdres = script("buurtanalyse-adres");
+const Opschonen = script("buurtanalyse-opschonen");
+const Staat = script("buurtanalyse-staat");
+
+const data = smallData();
+const known = Opschonen.known(data, SMALL_FORM);
+
+/* A seeded pseudo-random generator (mulberry32): the same cases on every run. */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick(next, values) {
+  return values.filter(() => next() < 0.4).sort(() => next() - 0.5);
+}
+
+test("keuzes: ids in vocabulary order, each once; unknown values named", () => {
+  const read = Keuzes.read("?locatie=online&locatie=straat&locatie=online&locatie=maan&doelgroep=x", data,
+    ["locatie", "doelgroep"]);
+  assert.deepEqual(read.chosen, {locatie: ["online", "straat"]});
+  assert.deepEqual(read.unknown, [{naam: "locatie", waarde: "maan"}, {naam: "doelgroep", waarde: "x"}]);
+  assert.equal(Keuzes.toSearch(Keuzes.params(read.chosen, data, ["locatie"])), "?locatie=straat&locatie=online");
+  assert.equal(Keuzes.toSearch(new URLSearchParams()), "");
+  assert.equal(Keuzes.describeUnknown(read.unknown), "locatie = \u2018maan\u2019, doelgroep = \u2018x\u2019");
+});
+
+test("interventiewijzer: format then parse gives the same choice, on many random choices", () => {
+  const next = random(16);
+  for (let i = 0; i < 200; i++) {
+    const chosen = {};
+    data.interventiewijzer.facetten.forEach((facet) => {
+      const ids = pick(next, data.vocabulaires[facet.naam].termen.map((term) => term.id));
+      if (ids.length) chosen[facet.naam] = ids;
+    });
+    const q = next() < 0.5 ? "" : `dialoog ${i} & ?=`;
+    const search = WijzerAdres.format({chosen, q}, data);
+    const read = WijzerAdres.parse(search, data);
+    assert.equal(read.q, q);
+    assert.deepEqual(read.unknown, []);
+    assert.equal(WijzerAdres.format(read, data), search);
+    Object.keys(chosen).forEach((naam) => { assert.deepEqual(new Set(read.chosen[naam]), new Set(chosen[naam])); });
+    assert.deepEqual(Object.keys(read.chosen).sort(), Object.keys(chosen).sort());
+  }
+});
+
+test("interventiewijzer: the text parameter comes from the data", () => {
+  const renamed = {...data, interventiewijzer: {...data.interventiewijzer, zoekparameter: "tekst"}};
+  assert.equal(WijzerAdres.format({chosen: {}, q: "buurt"}, renamed), "?tekst=buurt");
+  assert.equal(WijzerAdres.parse("?tekst=buurt&q=x", renamed).q, "buurt");
+  assert.equal(WijzerAdres.format({chosen: {}, q: "   "}, data), "");
+});
+
+test("buurtanalyse: format then parse gives the same answers, on many random analyses", () => {
+  const next = random(9);
+  for (let i = 0; i < 200; i++) {
+    const state = Staat.empty();
+    data.buurtanalyse.vocabulaires.forEach((naam) => {
+      const ids = Staat.inOrder(pick(next, known.termen.get(naam)), known.termen.get(naam));
+      if (ids.length) state.keuzes[naam] = ids;
+    });
+    state.onbekend = Staat.inOrder(pick(next, known.stappen), known.stappen);
+    state.casus = next() < 0.3 ? "noord" : null;
+    state.gestopt = next() < 0.3;
+    const search = AnalyseAdres.format(state, data);
+    const read = AnalyseAdres.parse(search, data, known);
+    assert.deepEqual(read.unknown, []);
+    assert.deepEqual(read.state, state);
+  }
+});
+
+test("buurtanalyse: the address never holds the buurt name, notes or other items", () => {
+  const state = {...Staat.empty(), buurt: "Noord", notities: {"2.1": "geheim"}, punten: ["triggers-1-1"],
+    anders: {"checklist-a": "iets"}, keuzes: {locatie: ["straat"]}};
+  assert.equal(AnalyseAdres.format(state, data), "?locatie=straat");
+});
+
+test("buurtanalyse: unknown values in the address are dropped and named", () => {
+  const read = AnalyseAdres.parse("?locatie=maan&onbekend=9.9&casus=zuid&gestopt=ja&fase=escalatie", data, known);
+  assert.deepEqual(read.state.keuzes, {fase: ["escalatie"]});
+  assert.equal(read.state.casus, null);
+  assert.equal(read.state.gestopt, true);
+  assert.deepEqual(read.unknown, [{naam: "locatie", waarde: "maan"}, {naam: "casus", waarde: "zuid"},
+    {naam: "onbekend", waarde: "9.9"}]);
+});

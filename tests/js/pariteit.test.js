@@ -1,0 +1,62 @@
+// The browser's filter and advice against the Python reference (handreiking/tools/filtering.py and
+// handreiking/tools/advies.py), on the real content and hundreds of generated selections (tests/js/pariteit.py).
+"use strict";
+
+const assert = require("node:assert/strict");
+const {execFileSync} = require("node:child_process");
+const path = require("node:path");
+const {before, test} = require("node:test");
+const {ROOT, script} = require("./scripts.js");
+
+const Filter = script("handreiking-filter");
+const Advies = script("handreiking-advies");
+
+let fixture;
+
+before(() => {
+  const python = process.env.HANDREIKING_PYTHON || path.join(ROOT, ".venv", "bin", "python");
+  const output = execFileSync(python, [path.join(__dirname, "pariteit.py")], {
+    cwd: ROOT, env: {...process.env, PYTHONPATH: ROOT}, maxBuffer: 256 * 1024 * 1024, encoding: "utf8",
+  });
+  fixture = JSON.parse(output);
+});
+
+test("the selections differ in outcome: none, some and all praktijkvoorbeelden", () => {
+  const all = fixture.data.praktijkvoorbeelden.length;
+  const sizes = new Set(fixture.filter.map((selection) => selection.slugs.length));
+  assert.ok(sizes.has(0) && sizes.has(all) && [...sizes].some((size) => size > 0 && size < all));
+  assert.ok(fixture.filter.some((selection) => selection.query.trim()));
+  const shown = new Set(fixture.advies.map((selection) => selection.advies.praktijkvoorbeelden.length));
+  assert.ok(shown.size >= 5);
+  assert.ok(fixture.advies.some((selection) => selection.advies.buitenFocus.length));
+});
+
+test("the filter shows and counts what Python computes, for every selection", () => {
+  const index = Filter.createIndex(fixture.data);
+  fixture.filter.forEach((selection) => {
+    const result = index.run(selection.chosen, selection.query);
+    const slugs = index.items.filter((item, i) => result.matched[i] === 1).map((item) => item.slug);
+    const where = JSON.stringify([selection.chosen, selection.query]);
+    assert.deepEqual(slugs, selection.slugs, where);
+    assert.equal(result.total, selection.slugs.length, where);
+    const counts = {};
+    index.facets.forEach((facet, f) => {
+      counts[facet.naam] = Object.fromEntries(facet.termen.map((term, o) => [term.id, result.counts[f][o]]));
+    });
+    assert.deepEqual(counts, selection.counts, where);
+  });
+});
+
+test("the advice is what Python computes, for every answer set", () => {
+  fixture.advies.forEach((selection) => {
+    assert.deepEqual(Advies.advise(fixture.data, selection.answers), selection.advies,
+      JSON.stringify(selection.answers));
+  });
+});
+
+test("the advice does not depend on the facets of the interventiewijzer", () => {
+  const data = {...fixture.data, interventiewijzer: {...fixture.data.interventiewijzer, facetten: []}};
+  fixture.advies.slice(0, 50).forEach((selection) => {
+    assert.deepEqual(Advies.advise(data, selection.answers), selection.advies);
+  });
+});

@@ -1,0 +1,87 @@
+// The site's scripts as node modules (they are classic scripts in the browser, CommonJS modules here),
+// and a small data set in the shape of handreiking/tools/export.py for the unit tests.
+"use strict";
+
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SCRIPTS = path.join(ROOT, "docs", "assets", "javascripts");
+
+function script(name) {
+  return require(path.join(SCRIPTS, `${name}.js`));
+}
+
+function vocabulary(naam, ids, extra = {}) {
+  return {naam, label: naam[0].toUpperCase() + naam.slice(1),
+    termen: ids.map((id, order) => ({id, label: `${naam} ${id}`, order, ...(extra[id] || {})}))};
+}
+
+/* A site with four praktijkvoorbeelden; every test gets a fresh copy. */
+function smallData() {
+  const voorbeeld = (slug, fields) => ({slug, titel: `Titel ${slug}`, samenvatting: "", methodieken: [],
+    gemeente: null, oplossingsrichtingen: [], locaties: [], doelgroepen: [], problematiek: [], status: "loopt",
+    url: `praktijkvoorbeelden/${slug}/`, ...fields});
+  return {
+    vocabulaires: {
+      oplossingsrichting: vocabulary("oplossingsrichting", ["ontmoeting", "informatie", "weerbaarheid"]),
+      locatie: vocabulary("locatie", ["straat", "school", "online"]),
+      doelgroep: vocabulary("doelgroep", ["jongeren", "ouders"]),
+      problematiek: vocabulary("problematiek", ["overlast", "spanning"]),
+      status: vocabulary("status", ["loopt", "gestopt"]),
+      fase: vocabulary("fase", ["vroeg", "escalatie"], {escalatie: {buiten_focus: true}}),
+    },
+    praktijkvoorbeelden: [
+      voorbeeld("a", {titel: "Buurtgesprek in de straat", gemeente: "Enschede", oplossingsrichtingen: ["ontmoeting"],
+        locaties: ["straat"], doelgroepen: ["jongeren"], problematiek: ["overlast"]}),
+      voorbeeld("b", {titel: "Financiële weerbaarheid", samenvatting: "Ouders en school", locaties: ["school"],
+        oplossingsrichtingen: ["weerbaarheid"], doelgroepen: ["ouders", "jongeren"], problematiek: ["spanning"]}),
+      voorbeeld("c", {titel: "Online dialoog", methodieken: ["Dialoog"], locaties: ["online", "straat"],
+        oplossingsrichtingen: ["informatie", "ontmoeting"], problematiek: ["overlast", "spanning"]}),
+      voorbeeld("d", {titel: "Gestopt project", status: "gestopt", locaties: ["straat"], problematiek: ["overlast"],
+        oplossingsrichtingen: ["ontmoeting"]}),
+    ],
+    oplossingsrichtingen: [
+      {id: "ontmoeting", wanneer: {altijd: false, bij_ontbrekende_informatie: false, problematiek: ["overlast"],
+        locaties: ["straat"], toelichting: ""}},
+      {id: "informatie", wanneer: {altijd: false, bij_ontbrekende_informatie: true, problematiek: [], locaties: [],
+        toelichting: ""}},
+      {id: "weerbaarheid", wanneer: {altijd: true, bij_ontbrekende_informatie: false, problematiek: ["spanning"],
+        locaties: [], toelichting: "Altijd."}},
+    ],
+    casussen: [{slug: "noord", nummer: 1, titel: "Noord"}],
+    velden: {oplossingsrichting: "oplossingsrichtingen", locatie: "locaties", doelgroep: "doelgroepen",
+      problematiek: "problematiek", status: "status"},
+    interventiewijzer: {
+      facetten: [
+        {naam: "oplossingsrichting", veld: "oplossingsrichtingen", verborgen: []},
+        {naam: "locatie", veld: "locaties", verborgen: []},
+        {naam: "doelgroep", veld: "doelgroepen", verborgen: []},
+        {naam: "status", veld: "status", verborgen: ["gestopt"]},
+      ],
+      zoekvelden: ["titel", "samenvatting", "methodieken", "gemeente"],
+      zoekparameter: "q",
+    },
+    buurtanalyse: {
+      stappen: [{nummer: "2.1", titel: "2.1 Een"}, {nummer: "2.2", titel: "2.2 Twee"}],
+      vocabulaires: ["locatie", "doelgroep", "problematiek", "fase"],
+      rangschikking: ["locatie", "doelgroep", "problematiek", "oplossingsrichting"],
+      dekking: ["locatie", "problematiek", "oplossingsrichting"],
+      voorgesteld: "oplossingsrichting",
+      eerste: 2,
+      stelt_voor: {"triggers-1-1": ["informatie"]},
+      verborgen_status: "gestopt",
+      parameters: {onbekend: "onbekend", casus: "casus", gestopt: "gestopt"},
+      punt: "punt",
+    },
+  };
+}
+
+/* What the buurtanalyse form of smallData offers (the page reads it from its form). */
+const SMALL_FORM = {
+  punten: ["triggers-1-1", "triggers-1-2"],
+  anders: ["checklist-a"],
+  notities: ["2.1", "2.2"],
+  kolommen: [{sleutel: "gedekt", opties: ["Ja", "Nee"]}, {sleutel: "ontbreekt", opties: null}],
+};
+
+module.exports = {ROOT, script, smallData, SMALL_FORM};

@@ -1,0 +1,70 @@
+// One buurtanalyse as data (buurtanalyse-staat.js): choices for the beleidsdiagnose, the file.
+"use strict";
+
+const assert = require("node:assert/strict");
+const {test} = require("node:test");
+const {script} = require("./scripts.js");
+
+const Staat = script("buurtanalyse-staat");
+
+test("the empty analysis is empty, a changed one is not; copies are independent", () => {
+  const state = Staat.empty();
+  assert.ok(Staat.isEmpty(state));
+  const copy = Staat.copy(state);
+  copy.buurt = "Noord";
+  assert.ok(Staat.isEmpty(state));
+  assert.ok(!Staat.isEmpty(copy));
+});
+
+test("an item is chosen once, and can be chosen no longer", () => {
+  const state = Staat.empty();
+  Staat.choose(state, "praktijkvoorbeelden", "a", true);
+  Staat.choose(state, "praktijkvoorbeelden", "b", true);
+  Staat.choose(state, "praktijkvoorbeelden", "a", true);
+  assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["b", "a"]);
+  Staat.choose(state, "praktijkvoorbeelden", "b", false);
+  assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["a"]);
+});
+
+test("the diagnose rows follow the order of the advice; emptied cells are dropped", () => {
+  const state = Staat.empty();
+  Staat.choose(state, "praktijkvoorbeelden", "b", true);
+  Staat.choose(state, "praktijkvoorbeelden", "a", true);
+  Staat.choose(state, "oplossingsrichtingen", "r", true);
+  Staat.choose(state, "praktijkvoorbeelden", "weg", true);  // chosen, but no longer in the advice
+  const advies = {oplossingsrichtingen: [{id: "q"}, {id: "r"}], praktijkvoorbeelden: [{slug: "a"}, {slug: "b"}]};
+  assert.deepEqual(Staat.chosenItems(state, advies), [
+    {key: "oplossingsrichting:r", soort: "oplossingsrichting", id: "r"},
+    {key: "praktijkvoorbeeld:a", soort: "praktijkvoorbeeld", id: "a"},
+    {key: "praktijkvoorbeeld:b", soort: "praktijkvoorbeeld", id: "b"}]);
+  Staat.setDiagnose(state, "praktijkvoorbeeld:a", "gedekt", "Ja");
+  Staat.setDiagnose(state, "praktijkvoorbeeld:a", "ontbreekt", "geld");
+  Staat.setDiagnose(state, "praktijkvoorbeeld:a", "gedekt", "");
+  assert.deepEqual(state.beleidsdiagnose, {"praktijkvoorbeeld:a": {ontbreekt: "geld"}});
+});
+
+test("the advice reads the answers, the gestopt choice included", () => {
+  const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}, onbekend: ["2.1"], gestopt: true};
+  assert.deepEqual(Staat.answers(state), {keuzes: {locatie: ["x"]}, onbekend: ["2.1"], punten: [], ookGestopt: true});
+});
+
+test("a file name from the buurt (letters and digits) and the date", () => {
+  assert.equal(Staat.fileName(Staat.empty()), "buurtanalyse.json");
+  assert.equal(Staat.fileName({...Staat.empty(), buurt: "  Het Oude Noorden / Zuid! ", datum: "2026-11-29"}),
+    "buurtanalyse-het-oude-noorden-zuid-2026-11-29.json");
+  assert.equal(Staat.fileName({...Staat.empty(), buurt: "Coöperatie Één"}), "buurtanalyse-coöperatie-één.json");
+});
+
+test("an exported file reads back; other files are refused with the reason", () => {
+  const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}};
+  const text = Staat.toFile(state, new Date("2026-11-29T10:00:00Z"));
+  const read = Staat.fromFile(text);
+  assert.equal(read.raw.type, "buurtanalyse");
+  assert.equal(read.raw.gemaakt, "2026-11-29T10:00:00.000Z");
+  const {type, versie, gemaakt, ...back} = read.raw;
+  assert.ok(type && versie && gemaakt);
+  assert.deepEqual(back, state);
+  assert.deepEqual(Staat.fromFile("{niet json"), {error: "json"});
+  assert.deepEqual(Staat.fromFile('{"type": "iets anders"}'), {error: "type"});
+  assert.deepEqual(Staat.fromFile("null"), {error: "type"});
+});
