@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.synthetic import generate
+from handreiking.site.site import GENERATED_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_PLUGINS = {"macros", "handreiking"}  # left out of the baseline: they make the pages it gets ready-made
@@ -115,13 +116,15 @@ def _plugin_name(entry: str | dict) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def measure(n: int, rounds: int, work: Path) -> tuple[Runs, Runs]:
+def measure(n: int, rounds: int, work: Path, regenerate: bool = False) -> tuple[Runs, Runs]:
     project = generate(n, work / f"a-{n}", seed=1)
     baseline = make_baseline(project, work / f"b-{n}", work)
     shutil.rmtree(project / ".cache", ignore_errors=True)  # the first timed build starts cold
     ours, plain = Runs(), Runs()
     for _ in range(rounds + 1):  # interleaved, so drift in machine load hits both alike
         for runs, folder in ((ours, project), (plain, baseline)):
+            if regenerate:  # as after an edit to one YAML file: the pages and data files are made again
+                (folder / GENERATED_CACHE).unlink(missing_ok=True)
             result = run_build(folder, work / "site")
             runs.seconds.append(result["seconds"])
             runs.peak_mb.append(result["peak_mb"])
@@ -140,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="rondes per N (standaard 5 bij 46, 7 bij 1.000, anders 3)")
     parser.add_argument("--smoke", action="store_true", help="alleen N=46, één ronde (koud)")
     parser.add_argument("--work", type=Path, help="werkmap (standaard een tijdelijke map)")
+    parser.add_argument("--opnieuw-genereren", action="store_true",
+                        help="gegenereerde pagina's en databestanden niet hergebruiken (zoals na een YAML-wijziging)")
     args = parser.parse_args(argv)
     sizes = [46] if args.smoke else (args.n or list(SIZES))
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-build-"))
@@ -149,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     medians = {}
     for n in sizes:
         rounds = 0 if args.smoke else (args.rounds or ROUNDS.get(n, 3))  # warm rounds after the cold one
-        ours, plain = measure(n, rounds, work)
+        ours, plain = measure(n, rounds, work, regenerate=args.opnieuw_genereren)
         medians[n] = (ours.median, plain.median)
         print(f"{n:>6} {rounds:>6} {ours.seconds[0]:>9.2f} {ours.median:>12.2f} {plain.median:>12.2f} "
               f"{ours.median / plain.median:>6.3f} {max(ours.peak_mb):>10.0f} {max(plain.peak_mb):>10.0f}", flush=True)

@@ -16,12 +16,11 @@ import yaml
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
 from handreiking.site import pages
-from handreiking.site.site import CACHE_DIR, build_site
+from handreiking.site.site import CACHE_DIR, GENERATED_CACHE, build_site
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 RICH_TEXT = CACHE_DIR / "rich-text.json"
-GENERATED = CACHE_DIR / "gegenereerd.json"
 
 
 def _built_files(site):
@@ -52,7 +51,7 @@ def test_a_warm_build_writes_the_same_site_as_a_cold_one(cold, warm_project, tmp
 
 
 def test_a_tampered_or_outdated_cache_cannot_inject(warm_project, tmp_path):
-    (warm_project / GENERATED).unlink()  # else the pages are reused whole and the kept text is not read
+    (warm_project / GENERATED_CACHE).unlink()  # else the pages are reused whole and the kept text is not read
     file = warm_project / RICH_TEXT
     cache = json.loads(file.read_text(encoding="utf-8"))
     cache["waarden"] = {key: '<p>x<script>alert(1)</script><img src=x onerror="alert(1)"></p>'

@@ -69,9 +69,12 @@ class BuildCache:
         self._new = True
         return value
 
+    def file(self, folder: Path) -> Path:
+        return folder / f"{self.name}.json"
+
     def load(self, folder: Path) -> None:
         try:
-            stored = json.loads((folder / f"{self.name}.json").read_text(encoding="utf-8"))
+            stored = json.loads(self.file(folder).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
         if not isinstance(stored, dict) or stored.get("versie") != self.version:
@@ -85,7 +88,7 @@ class BuildCache:
         """Write the values used since the last save, if any was new; written atomically."""
         if self._new:
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{self.name}.json"
+            target = self.file(folder)
             temporary = target.with_name(f"{target.name}.{os.getpid()}")
             values = {key: self._values[key] for key in self._used}
             temporary.write_text(json.dumps({"versie": self.version, "waarden": values}), encoding="utf-8")

@@ -36,6 +36,7 @@ CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see h
 # Generated output depends on the code and templates of every layer of handreiking/, not on one module.
 _generated = BuildCache("gegenereerd", folder_digest(Path(__file__).resolve().parents[1], "*.py", "*.j2") + repr(
     (jinja2.__version__, markdown.__version__, nh3.__version__, yaml.__version__)))
+GENERATED_CACHE = _generated.file(CACHE_DIR)
 
 
 @dataclass
