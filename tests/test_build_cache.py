@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
+from handreiking.content import cache as cache_module
+from handreiking.content.cache import BuildCache
 from handreiking.site import pages
 from handreiking.site.site import CACHE_DIR, GENERATED_CACHE, build_site
 
@@ -104,3 +106,16 @@ def test_ci_never_restores_the_cache():
     steps = [step for workflow in workflows for job in workflow["jobs"].values() for step in job.get("steps", [])]
     assert steps
     assert not [step for step in steps if "cache" in str(step.get("uses", "")) or ".cache" in str(step.get("with", ""))]
+
+
+def test_a_cache_keeps_only_what_the_last_build_used(tmp_path):
+    kept = BuildCache("proef", "1")
+    try:
+        kept.put("oud", "vorige build")
+        kept.save(tmp_path)
+        kept.put("nieuw", "deze build")
+        kept.save(tmp_path)
+        assert kept.get("oud") is None and kept.get("nieuw") == "deze build"
+        assert json.loads(kept.file(tmp_path).read_text(encoding="utf-8"))["waarden"] == {"nieuw": "deze build"}
+    finally:
+        cache_module._ALL.remove(kept)

@@ -85,7 +85,7 @@ class BuildCache:
                 self._values[key] = kept
 
     def save(self, folder: Path) -> None:
-        """Write the values used since the last save, if any was new; written atomically."""
+        """Write the values used since the last save, if any was new; written atomically. Forget the rest."""
         if self._new:
             folder.mkdir(parents=True, exist_ok=True)
             target = self.file(folder)
@@ -93,6 +93,8 @@ class BuildCache:
             values = {key: self._values[key] for key in self._used}
             temporary.write_text(json.dumps({"versie": self.version, "waarden": values}), encoding="utf-8")
             temporary.replace(target)
+        # Only what this build used stays in memory: a long `make serve` does not pile up old pages.
+        self._values = {key: self._values[key] for key in self._used}
         self._new = False
         self._used.clear()
 
