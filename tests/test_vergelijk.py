@@ -23,7 +23,7 @@ import keyboard_nav
 from buurtanalyse_page import open_analyse
 from tool_page import location, tool_url
 
-MAXIMUM = 4  # docs/assets/javascripts/handreiking-vergelijk.js, MAXIMUM
+MAXIMUM = 4  # docs/assets/javascripts/handreiking-vergelijking.js, MAXIMUM
 VOCABULARY_ROWS = {"oplossingsrichting": "oplossingsrichtingen", "locatie": "locaties",
                    "doelgroep": "doelgroepen", "problematiek": "problematiek"}
 

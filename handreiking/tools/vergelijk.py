@@ -1,9 +1,10 @@
 """The comparison page (/vergelijk/): the place the script fills, its explanation without JavaScript.
 
 The table itself is drawn in the browser by ``assets/javascripts/handreiking-vergelijk.js`` from
-the generated data file, because the choice lives in the address (``?slug=a&slug=b``). That script
-is loaded on every page (``extra_javascript`` in mkdocs.yml): it also gives the cards of the
-interventiewijzer and the buurtanalyse and each praktijkvoorbeeld page their "Vergelijk" box::
+the generated data file, because the choice lives in the address (``?slug=a&slug=b``); the choice
+and the table's model are ``handreiking-vergelijking.js``. Both are loaded on every page
+(``extra_javascript`` in mkdocs.yml): the script also gives the cards of the interventiewijzer and
+the buurtanalyse and each praktijkvoorbeeld page their "Vergelijk" box::
 
     vergelijk_html(link)   # link("praktijkvoorbeelden/index.md") -> "../praktijkvoorbeelden/"
 """

@@ -10,15 +10,16 @@
  *   it (or its data-vergelijk-balk) is hidden while nothing is chosen;
  * - on /vergelijk/ (#vergelijk, with window.HANDREIKING loaded) it draws the table of ?slug=a&slug=b.
  * The choice is kept in localStorage, so it survives going from page to page; the comparison page
- * takes its address as the choice. A classic script (no ES module) so that it also runs from file://.
+ * takes its address as the choice. Only the page: the choice, the address and the table's model are
+ * handreiking-vergelijking.js (loaded just before). A classic script (no ES module) so that it also runs
+ * from file://; its own element() because handreiking-pagina.js is not on every page.
  */
 (() => {
   "use strict";
 
-  const MAXIMUM = 4;
-  const PARAMETER = "slug";
-  const STORAGE_KEY = "handreiking-vergelijk";
-  let memory = [];  // the choice when localStorage is refused (possible from file://): this page only
+  const Vergelijking = window.HandreikingVergelijking;
+  const Opslag = Vergelijking.opslag;
+  const MAXIMUM = Vergelijking.MAXIMUM;
 
   function element(tag, attributes, text) {
     const node = document.createElement(tag);
@@ -31,35 +32,9 @@
     return element("span", {"class": "vergelijk-verborgen"}, text);
   }
 
-  // --- the choice ------------------------------------------------------------------------------
-
-  function load() {
-    try {
-      const stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "[]");
-      if (Array.isArray(stored)) {
-        return stored.filter((slug) => typeof slug === "string").slice(0, MAXIMUM);
-      }
-    } catch {
-      // No storage or not our JSON: fall back to this page's memory.
-    }
-    return memory.slice();
-  }
-
   function save(slugs) {
-    memory = slugs.slice();
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(slugs));
-    } catch {
-      // Storage refused: the choice lasts as long as this page.
-    }
+    Opslag.save(slugs);
     refresh();
-  }
-
-  function search(slugs) {
-    const params = new URLSearchParams();
-    slugs.forEach((slug) => { params.append(PARAMETER, slug); });
-    const text = params.toString();
-    return text ? "?" + text : "";
   }
 
   // --- the boxes and links ---------------------------------------------------------------------
@@ -77,13 +52,12 @@
     wrapper.appendChild(label);
     wrapper.appendChild(message);
     box.addEventListener("change", () => {
-      const slugs = load().filter((chosen) => chosen !== slug);
-      if (box.checked && slugs.length >= MAXIMUM) {
+      const slugs = Vergelijking.choose(Opslag.load(), slug, box.checked);
+      if (!slugs) {
         box.checked = false;
         message.textContent = `U vergelijkt hoogstens ${MAXIMUM} praktijkvoorbeelden tegelijk; zet er eerst een uit.`;
         return;
       }
-      if (box.checked) slugs.push(slug);
       save(slugs);
     });
     if (host.tagName === "A") host.parentNode.insertBefore(wrapper, host);
@@ -100,7 +74,7 @@
     if (!link.hasAttribute("data-vergelijk-basis")) {
       link.setAttribute("data-vergelijk-basis", link.getAttribute("href").split("?")[0]);
     }
-    link.setAttribute("href", link.getAttribute("data-vergelijk-basis") + search(slugs));
+    link.setAttribute("href", link.getAttribute("data-vergelijk-basis") + Vergelijking.search(slugs));
     link.textContent = "Vergelijk (" + slugs.length + ")";
     (link.closest("[data-vergelijk-balk]") || link).hidden = slugs.length === 0;
   }
@@ -113,7 +87,7 @@
 
   /* Give new hosts their box and bring boxes and links in ``root`` up to date with the choice. */
   function scan(root) {
-    const slugs = load();
+    const slugs = Opslag.load();
     within(root, "[data-vergelijk-slug]").forEach((host) => {
       if (!host.vergelijk) addBox(host);
       syncBox(host, slugs);
@@ -127,44 +101,13 @@
 
   // --- the comparison page ---------------------------------------------------------------------
 
-  // The rows, top to bottom. A row with ``vocabulaire`` shows that vocabulary's terms; its field in
-  // the data is named by the interventiewijzer's facets.
-  const ROWS = [
-    {veld: "samenvatting", kop: "Samenvatting", soort: "tekst"},
-    {vocabulaire: "oplossingsrichting"},
-    {vocabulaire: "locatie"},
-    {vocabulaire: "doelgroep"},
-    {vocabulaire: "problematiek"},
-    {veld: "methodieken", kop: "Werkwijze", soort: "lijst"},
-    {veld: "gemeente", kop: "Gemeente", soort: "tekst"},
-    {vocabulaire: "status"},
-    {veld: "gecontroleerd_op", kop: "Gecontroleerd op", soort: "datum"},
-    {veld: "links", kop: "Meer informatie", soort: "links"},
-  ];
-
   function comparison(root, data) {
     const basis = root.getAttribute("data-basis") || "";
-    const voorbeelden = new Map(data.praktijkvoorbeelden.map((v) => [v.slug, v]));
-    const redirects = (data.doorverwijzingen || {}).praktijkvoorbeelden || {};
-    const fields = {};
-    data.interventiewijzer.facetten.forEach((facet) => { fields[facet.naam] = facet.veld; });
     const area = element("div", {"class": "vergelijk-uitkomst"});
     root.appendChild(area);
 
-    function fromAddress() {
-      const read = {slugs: [], unknown: [], extra: []};
-      new URLSearchParams(window.location.search).getAll(PARAMETER).forEach((asked) => {
-        const slug = voorbeelden.has(asked) ? asked : redirects[asked];
-        if (!slug || !voorbeelden.has(slug)) read.unknown.push(asked);
-        else if (read.slugs.indexOf(slug) !== -1) return;
-        else if (read.slugs.length >= MAXIMUM) read.extra.push(voorbeelden.get(slug).titel);
-        else read.slugs.push(slug);
-      });
-      return read;
-    }
-
     function setAddress(slugs, push) {
-      const url = window.location.pathname + search(slugs) + window.location.hash;
+      const url = window.location.pathname + Vergelijking.search(slugs) + window.location.hash;
       if (url === window.location.pathname + window.location.search + window.location.hash) return;
       try {
         if (push) window.history.pushState(null, "", url);
@@ -174,70 +117,22 @@
       }
     }
 
-    // --- one row: each column's values as {key, node}, then marks for what they share ----------
-
-    function termValues(naam, ids) {
-      const termen = data.vocabulaires[naam].termen;
-      return ids.map((id) => {
-        const term = termen.find((t) => t.id === id);
-        const node = term && term.url ? element("a", {href: basis + term.url}, term.label)
-          : document.createTextNode(term ? term.label : id);
-        return {key: id, node};
-      });
+    function value(item) {
+      return item.url ? element("a", {href: item.url}, item.text) : document.createTextNode(item.text);
     }
 
-    function dateText(iso) {
-      const parts = iso.split("-").map(Number);
-      return new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).toLocaleDateString("nl-NL",
-        {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
-    }
-
-    function raw(row, v) {
-      return v[row.vocabulaire ? fields[row.vocabulaire] : row.veld];
-    }
-
-    function values(row, v) {
-      const value = raw(row, v);
-      if (row.vocabulaire) return termValues(row.vocabulaire, Array.isArray(value) ? value : [value]);
-      if (row.soort === "lijst") {
-        return value.map((text) => ({
-          key: text,
-          node: document.createTextNode(text)
-        }));
-      }
-      if (row.soort === "links") {
-        return value.map((link) => ({
-          key: link.url,
-          node: element("a", {href: link.url}, link.titel)
-        }));
-      }
-      if (row.soort === "datum") {
-        return [value ? {key: value, node: document.createTextNode(dateText(value))}
-          : {key: "", node: document.createTextNode("nog niet gecontroleerd")}];
-      }
-      return value ? [{key: value, node: document.createTextNode(value)}] : [];
-    }
-
-    function rowHeading(row) {
-      return row.vocabulaire ? data.vocabulaires[row.vocabulaire].meervoud : row.kop;
-    }
-
-    function sameKeys(a, b) {
-      return a.length === b.length && a.every((key) => b.indexOf(key) !== -1);
-    }
-
-    function cell(items, shared, several, list) {
+    function cell(column) {
       const td = element("td", {});
-      if (!items.length) {
+      if (!column.items.length) {
         td.appendChild(element("span", {"class": "vergelijk-leeg"}, "niet opgegeven"));
         return td;
       }
-      const single = items.length === 1 && !list;
+      const single = column.items.length === 1 && !column.list;
       const container = single ? td : td.appendChild(element("ul", {"class": "vergelijk-waarden"}));
-      items.forEach((item) => {
+      column.items.forEach((item) => {
         const holder = single ? td : container.appendChild(element("li", {}));
-        holder.appendChild(item.node);
-        if (several && shared.indexOf(item.key) !== -1) {
+        holder.appendChild(value(item));
+        if (item.shared) {
           holder.classList.add("vergelijk-gedeeld");
           holder.appendChild(document.createTextNode(" "));
           holder.appendChild(element("span", {"class": "vergelijk-label vergelijk-label--gedeeld"}, "gedeeld"));
@@ -246,22 +141,17 @@
       return td;
     }
 
-    function tableRow(row, chosen) {
-      const perColumn = chosen.map((v) => values(row, v));
-      const keys = perColumn.map((items) => items.map((item) => item.key));
-      const shared = keys[0].filter((key) => key !== "" && keys.every((other) => other.indexOf(key) !== -1));
-      const several = chosen.length > 1;
-      const differs = several && !keys.every((other) => sameKeys(other, keys[0]));
+    function tableRow(row) {
+      const differs = row.differs === true;
       const tr = element("tr", {"class": differs ? "vergelijk-rij vergelijk-rij--verschil" : "vergelijk-rij"});
-      const th = element("th", {scope: "row"}, rowHeading(row));
-      if (several) {
+      const th = element("th", {scope: "row"}, row.kop);
+      if (row.differs !== null) {
         th.appendChild(document.createTextNode(" "));
         th.appendChild(element("span", {"class": `vergelijk-label vergelijk-label--${differs ? "verschil" : "gelijk"}`},
           differs ? "verschilt" : "gelijk"));
       }
       tr.appendChild(th);
-      const list = Array.isArray(raw(row, chosen[0]));
-      perColumn.forEach((items) => { tr.appendChild(cell(items, shared, several, list)); });
+      row.cells.forEach((column) => { tr.appendChild(cell(column)); });
       return tr;
     }
 
@@ -284,7 +174,8 @@
       return th;
     }
 
-    function table(chosen) {
+    function table(model) {
+      const chosen = model.chosen;
       const scroller = element("div", {"class": "vergelijk-schuif", role: "region", tabindex: "0",
         "aria-labelledby": "vergelijk-bijschrift"});
       const tableNode = scroller.appendChild(element("table", {"class": "vergelijk-tabel"}));
@@ -300,7 +191,7 @@
       head.appendChild(element("th", {scope: "col"}, "Kenmerk"));
       chosen.forEach((v, index) => { head.appendChild(columnHeading(v, index, chosen)); });
       const body = tableNode.appendChild(element("tbody", {}));
-      ROWS.forEach((row) => { body.appendChild(tableRow(row, chosen)); });
+      model.rows.forEach((row) => { body.appendChild(tableRow(row)); });
       return scroller;
     }
 
@@ -321,25 +212,23 @@
         area.appendChild(note("Hoogstens " + MAXIMUM + " praktijkvoorbeelden tegelijk",
           "Niet getoond: " + extra.join(", ") + "."));
       }
-      const chosen = slugs.map((slug) => voorbeelden.get(slug));
-      if (!chosen.length) {
+      if (!slugs.length) {
         area.appendChild(element("p", {"class": "vergelijk-niets"}, "U hebt nog geen praktijkvoorbeelden gekozen."));
         return;
       }
-      if (chosen.length === 1) {
+      if (slugs.length === 1) {
         area.appendChild(element("p", {"class": "vergelijk-nog-een"},
           "Kies nog een praktijkvoorbeeld om te vergelijken."));
       }
       const print = element("button", {type: "button", "class": "md-button vergelijk-afdrukken"}, "Afdrukken");
       print.addEventListener("click", () => { window.print(); });
       area.appendChild(print);
-      area.appendChild(table(chosen));
+      area.appendChild(table(Vergelijking.table(data, slugs, basis)));
     }
 
     function start() {
-      const hasAddress = new URLSearchParams(window.location.search).has(PARAMETER);
-      const read = hasAddress ? fromAddress() : {slugs: load().filter((s) => voorbeelden.has(s)),
-        unknown: [], extra: []};
+      const read = Vergelijking.inAddress(window.location.search) ? Vergelijking.read(window.location.search, data)
+        : {slugs: Vergelijking.known(Opslag.load(), data), unknown: [], extra: []};
       save(read.slugs);
       setAddress(read.slugs, false);  // what the table shows, without what was ignored
       render(read.slugs, read.unknown, read.extra);
@@ -363,6 +252,6 @@
     });
   }).observe(document.body, {childList: true, subtree: true});
   window.addEventListener("storage", (event) => {
-    if (event.key === STORAGE_KEY) refresh();
+    if (event.key === Vergelijking.KEY) refresh();
   });
 })();
