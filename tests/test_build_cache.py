@@ -19,6 +19,7 @@ from handreiking.content import cache as cache_module
 from handreiking.content.cache import BuildCache
 from handreiking.site import pages
 from handreiking.site.site import CACHE_DIR, GENERATED_CACHE, build_site
+from handreiking.tools.wijzer import DATA_FILE
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
@@ -119,3 +120,13 @@ def test_a_cache_keeps_only_what_the_last_build_used(tmp_path):
         assert json.loads(kept.file(tmp_path).read_text(encoding="utf-8"))["waarden"] == {"nieuw": "deze build"}
     finally:
         cache_module._ALL.remove(kept)
+
+
+def test_a_change_in_the_mkdocs_glue_is_not_hidden_by_kept_output(warm_project, tmp_path):
+    """The URLs in the data file come from macros/: changing that code makes the file again."""
+    urls = warm_project / "macros" / "site_urls.py"
+    urls.write_text(urls.read_text(encoding="utf-8").replace(
+        "return partial(page_url, directory_urls=config.use_directory_urls)",
+        'return lambda path: "gewijzigd/" + page_url(path, config.use_directory_urls)'), encoding="utf-8")
+    assert mkdocs_build(warm_project, tmp_path / "site").returncode == 0
+    assert '"gewijzigd/praktijkvoorbeelden/' in (tmp_path / "site" / DATA_FILE).read_text(encoding="utf-8")

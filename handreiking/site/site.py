@@ -33,8 +33,11 @@ from .crosslinks import CrossLinks, build_crosslinks
 from .pages import GeneratedPage, Output, PageRenderer
 
 CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.content.cache)
-# Generated output depends on the code and templates of every layer of handreiking/, not on one module.
-_generated = BuildCache("gegenereerd", folder_digest(Path(__file__).resolve().parents[1], "*.py", "*.j2") + repr(
+# Generated output depends on all the code and templates: every layer of handreiking/ and the MkDocs glue in
+# macros/, which hands in the URL functions. Not on one module.
+_CODE = "".join(folder_digest(Path(__file__).resolve().parents[2] / package, "*.py", "*.j2")
+                for package in ("handreiking", "macros"))
+_generated = BuildCache("gegenereerd", _CODE + repr(
     (jinja2.__version__, markdown.__version__, nh3.__version__, yaml.__version__)))
 GENERATED_CACHE = _generated.file(CACHE_DIR)
 
