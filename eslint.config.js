@@ -17,8 +17,8 @@ const dialect = {
 };
 
 module.exports = [
-  {ignores: ["site/**", "site-*/**", ".site-*/**", ".venv/**", ".cache/**", "node_modules/**",
-    "docs/assets/javascripts/vendor/**"]},
+  {ignores: ["site/**", "site-*/**", ".site-*/**", ".venv/**", ".venv-properdocs/**", ".properdocs/**", ".cache/**",
+    "node_modules/**", "docs/assets/javascripts/vendor/**"]},
   {
     // The site's scripts. The small modules also run in node (tests/js/): their one header uses
     // `module` and `require` only when they exist.
