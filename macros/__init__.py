@@ -69,7 +69,7 @@ def define_env(env):
 
         site = site_of(env.conf)
         return site.generated(f"interventiewijzer {env.page.url}",
-                              lambda: str(wijzer_html(site.content, link_from(env.conf, env.page.url))))
+                              lambda: str(wijzer_html(site.content, link_from(env.conf, env.page.file.src_uri))))
 
     @env.macro
     def aantal_praktijkvoorbeelden() -> int:

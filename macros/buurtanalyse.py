@@ -12,4 +12,4 @@ def define_env(env):
     @env.macro
     def buurtanalyse() -> str:
         """Het formulier van de buurtanalyse (stap 2 en 3.2, uit de checklists); het script voegt het advies toe."""
-        return buurtanalyse_html(site_of(env.conf).content, link_from(env.conf, env.page.url))
+        return buurtanalyse_html(site_of(env.conf).content, link_from(env.conf, env.page.file.src_uri))

@@ -1,21 +1,20 @@
-"""Site URLs as MkDocs writes them, handed to ``handreiking/`` (which does not import MkDocs)."""
+"""The site's one URL rule (:mod:`handreiking.site.urls`) in the form of this build (web or offline)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
+from mkdocs.config.defaults import MkDocsConfig
+
+from handreiking.site.urls import html_href, page_url
 
 
-def url_for(config) -> Callable[[str], str]:
+def url_for(config: MkDocsConfig) -> Callable[[str], str]:
     """Path in the site (page source or asset) -> its URL from the site root."""
-    def url(path: str) -> str:
-        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
-    return url
+    return partial(page_url, directory_urls=config.use_directory_urls)
 
 
-def link_from(config, page_url: str) -> Callable[[str], str]:
-    """Path in the site -> an href from the page at ``page_url``."""
-    url = url_for(config)
-    return lambda path: get_relative_url(url(path), page_url)
+def link_from(config: MkDocsConfig, page_src: str) -> Callable[[str], str]:
+    """Path in the site -> an href from the page whose source is ``page_src``."""
+    return partial(html_href, page_src, directory_urls=config.use_directory_urls)

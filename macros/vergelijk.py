@@ -11,4 +11,4 @@ def define_env(env):
     @env.macro
     def vergelijk() -> str:
         """De plek van de vergelijkingstabel en de uitleg zonder JavaScript; het script tekent de tabel."""
-        return vergelijk_html(link_from(env.conf, env.page.url))
+        return vergelijk_html(link_from(env.conf, env.page.file.src_uri))

@@ -1,7 +1,7 @@
 """Issue 16: handreiking.site.urls is the one rule for built files and links, and it agrees with MkDocs.
 
-The MkDocs glue (macros/site_urls.py) asks MkDocs' ``File`` for URLs; the rendering code asks
-``urls``. Both must give the same answer for every file of a build, in both forms of the site.
+Every producer of a link uses ``urls`` (the MkDocs glue through macros/site_urls.py), so it must give
+MkDocs' own answer for every file of a build, in both forms of the site.
 """
 
 from __future__ import annotations

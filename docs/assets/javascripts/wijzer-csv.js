@@ -21,7 +21,7 @@
   if (!data || !Filter || !Adres || !Pagina || !buttons || !document.currentScript) return;
   const rowsScript = new URL("../data/praktijkvoorbeelden-csv.js", document.currentScript.src).href;
 
-  const index = Filter.createIndex(data);
+  let index = null;  // made on the first download: the page's own filter has one already at load
   let lastUrl = null;
 
   function withRows(then) {
@@ -33,6 +33,7 @@
 
   function selectedRows(csv) {
     const selection = Adres.parse(window.location.search, data);
+    index = index || Filter.createIndex(data);
     const result = index.run(selection.chosen, selection.q);
     return index.items.filter((item, i) => result.matched[i] === 1)
       .map((item) => csv.rijen[item.slug]);
