@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs_build, normalized, run_axe, serve
+from printed import page_fill, pdf_page_texts
 from handreiking.tools.export import export
 from handreiking.site.pages import format_date
 from test_doorverwijzingen import OLD, renamed_project
@@ -183,6 +184,40 @@ def test_prints_on_a4_landscape_and_only_this_page(page, site_url, content):
     assert width > height and round(width) in (841, 842)
     width, height = first_page_size(tool_url(site_url, "interventiewijzer", []))
     assert width < height
+
+
+def text_length(v) -> int:
+    return len(" ".join([v.titel, v.samenvatting, *v.methodieken, *(link.titel for link in v.links)]))
+
+
+def printed_rows(page, pdf) -> list[list[str]]:
+    """Per printed page, the row headings of the comparison on it."""
+    headings = [normalized(text) for text in page.locator("#vergelijk tbody th[scope=row]").evaluate_all(
+        "cells => cells.map(th => th.firstChild.textContent)")]
+    names = "|".join(map(re.escape, headings))
+    row = re.compile(rf"^({names})( (verschilt|gelijk))?$")
+    return [[line.strip() for line in text.splitlines() if row.match(line.strip())]
+            for text in pdf_page_texts(pdf)]
+
+
+@pytest.mark.parametrize("count", range(2, MAXIMUM + 1))
+def test_print_leaves_no_near_empty_page_and_no_lonely_row(page, site_url, content, tmp_path, count):
+    """Comparisons of short to long praktijkvoorbeelden printed: no page but the last is less than a
+    fifth full, and no page holds a single row."""
+    by_length = sorted(content.praktijkvoorbeelden, key=text_length)
+    starts = sorted({round(share * (len(by_length) - count)) for share in (0, 0.25, 0.5, 0.75, 1)})
+    pdf = tmp_path / "vergelijking.pdf"
+    for start in starts:
+        slugs = [v.slug for v in by_length[start:start + count]]
+        open_vergelijk(page, vergelijk_url(site_url, slugs))
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        fills = page_fill(pdf)
+        assert all(fill >= 0.2 for fill in fills[:-1]), (slugs, fills)
+        rows = printed_rows(page, pdf)
+        assert sum(len(on_page) for on_page in rows) == page.locator("#vergelijk tbody tr").count(), slugs
+        assert all(len(on_page) > 1 for on_page in rows), (slugs, rows)
+        page.emulate_media(media="screen")
 
 
 # --- choosing -------------------------------------------------------------------------------------
