@@ -111,6 +111,8 @@ class Praktijkvoorbeeld:
     erkenning: Erkenning | None = None
     randvoorwaarden: tuple[str, ...] = ()
     contra_indicaties: tuple[str, ...] = ()
+    # The reader's note on the latest change; the page lists each new note from git (content/history.py).
+    wijziging: str | None = None
 
     def values(self, vocabulary: str) -> tuple[str, ...]:
         """The ids this example carries for ``vocabulary`` ('locatie', 'status', ...)."""

@@ -67,17 +67,19 @@ _ADDED_BEFORE = {
 _ADDED_AFTER = {
     "laatst_gewijzigd": {
         "type": ["string", "null"], "format": "date",
-        "description": "Datum van de nieuwste vastgelegde wijziging van het bronbestand (uit git); null als die "
-                       "bij het bouwen niet bekend was. Niet te verwarren met de datum van een inhoudelijke controle.",
+        "description": "Datum van de nieuwste inhoudelijke wijziging (zie wijzigingen); null als er geen is of "
+                       "die bij het bouwen niet bekend was. Niet te verwarren met de datum van een controle.",
     },
     "wijzigingen": {
         "type": "array",
-        "description": "Elke vastgelegde wijziging van het bronbestand, de nieuwste eerst (uit git).",
+        "description": "Elke inhoudelijke wijziging met de toelichting die de redactie voor lezers schreef "
+                       "(het veld wijziging), gedateerd uit de versiegeschiedenis (git), de nieuwste eerst.",
         "items": {
             "type": "object", "additionalProperties": False, "required": ["datum", "bericht", "commit"],
             "properties": {
                 "datum": {"type": "string", "format": "date", "description": "Datum van de wijziging."},
-                "bericht": {"type": "string", "description": "Eerste regel van de beschrijving van de wijziging."},
+                "bericht": {"type": "string", "description": "Wat er veranderde, zoals de redactie het voor lezers "
+                                                             "schreef."},
                 "commit": {"type": "string", "pattern": "^[0-9a-f]{40}$",
                            "description": "Id van de wijziging (git-commit)."},
             },
