@@ -18,21 +18,18 @@ performance >= 90 on every page. Record the figures in ``bench/RESULTS.md``.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import platform
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
+
+from bench.serving import QuietHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -54,13 +51,10 @@ def pages(content) -> dict[str, str]:
             "praktijkvoorbeeld": f"/praktijkvoorbeelden/{first}/"}
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files; text files gzip-compressed when the browser accepts it (as GitHub Pages does)."""
 
     cache: dict[Path, bytes] = {}
-
-    def log_message(self, *args) -> None:
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -77,18 +71,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def serve_compressed(site: Path):
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(site: Path) -> None:
@@ -128,7 +110,7 @@ def main() -> None:
             build(site)
         print("| pagina | prestaties | CLS | LCP ms | TBT ms | FCP ms | KB over het net | doelen gehaald |")
         print("|---|---:|---:|---:|---:|---:|---:|---|")
-        with serve_compressed(site) as base:
+        with serve(site, _GzipHandler) as base:
             for name, path in pages(load_content(ROOT)).items():
                 runs = [lighthouse(base + path, Path(folder) / f"{name}-{run}.json") for run in range(args.runs)]
                 median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}

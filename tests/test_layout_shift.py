@@ -7,15 +7,12 @@ page is painted before its scripts run). Lighthouse itself is a benchmark, not a
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from conftest import _QuietHandler, _QuietServer, example_slug
+from conftest import _QuietHandler, example_slug, serve
 
 pytestmark = pytest.mark.browser
 
@@ -52,21 +49,9 @@ class _LateScripts(_QuietHandler):
         return super().send_head()
 
 
-@contextlib.contextmanager
-def serve_scripts_late(directory) -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_LateScripts, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def slow_site(built_site) -> Iterator[str]:
-    with serve_scripts_late(built_site) as url:
+    with serve(built_site, handler_class=_LateScripts) as url:
         yield url
 
 
