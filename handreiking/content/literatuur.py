@@ -1,8 +1,8 @@
 """The publications the handreiking cites (``content/literatuur.yml``), and the checks on them.
 
-    doc, problems = read_literature(root, schemas)        # the file, checked against its schema
-    problems += check_literature(root, doc, docs)          # unique anchors, existing pages, citations
-    groepen = literature(doc)                              # (LiteratuurGroep, ...) for the model
+    doc, problems = read_literature(root, schemas)                       # the file, checked against its schema
+    problems += check_literature(root, doc, pages, oplossingsrichtingen)  # anchors, pages, citations
+    groepen = literature(doc)                                             # (LiteratuurGroep, ...) for the model
 
 The page Literatuur (``docs/literatuur.md``) is made from this file. Each publication has an
 ``anker``, the anchor of its entry on that page; an oplossingsrichting cites it under
@@ -23,7 +23,7 @@ from .yamlsource import YamlDocument, read_yaml
 LITERATUUR = "literatuur.md"  # the page with the publications, under docs/
 FILE = "content/literatuur.yml"
 SCHEMA = "literatuur"
-# Pages made from content/, by folder: the folder of their YAML files and the field that names them.
+# Pages made from content/: their folder in the site -> the kind of content file they come from.
 _GENERATED = {"praktijkvoorbeelden": "praktijkvoorbeeld", "checklists": "checklist",
               "oplossingsrichtingen": "oplossingsrichting"}
 
