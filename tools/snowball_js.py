@@ -5,7 +5,7 @@ The site stems Dutch words with Snowball's Dutch algorithm, in Python with the p
 package's generated ``dutch_stemmer.py`` (itself generated from Snowball's ``dutch.sbl``) into a classic
 script. Snowball generates Python and JavaScript from the same source with the same structure, so the
 translation is mechanical: ``try``/``raise labN``/``except labN`` become a labelled block with
-``break labN``. tests/js/stemmer.test.js compares both on every word of the site.
+``break labN``. tests/js/pariteit.test.js compares both on every word of the site.
 
     .venv/bin/python tools/snowball_js.py      # after raising the pinned snowballstemmer
 """

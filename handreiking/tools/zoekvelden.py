@@ -44,7 +44,7 @@ def zoekwoorden(voorbeeld: Praktijkvoorbeeld) -> list[str]:
 def labels(voorbeeld: Praktijkvoorbeeld, content: Content) -> list[str]:
     """The words of the labels of the terms it carries (locatie 'Scholen', problematiek 'Weerstand ...')."""
     found = []
-    for vocabulary in FACET_FIELDS:
+    for vocabulary in FACET_FIELDS:  # the export names them in data.tekst.labels
         taxonomie = content.taxonomieen[vocabulary]
         found += [w for term_id in voorbeeld.values(vocabulary) for w in words(taxonomie.term(term_id).label)]
     return found
