@@ -33,8 +33,8 @@ from ..content.model import BRON, HIDDEN_STATUS, LINK_KEYS, Checklist, Checklist
 from ..site.templating import html_templates
 from ..site.text import rich_text
 from ..site.urls import BUURTANALYSE_PARAMETERS, VERGELIJK, WIJZER
-from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
-from .wijzer import DATA_FILE
+from .advies import ADVICE_STEPS, EERSTE, PRECISION, SHARED, SUGGESTED, WEIGHTS, punt_value, stelt_voor
+from .wijzer import DATA_FILE, TEXT_SCRIPTS
 
 # The steps of the form, in this order: the analysis of step 2 and the choice of doelgroepen (3.2).
 STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.2")
@@ -43,7 +43,7 @@ VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeel
 PUNT = "punt"  # name of the checkboxes without a koppeling
 # The DOM-free modules first (each after those it needs), then the page script that uses them.
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
-           "assets/javascripts/handreiking-advies.js", "assets/javascripts/interventiewijzer-adres.js",
+           *TEXT_SCRIPTS, "assets/javascripts/handreiking-filter.js", "assets/javascripts/handreiking-advies.js", "assets/javascripts/interventiewijzer-adres.js",
            "assets/javascripts/buurtanalyse-staat.js", "assets/javascripts/buurtanalyse-opschonen.js",
            "assets/javascripts/buurtanalyse-adres.js", "assets/javascripts/buurtanalyse-opslag.js",
            "assets/javascripts/buurtanalyse.js")
@@ -110,10 +110,12 @@ def export_data(content: Content) -> dict:
     return {
         "stappen": [{"nummer": stap.nummer, "titel": stap.titel} for stap in stappen(content)],
         "vocabulaires": list(answer_vocabularies(content)),
-        "rangschikking": list(RANKING),
-        "dekking": list(COVER),
+        "gedeeld": list(SHARED),
         "voorgesteld": SUGGESTED,
+        "gewichten": dict(WEIGHTS),
         "eerste": EERSTE,
+        "stappen_advies": list(ADVICE_STEPS),
+        "precisie": PRECISION,
         "stelt_voor": {punt: list(ids) for punt, ids in stelt_voor(content.checklists).items()},
         "verborgen_status": HIDDEN_STATUS,
         "parameters": dict(BUURTANALYSE_PARAMETERS),
@@ -203,8 +205,7 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
         fase_stap=next((stap.nummer for stap in form.stappen if any(n == "fase" for n, _ in _koppelingen(stap))), None),
         altijd=[_label(content, r.id) for r in richtingen if r.wanneer.altijd],
         bij_onbekend=[_label(content, r.id) for r in richtingen if r.wanneer.bij_ontbrekende_informatie],
-        gedeeld=join_and([_meervoud(content, naam) for naam in RANKING if naam != SUGGESTED]),
-        dekking=join_and([_meervoud(content, naam) for naam in COVER if naam != SUGGESTED]),
+        gedeeld=join_and([_meervoud(content, naam) for naam in SHARED]),
         eerste=EERSTE,
         wijzer_url=link(WIJZER),
         vergelijk_url=link(VERGELIJK),

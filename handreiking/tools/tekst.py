@@ -34,13 +34,20 @@ from collections.abc import Iterable
 
 import snowballstemmer
 
-# Snowball's Dutch stop words (snowballstem.org, "Dutch stop word list"): never a query word or a part.
-STOPWORDS = frozenset(
+# Never a query word or a part of a compound: Snowball's Dutch stop words (snowballstem.org, "Dutch stop word
+# list"), plus prepositions, adverbs and common verbs that say nothing about a topic ("naast", "speelt").
+STOPWORDS = frozenset((
     "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge "
     "geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar "
     "me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch "
     "toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn "
-    "zo zonder zou".split())
+    "zo zonder zou "
+    "naast tussen achter boven beneden sinds tijdens via per rond rondom langs binnen bovendien waar waarom wanneer "
+    "welke welk zoals zowel elke elk ieder iedere allemaal beide enkele sommige weinig meest minder erg heel zeer "
+    "echt wel nooit vaak soms steeds weer even daarom daarna daarbij daardoor daarmee hierbij hierdoor gaat gaan "
+    "ging komt komen kwam moeten willen zullen werden hadden doet deed maakt maken speelt spelen staat staan ligt "
+    "liggen zit zitten krijgt krijgen geeft geven laat laten zegt zeggen ziet zien weet weten vindt vinden niemand "
+    "erg we wij jullie zijn hun hen onze ons").split())
 MIN_PART = 4  # letters in a part of a compound
 MIN_PREFIX = 3  # a query word this long also finds longer words that start with it
 TYPO_MIN = 6  # letters in a word before a typo is corrected

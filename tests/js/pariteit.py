@@ -77,19 +77,21 @@ def filter_cases(content: Content, rng: random.Random) -> list[dict]:
 
 def advice_cases(content: Content, rng: random.Random) -> list[dict]:
     steps = [stap.nummer for stap in stappen(content)]
-    linked = advies.stelt_voor(content.checklists)
+    adviseur = advies.Adviseur(content)
+    linked = adviseur.voorstellen
     cases = []
     for _ in range(ADVICE_SELECTIONS):
         keuzes = {naam: sample(rng, content.taxonomieen[naam].ids, 3) for naam in answer_vocabularies(content)}
+        situatie = query(rng, content) if rng.random() < 0.7 else ""
         answers = {"keuzes": keuzes, "onbekend": sample(rng, steps, 2), "punten": sample(rng, sorted(linked), 3),
-                   "ookGestopt": rng.random() < 0.3}
-        antwoorden = advies.Antwoorden(keuzes, answers["onbekend"], answers["ookGestopt"], answers["punten"])
-        richtingen = advies.suggesties(content.oplossingsrichtingen, antwoorden, linked)
-        treffers = advies.treffers(content.praktijkvoorbeelden, antwoorden, richtingen)
+                   "ookGestopt": rng.random() < 0.3, "situatie": situatie}
+        antwoorden = advies.Antwoorden(keuzes, answers["onbekend"], answers["ookGestopt"], answers["punten"], situatie)
+        found = adviseur.advise(antwoorden)
         cases.append({"answers": answers, "advies": {
-            "buitenFocus": advies.buiten_focus(content.taxonomieen["fase"], antwoorden),
-            "oplossingsrichtingen": [{**json_value(s), "gericht": s.gericht} for s in richtingen],
-            "praktijkvoorbeelden": [{**json_value(t), "score": t.score} for t in treffers],
+            "buitenFocus": found.buiten_focus,
+            "oplossingsrichtingen": [{**json_value(s), "gericht": s.gericht} for s in found.oplossingsrichtingen],
+            "praktijkvoorbeelden": [json_value(t) for t in found.praktijkvoorbeelden],
+            "checklists": [json_value(c) for c in found.checklists],
         }})
     return cases
 

@@ -162,5 +162,5 @@
     for (let k = 0; k < values.length; k++) tally[values[k]]++;
   }
 
-  return {normalize, createIndex};
+  return {normalize, fields, createIndex};
 });
