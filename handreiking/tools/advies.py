@@ -23,7 +23,8 @@ content, and the page states them in the same words:
   - a gerichte oplossingsrichting it belongs to, weighed the same way (half for one that is not its first);
   - the professional's own words (``situatie``), through the text analysis of :mod:`handreiking.tools.tekst`
     over the fields of :mod:`handreiking.tools.zoekvelden`: per word its best match (relative to the
-    heaviest field) times the word's idf over the praktijkvoorbeelden;
+    heaviest field) times the word's idf over the praktijkvoorbeelden; a word most of them match
+    (idf below :data:`WORD_MIN_IDF`) does not count;
   - the vuistregels of step 4.2 (checklist items with a ``vuistregel``): a rule it follows adds, one it
     does not follow subtracts; a rule with ``geldt_bij`` only counts when the analysis names that.
   Shown: those that share a chosen value, a gerichte oplossingsrichting or a word; not ``gestopt``
@@ -34,8 +35,8 @@ content, and the page states them in the same words:
   (site order on a tie), then the others by score. The first :data:`EERSTE` without anything against
   are *voorgesteld* (the shortlist).
 - **Checklists.** Proposed: a checklist whose ``bij_problematiek`` holds a chosen problematiek, and the
-  checklists of a gerichte oplossingsrichting; also a checklist of step 3 or 4 that her words match.
-  Ordered by the same kind of score (problematiek, oplossingsrichting, words), at most :data:`EERSTE`.
+  checklists of a gerichte oplossingsrichting. Ordered by score (the tie to a problematiek counts most,
+  her words found in the checklist move it up), at most :data:`EERSTE`.
 - **Vuistregels** are evaluated per praktijkvoorbeeld (``Vuistregel.verdict``): voldoet, voldoet_niet or
   onbekend; the export carries the rules, so a page can hold any choice against them.
 
@@ -63,7 +64,8 @@ WEIGHTS = {"problematiek": 1.0, "oplossingsrichting": 1.0, "locatie": 0.5, "doel
 SHARED = ("problematiek", "locatie", "doelgroep")
 SUGGESTED = "oplossingsrichting"
 EERSTE = 5  # the shortlist: at most this many praktijkvoorbeelden, and at most this many checklists
-ADVICE_STEPS = ("3", "4")  # checklists of these steps (not the analysis itself) can be proposed by her words
+SITUATIE_LENGTE = 300  # characters of "Wat speelt er?" (the form and the address keep no more)
+WORD_MIN_IDF = 1.0  # her words that most praktijkvoorbeelden match ("groep", "buurt") say too little to count
 PRECISION = 1e6  # scores are rounded to this (1e-6), so Python and the browser order them the same
 
 
@@ -232,9 +234,7 @@ class Adviseur:
         total = len(visible)
         rarity = {naam: {value: idf(sum(value in v.values(naam) for v in visible), total) for value in values}
                   for naam, values in chosen.items()}
-        words = self.analysis.query(antwoorden.situatie)
-        matches = {v.slug: [self._best(v, word) for word in words] for v in visible}
-        word_idf = [idf(sum(1 for v in visible if matches[v.slug][i]), total) for i in range(len(words))]
+        words, matches, word_idf = self._her_words(antwoorden, visible)
         # A contradiction of a kind counts only when some shown praktijkvoorbeeld carries a chosen value of it.
         carried = {naam: {value for v in visible for value in v.values(naam) if value in chosen[naam]}
                    for naam in ("problematiek", "locatie")}
@@ -257,6 +257,15 @@ class Adviseur:
         found.sort(key=lambda t: (bool(t.tegen), -t.score))  # stable: site order on a tie
         fitting = [t for t in found if not t.tegen][:EERSTE]
         return [Treffer(t.slug, t.score, t.redenen, t.tegen, voorgesteld=True) for t in fitting] + found[len(fitting):]
+
+    def _her_words(self, antwoorden: Antwoorden, visible: list[Praktijkvoorbeeld]):
+        """Her words that say something (idf at least WORD_MIN_IDF), their best match per praktijkvoorbeeld, their idf."""
+        words = self.analysis.query(antwoorden.situatie)
+        matches = {v.slug: [self._best(v, word) for word in words] for v in visible}
+        word_idf = [idf(sum(1 for v in visible if matches[v.slug][i]), len(visible)) for i in range(len(words))]
+        keep = [i for i in range(len(words)) if word_idf[i] >= WORD_MIN_IDF]
+        return ([words[i] for i in keep], {slug: [found[i] for i in keep] for slug, found in matches.items()},
+                [word_idf[i] for i in keep])
 
     def _best(self, voorbeeld: Praktijkvoorbeeld, word) -> tuple[float, str] | None:
         """Her word's best match in the fields, relative to the heaviest field, and what it matched."""
@@ -316,7 +325,9 @@ class Adviseur:
         gericht = [s.id for s in richtingen if s.gericht]
         tied = {slug: richting for richting in self.content.oplossingsrichtingen if richting.id in gericht
                 for slug in richting.checklists}
-        words = self.analysis.query(antwoorden.situatie)
+        visible = [v for v in self.content.praktijkvoorbeelden
+                   if v.status != HIDDEN_STATUS or antwoorden.ook_gestopt]
+        words = self._her_words(antwoorden, visible)[0]
         found = []
         for checklist in self.content.checklists:
             redenen = []
@@ -325,10 +336,10 @@ class Adviseur:
                 redenen.append(Reden("problematiek", own, rounded(3 * WEIGHTS["problematiek"])))
             if checklist.slug in tied and not checklist.bij_problematiek:
                 redenen.append(Reden("oplossingsrichting", (tied[checklist.slug].id,), WEIGHTS["oplossingsrichting"]))
-            if checklist.stap.split(".")[0] in ADVICE_STEPS and (checklist.oplossingsrichting or checklist.bij_problematiek):
+            if redenen:  # her words move a proposed checklist up; they do not propose one
                 text = self.checklist_teksten[checklist.slug]
                 hits = [(word.woord, match) for word in words if (match := self.analysis.match(word, text))]
-                if hits:  # her words move a checklist up, at most as far as one tie to an oplossingsrichting
+                if hits:  # at most as far as one tie to an oplossingsrichting
                     gewicht = min(WEIGHTS["oplossingsrichting"], WEIGHTS["woorden"] * sum(m.gewicht for _, m in hits) / 2)
                     redenen.append(Reden("woorden", tuple(w for w, _ in hits), rounded(gewicht),
                                          tuple(m.tekst for _, m in hits)))

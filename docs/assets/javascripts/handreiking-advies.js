@@ -97,13 +97,40 @@
     return found;
   }
 
+  function visibleOnes(data, answers) {
+    return data.praktijkvoorbeelden.filter((voorbeeld) =>
+      voorbeeld.status !== data.buurtanalyse.verborgen_status || answers.ookGestopt);
+  }
+
+  /* Her words that say something (idf at least woord_min_idf), their best match per praktijkvoorbeeld, their idf. */
+  function herWords(data, answers, visible) {
+    const round = rounder(data);
+    const {analysis, teksten} = prepare(data);
+    const all = analysis.query(answers.situatie || "");
+    const heaviest = Math.max(...Object.values(data.tekst.velden));
+    const found = new Map(visible.map((voorbeeld) => [voorbeeld.slug, all.map((word) => {
+      let best = null;
+      teksten.get(voorbeeld.slug).forEach((field) => {
+        const match = analysis.match(word, field.text);
+        if (!match) return;
+        const value = round(match.gewicht * field.weight / heaviest);
+        if (best === null || value > best[0]) best = [value, match.tekst];
+      });
+      return best;
+    })]));
+    const idfs = all.map((word, i) => round(Math.log((visible.length + 1) /
+      (visible.filter((voorbeeld) => found.get(voorbeeld.slug)[i]).length + 1))));
+    const keep = all.map((word, i) => i).filter((i) => idfs[i] >= data.buurtanalyse.woord_min_idf);
+    const matches = new Map(Array.from(found, ([slug, list]) => [slug, keep.map((i) => list[i])]));
+    return {words: keep.map((i) => all[i]), matches, wordIdf: keep.map((i) => idfs[i])};
+  }
+
   function rank(data, chosen, answers, richtingen) {
     const config = data.buurtanalyse;
     const weights = config.gewichten;
     const round = rounder(data);
-    const {analysis, teksten, regels} = prepare(data);
-    const visible = data.praktijkvoorbeelden.filter((voorbeeld) =>
-      voorbeeld.status !== config.verborgen_status || answers.ookGestopt);
+    const {regels} = prepare(data);
+    const visible = visibleOnes(data, answers);
     const total = visible.length;
     const idf = (carrying) => round(Math.log((total + 1) / (carrying + 1)));
     const values = (voorbeeld, naam) => voorbeeld[data.velden[naam]] || [];
@@ -116,19 +143,7 @@
       rarity[naam] = new Map(Array.from(sets[naam]).map((value) =>
         [value, idf(visible.filter((voorbeeld) => values(voorbeeld, naam).includes(value)).length)]));
     });
-    const words = analysis.query(answers.situatie || "");
-    const heaviest = Math.max(...Object.values(data.tekst.velden));
-    const matches = new Map(visible.map((voorbeeld) => [voorbeeld.slug, words.map((word) => {
-      let best = null;
-      teksten.get(voorbeeld.slug).forEach((field) => {
-        const match = analysis.match(word, field.text);
-        if (!match) return;
-        const value = round(match.gewicht * field.weight / heaviest);
-        if (best === null || value > best[0]) best = [value, match.tekst];
-      });
-      return best;
-    })]));
-    const wordIdf = words.map((word, i) => idf(visible.filter((voorbeeld) => matches.get(voorbeeld.slug)[i]).length));
+    const {words, matches, wordIdf} = herWords(data, answers, visible);
     const carried = {};
     ["problematiek", "locatie"].forEach((naam) => {
       carried[naam] = visible.some((voorbeeld) => values(voorbeeld, naam).some((value) => sets[naam].has(value)));
@@ -162,8 +177,9 @@
         redenen.push({soort: "woorden", waarden: hits.map((pair) => pair[0]), gewicht: round(weights.woorden * gewicht),
           treffers: hits.map((pair) => pair[1][1])});
       }
-      const verdicts = regels.filter((regel) => Object.keys(regel.geldt_bij || {}).every((naam) =>
-        intersect(regel.geldt_bij[naam], chosen(naam)).length > 0)).map((regel) => [regel.id, verdict(regel, voorbeeld)]);
+      const applying = regels.filter((regel) => Object.keys(regel.geldt_bij || {}).every((naam) =>
+        intersect(regel.geldt_bij[naam], chosen(naam)).length > 0));
+      const verdicts = applying.map((regel) => [regel.id, verdict(regel, voorbeeld)]);
       const met = verdicts.filter((pair) => pair[1] === "voldoet").map((pair) => pair[0]);
       const missed = verdicts.filter((pair) => pair[1] === "voldoet_niet").map((pair) => pair[0]);
       redenen.push({soort: "vuistregel", waarden: met, gewicht: round(weights.vuistregel * met.length), treffers: []});
@@ -204,7 +220,7 @@
     data.oplossingsrichtingen.forEach((richting) => {
       if (gericht.has(richting.id)) richting.checklists.forEach((slug) => { tied.set(slug, richting.id); });
     });
-    const words = analysis.query(answers.situatie || "");
+    const words = herWords(data, answers, visibleOnes(data, answers)).words;
     const found = [];
     data.checklists.forEach((checklist) => {
       const redenen = [];
@@ -216,8 +232,7 @@
         redenen.push({soort: "oplossingsrichting", waarden: [tied.get(checklist.slug)],
           gewicht: weights.oplossingsrichting, treffers: []});
       }
-      if (config.stappen_advies.includes(checklist.stap.split(".")[0]) &&
-          (checklist.oplossingsrichting || checklist.bij_problematiek.length)) {
+      if (redenen.length) {  // her words move a proposed checklist up; they do not propose one
         const text = checklistTeksten.get(checklist.slug);
         const hits = words.map((word) => [word.woord, analysis.match(word, text)]).filter((pair) => pair[1]);
         if (hits.length) {
