@@ -29,9 +29,9 @@ content, and the page states them in the same words:
     does not follow subtracts; a rule with ``geldt_bij`` only counts when the analysis names that.
   Shown: those that share a chosen value, a gerichte oplossingsrichting or a word; not ``gestopt``
   unless asked. **Against** a praktijkvoorbeeld (:class:`Tegen`) counts what contradicts the case: a
-  group or place of its ``voor_buurten_met`` that the analysis does not name (when it names some of that
-  kind), none of the chosen problematiek, or none of the chosen locaties (each only when some shown
-  praktijkvoorbeeld carries a chosen one). Ranking: those without anything against first, by score
+  group or place of its ``voor_buurten_met`` that the analysis does not name, none of the chosen
+  problematiek (unless its first oplossingsrichting is suggested for "weten we niet" or a ticked item),
+  or none of the chosen locaties (each only when some shown praktijkvoorbeeld carries a chosen one). Ranking: those without anything against first, by score
   (site order on a tie), then the others by score. The first :data:`EERSTE` without anything against
   are *voorgesteld* (the shortlist).
 - **Checklists.** Proposed: a checklist whose ``bij_problematiek`` holds a chosen problematiek, and the
@@ -238,6 +238,9 @@ class Adviseur:
         # A contradiction of a kind counts only when some shown praktijkvoorbeeld carries a chosen value of it.
         carried = {naam: {value for v in visible for value in v.values(naam) if value in chosen[naam]}
                    for naam in ("problematiek", "locatie")}
+        # A richting suggested for "weten we niet" or a ticked item, not for a problematiek: its praktijkvoorbeelden
+        # answer that, so another problematiek does not count against them.
+        exempt = {s.id for s in richtingen if s.gericht and not s.problematiek}
         found = []
         for voorbeeld in visible:
             redenen = self._shared(voorbeeld, chosen, rarity)
@@ -253,7 +256,7 @@ class Adviseur:
             redenen.sort(key=lambda r: -r.gewicht)
             score = rounded(sum(r.gewicht for r in redenen))
             found.append(Treffer(voorbeeld.slug, score, tuple(redenen),
-                                 tuple(self._against(voorbeeld, antwoorden, chosen, carried))))
+                                 tuple(self._against(voorbeeld, chosen, carried, exempt))))
         found.sort(key=lambda t: (bool(t.tegen), -t.score))  # stable: site order on a tie
         fitting = [t for t in found if not t.tegen][:EERSTE]
         return [Treffer(t.slug, t.score, t.redenen, t.tegen, voorgesteld=True) for t in fitting] + found[len(fitting):]
@@ -304,16 +307,18 @@ class Adviseur:
                 Reden("vuistregel_niet", missed, rounded(-WEIGHTS["vuistregel"] * len(missed)))]
 
     @staticmethod
-    def _against(voorbeeld: Praktijkvoorbeeld, antwoorden: Antwoorden, chosen: Mapping[str, set[str]],
-                 carried: Mapping[str, set[str]]) -> list[Tegen]:
+    def _against(voorbeeld: Praktijkvoorbeeld, chosen: Mapping[str, set[str]], carried: Mapping[str, set[str]],
+                 exempt: set[str]) -> list[Tegen]:
         tegen = []
         needs = voorbeeld.voor_buurten_met
         if needs:
-            missing = tuple(d for d in needs.doelgroepen if antwoorden.chosen("doelgroep") and d not in chosen["doelgroep"])
-            missing += tuple(loc for loc in needs.locaties if antwoorden.chosen("locatie") and loc not in chosen["locatie"])
+            missing = tuple(d for d in needs.doelgroepen if d not in chosen["doelgroep"])
+            missing += tuple(loc for loc in needs.locaties if loc not in chosen["locatie"])
             if missing:
                 tegen.append(Tegen("voor_buurten_met", missing))
         for naam in ("problematiek", "locatie"):
+            if naam == "problematiek" and voorbeeld.oplossingsrichtingen[0] in exempt:
+                continue
             if carried[naam] and not set(voorbeeld.values(naam)) & chosen[naam]:
                 tegen.append(Tegen(naam, voorbeeld.values(naam)))
         return tegen

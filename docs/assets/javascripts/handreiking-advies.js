@@ -150,6 +150,8 @@
     });
     const chosenDoelgroepen = chosen("doelgroep");
     const chosenLocaties = chosen("locatie");
+    // Suggested for "weten we niet" or a ticked item, not a problematiek: another problematiek does not count against.
+    const exempt = new Set(richtingen.filter((r) => r.gericht && !r.problematiek.length).map((r) => r.id));
 
     const found = [];
     visible.forEach((voorbeeld) => {
@@ -191,11 +193,12 @@
       const tegen = [];
       const needs = voorbeeld.voor_buurten_met;
       if (needs) {
-        const missing = (needs.doelgroepen || []).filter((id) => chosenDoelgroepen.size && !chosenDoelgroepen.has(id))
-          .concat((needs.locaties || []).filter((id) => chosenLocaties.size && !chosenLocaties.has(id)));
+        const missing = (needs.doelgroepen || []).filter((id) => !chosenDoelgroepen.has(id))
+          .concat((needs.locaties || []).filter((id) => !chosenLocaties.has(id)));
         if (missing.length) tegen.push({soort: "voor_buurten_met", waarden: missing});
       }
       ["problematiek", "locatie"].forEach((naam) => {
+        if (naam === "problematiek" && exempt.has(voorbeeld.oplossingsrichtingen[0])) return;
         if (carried[naam] && !values(voorbeeld, naam).some((value) => sets[naam].has(value))) {
           tegen.push({soort: naam, waarden: values(voorbeeld, naam).slice()});
         }
