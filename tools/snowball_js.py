@@ -21,7 +21,7 @@ import snowballstemmer
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "assets" / "javascripts" / "vendor" / "snowball" / "dutch-stemmer.js"
-BASE = Path(__file__).with_name("snowball_base.js")
+BASE = Path(__file__).with_name("snowball_base.js.tmpl")
 
 _HEADER = re.compile(r"^(while True|try|if .*|elif .*|else|def .*):$")
 
