@@ -132,6 +132,13 @@
   function links() { return Array.from(list.querySelectorAll(".md-search-result__link, .zoeken-meer button")); }
 
   input.addEventListener("focus", open);
+  // Focus that leaves the search (Tab onward, a click elsewhere) closes it, as Material's search did.
+  box.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !box.contains(event.relatedTarget) && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
   input.addEventListener("input", () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(run, DELAY);
