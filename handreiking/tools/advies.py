@@ -31,9 +31,9 @@ content, and the page states them in the same words:
   unless asked. **Against** a praktijkvoorbeeld (:class:`Tegen`) counts what contradicts the case: a
   group or place of its ``voor_buurten_met`` that the analysis does not name, none of the chosen
   problematiek (unless its first oplossingsrichting is suggested for "weten we niet" or a ticked item),
-  or none of the chosen locaties (each only when some shown praktijkvoorbeeld carries a chosen one). Ranking: those without anything against first, by score
-  (site order on a tie), then the others by score. The first :data:`EERSTE` without anything against
-  are *voorgesteld* (the shortlist).
+  or none of the chosen locaties (each only when some shown praktijkvoorbeeld carries a chosen one).
+  Ranking: those without anything against first, by score (site order on a tie), then the others by
+  score. The first :data:`EERSTE` without anything against are *voorgesteld* (the shortlist).
 - **Checklists.** Proposed: a checklist whose ``bij_problematiek`` holds a chosen problematiek, and the
   checklists of a gerichte oplossingsrichting. Ordered by score (the tie to a problematiek counts most,
   her words found in the checklist move it up), at most :data:`EERSTE`.
