@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer properdocs
+.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer bench-zoeken properdocs
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -110,3 +110,6 @@ bench: $(VENV)/.site node_modules/.installed ## Meet de bouwtijd tegen kaal MkDo
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.wijzer
+
+bench-zoeken: $(VENV)/.dev ## Meet wat een pagina aan zoekgegevens laadt, zonder en met zoeken (46 en 1.000)
+	$(PY) -m bench.zoeken
