@@ -79,7 +79,8 @@
     return rules;
   }
 
-  /* The analysis over the content and each praktijkvoorbeeld's and checklist's texts, made once per data. */
+  /* The analysis over the content and each praktijkvoorbeeld's and checklist's texts, made once per data and
+     only once her words are there (it stems every word of the site). */
   const prepared = new WeakMap();
   function prepare(data) {
     let found = prepared.get(data);
@@ -92,9 +93,15 @@
     }));
     const checklistTeksten = new Map(data.checklists.map((checklist) =>
       [checklist.slug, analysis.text(checklist.zoekwoorden ? checklist.zoekwoorden.split(" ") : [])]));
-    found = {analysis, teksten, checklistTeksten, regels: vuistregels(data)};
+    found = {analysis, teksten, checklistTeksten};
     prepared.set(data, found);
     return found;
+  }
+
+  const rulesOf = new WeakMap();
+  function rules(data) {
+    if (!rulesOf.has(data)) rulesOf.set(data, vuistregels(data));
+    return rulesOf.get(data);
   }
 
   function visibleOnes(data, answers) {
@@ -104,6 +111,7 @@
 
   /* Her words that say something (idf at least woord_min_idf), their best match per praktijkvoorbeeld, their idf. */
   function herWords(data, answers, visible) {
+    if (!(answers.situatie || "").trim()) return {words: [], matches: new Map(), wordIdf: []};
     const round = rounder(data);
     const {analysis, teksten} = prepare(data);
     const all = analysis.query(answers.situatie || "");
@@ -129,7 +137,7 @@
     const config = data.buurtanalyse;
     const weights = config.gewichten;
     const round = rounder(data);
-    const {regels} = prepare(data);
+    const regels = rules(data);
     const visible = visibleOnes(data, answers);
     const total = visible.length;
     const idf = (carrying) => round(Math.log((total + 1) / (carrying + 1)));
@@ -171,7 +179,7 @@
         }
         redenen.push({soort: naam, waarden: shared, gewicht: round(weights[naam] * gewicht), treffers: []});
       });
-      const own = matches.get(voorbeeld.slug);
+      const own = matches.get(voorbeeld.slug) || [];
       const hits = words.map((word, i) => [word.woord, own[i]]).filter((pair) => pair[1]);
       if (!redenen.length && !hits.length) return;
       if (hits.length) {
@@ -216,7 +224,6 @@
     const config = data.buurtanalyse;
     const weights = config.gewichten;
     const round = rounder(data);
-    const {analysis, checklistTeksten} = prepare(data);
     const problematiek = chosen("problematiek");
     const gericht = new Set(richtingen.filter((r) => r.gericht).map((r) => r.id));
     const tied = new Map();
@@ -235,7 +242,8 @@
         redenen.push({soort: "oplossingsrichting", waarden: [tied.get(checklist.slug)],
           gewicht: weights.oplossingsrichting, treffers: []});
       }
-      if (redenen.length) {  // her words move a proposed checklist up; they do not propose one
+      if (redenen.length && words.length) {  // her words move a proposed checklist up; they do not propose one
+        const {analysis, checklistTeksten} = prepare(data);
         const text = checklistTeksten.get(checklist.slug);
         const hits = words.map((word) => [word.woord, analysis.match(word, text)]).filter((pair) => pair[1]);
         if (hits.length) {

@@ -63,19 +63,17 @@
     return result;
   }
 
-  function createItem(data, facets, analysis, voorbeeld) {
-    const found = fields(data, voorbeeld);
-    const texts = Object.keys(data.tekst.velden).map((name) => ({weight: data.tekst.velden[name],
-      text: analysis.text(found[name] || [])}));
+  function createItem(data, facets, voorbeeld) {
     const values = facets.map((facet) => asList(voorbeeld[facet.veld])
       .map((id) => facet.position.get(id))
       .filter((i) => i !== undefined));
     const hiddenByDefault = facets.map((facet, f) => values[f].some((i) => facet.verborgen[i] === 1));
-    return {slug: voorbeeld.slug, texts, values, hiddenByDefault};
+    return {slug: voorbeeld.slug, texts: null, values, hiddenByDefault};
   }
 
   /* null when a query word matches no field; else per word its best match times the field's weight, added. */
   function score(analysis, item, query) {
+    if (item.texts === null) throw new Error("texts not prepared");
     let total = 0;
     for (let w = 0; w < query.length; w++) {
       let best = 0;
@@ -92,8 +90,20 @@
   function createIndex(data) {
     const config = data.interventiewijzer;
     const facets = config.facetten.map((definition) => createFacet(data, definition));
-    const analysis = Tekst.create(data.tekst.woorden, data.tekst);
-    const items = data.praktijkvoorbeelden.map((v) => createItem(data, facets, analysis, v));
+    const items = data.praktijkvoorbeelden.map((v) => createItem(data, facets, v));
+    // The text analysis stems every word of the site: made at the first text typed, not when the page opens.
+    let analysis = null;
+    function textAnalysis() {
+      if (analysis === null) {
+        analysis = Tekst.create(data.tekst.woorden, data.tekst);
+        data.praktijkvoorbeelden.forEach((voorbeeld, i) => {
+          const found = fields(data, voorbeeld);
+          items[i].texts = Object.keys(data.tekst.velden).map((name) => ({weight: data.tekst.velden[name],
+            text: analysis.text(found[name] || [])}));
+        });
+      }
+      return analysis;
+    }
 
     /* chosen: {facet name: [ids]}; unknown ids are ignored. */
     function flags(chosen) {
@@ -116,7 +126,7 @@
 
     function run(chosen, query) {
       const selected = flags(chosen || {});
-      const words = analysis.query(query || "");
+      const words = (query || "").trim() ? textAnalysis().query(query) : [];
       const scores = new Float64Array(items.length);
       const counts = facets.map((facet) => new Int32Array(facet.termen.length));
       const matched = new Uint8Array(items.length);
@@ -155,7 +165,7 @@
       return {matched, order, total, counts};
     }
 
-    return {facets, items, analysis, run};
+    return {facets, items, textAnalysis, run};
   }
 
   function addCounts(tally, values) {
