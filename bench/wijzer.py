@@ -77,8 +77,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path):
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+def serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet):
+    """Serves ``directory`` on a free port of 127.0.0.1; yields the base URL."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -14,20 +14,16 @@ the word to the results. Goal: a page view without a search downloads at most 10
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
-import socketserver
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 
 from bench.synthetic import ROOT, generate
 from handreiking.content.loader import load_content
-from bench.wijzer import CHROMIUM, build, machine
+from bench.wijzer import CHROMIUM, build, machine, serve
 
 PAGES = ("/", "/stap-1/", "/interventiewijzer/", "/buurtanalyse/")
 SEARCH_FILES = ("zoekindex", "search_index", "zoeken.js", "handreiking-zoeken", "handreiking-tekst", "dutch-stemmer",
@@ -58,22 +54,10 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
         return BytesIO(body)
 
 
-@contextmanager
-def serve(directory: Path):
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(directory)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def measure(site: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    with serve(site) as url, sync_playwright() as playwright:
+    with serve(site, _Gzip) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         rows = [measure_page(browser, url, path) for path in PAGES]
         browser.close()

@@ -45,6 +45,18 @@
     return found;
   }
 
+  /* The first position in a sorted list whose value is not less than value. */
+  function lowerBound(sorted, value) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle] < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
   /* Exactly one letter changed, added or left out. */
   function oneEdit(a, b) {
     if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -136,14 +148,8 @@
     }
 
     function startsSomeWord(prefix) {
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (sorted[middle] < prefix) low = middle + 1;
-        else high = middle;
-      }
-      return low < sorted.length && sorted[low].startsWith(prefix);
+      const at = lowerBound(sorted, prefix);
+      return at < sorted.length && sorted[at].startsWith(prefix);
     }
 
     function corrections(word) {
@@ -195,5 +201,5 @@
     return {known: isKnown, split, text, query, match, startsSomeWord, corrections};
   }
 
-  return {normalize, words, stem, oneEdit, create};
+  return {normalize, words, stem, oneEdit, lowerBound, create};
 });

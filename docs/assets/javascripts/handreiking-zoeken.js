@@ -54,13 +54,7 @@
 
     /* The words of the site starting with prefix. */
     function startingWith(prefix) {
-      let low = 0;
-      let high = words.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (words[middle] < prefix) low = middle + 1;
-        else high = middle;
-      }
+      let low = Tekst.lowerBound(words, prefix);
       const found = [];
       while (low < words.length && words[low].startsWith(prefix)) found.push(words[low++]);
       return found;
