@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer bench-lighthouse properdocs
+.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer bench-lighthouse bench-zoeken properdocs
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -118,3 +118,6 @@ bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/li
 
 bench-lighthouse: $(VENV)/.site node_modules/.installed bench/lighthouse/node_modules/.installed ## Meet Lighthouse (mobiel, gecomprimeerd) op de home, de hulpmiddelen en een praktijkvoorbeeld
 	$(PY) -m bench.lighthouse
+
+bench-zoeken: $(VENV)/.dev ## Meet wat een pagina aan zoekgegevens laadt, zonder en met zoeken (46 en 1.000)
+	$(PY) -m bench.zoeken

@@ -33,8 +33,6 @@ module.exports = [
   // Decap CMS's preview: React's h and createClass and the CMS object are globals of the /beheer/ page.
   {files: ["macros/beheer_preview.js"],
     languageOptions: {globals: {h: "readonly", createClass: "readonly", CMS: "readonly"}}},
-  // Appended to Material's lunr.nl.min.js: runs inside its search worker.
-  {files: ["macros/zoeken_worker.js"], languageOptions: {globals: {...globals.worker, lunr: "readonly"}}},
   {
     files: ["tests/js/**/*.js", "eslint.config.js"],
     languageOptions: {ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node},

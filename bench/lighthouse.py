@@ -18,8 +18,6 @@ performance >= 90 on every page. Record the figures in ``bench/RESULTS.md``.
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import json
 import os
 import platform
@@ -29,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.serving import QuietHandler, serve
+from bench.serving import GzipHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -38,7 +36,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
                 "--disable-component-update --disable-sync")
 GOALS = {"performance": 90, "cls": 0.1}
-COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".csv", ".txt", ".xml", ".yml"}
 AUDITS = {"cls": "cumulative-layout-shift", "lcp": "largest-contentful-paint", "tbt": "total-blocking-time",
           "fcp": "first-contentful-paint", "bytes": "total-byte-weight"}
 
@@ -49,28 +46,6 @@ def pages(content) -> dict[str, str]:
     return {"home": "/", "interventiewijzer": "/interventiewijzer/", "buurtanalyse": "/buurtanalyse/",
             "vergelijk": f"/vergelijk/?slug={first}&slug={second}",
             "praktijkvoorbeeld": f"/praktijkvoorbeelden/{first}/"}
-
-
-class _GzipHandler(QuietHandler):
-    """Static files; text files gzip-compressed when the browser accepts it (as GitHub Pages does)."""
-
-    cache: dict[Path, bytes] = {}
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        if path not in self.cache:
-            self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
-        body = self.cache[path]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 def build(site: Path) -> None:
@@ -110,7 +85,7 @@ def main() -> None:
             build(site)
         print("| pagina | prestaties | CLS | LCP ms | TBT ms | FCP ms | KB over het net | doelen gehaald |")
         print("|---|---:|---:|---:|---:|---:|---:|---|")
-        with serve(site, _GzipHandler) as base:
+        with serve(site, GzipHandler) as base:
             for name, path in pages(load_content(ROOT)).items():
                 runs = [lighthouse(base + path, Path(folder) / f"{name}-{run}.json") for run in range(args.runs)]
                 median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}

@@ -11,7 +11,7 @@ function in its own module; this class only wires them:
 - ``on_page_content``: link every italic mention of a publication to its address, where editors gave one;
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a generated page;
 - ``on_post_build``: keep what this build computed for the next one (see
-  handreiking.content.cache), then add our code to the search worker.
+  handreiking.content.cache), then write the site search's index from Material's.
 
 The loaded site lives on the plugin instance, one per build (``mkdocs serve`` makes a new one
 for every rebuild). The macros reach it through :func:`site_of`.
@@ -36,7 +36,7 @@ from macros.generated_pages import add_pages
 from macros.literature_links import link_literature
 from macros.open_data_files import add_open_data
 from macros.redirect_pages import add_redirect_pages
-from macros.search_worker import extend_search_worker
+from macros.search_index import write_search_index
 from macros.site_loading import load_site
 
 NAME = "handreiking"  # the entry point's name in pyproject.toml, as listed in mkdocs.yml
@@ -83,7 +83,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.site.save_cache()
-        extend_search_worker(config)
+        write_search_index(config, self.site)
 
 
 def site_of(config: MkDocsConfig) -> Site:

@@ -205,16 +205,19 @@ def run_axe(page, include: list[str] | None = None, rules: list[str] | None = No
     )
 
 
-def search_results(page, query: str) -> list[dict]:
-    """Search the site like a visitor: each result's title and the page path it links to.
+def search_results(page, query: str, every: bool = False) -> list[dict]:
+    """Search the site like a visitor: each result's title and the page path it links to, best first.
 
-    Uses Material's search link (``?q=``) on the current page, so the results are
-    those of exactly this query, not of a half-typed one.
+    Uses the search link (``?q=``) on the current page, so the results are those of exactly this
+    query, not of a half-typed one. ``every``: also those behind "Toon alle".
     """
     url = urlsplit(page.url)._replace(query=urlencode({"q": query}), fragment="").geturl()
     page.goto(url)
     # The count line says "... overeenkomend(e) document(en)" once results are in.
     page.locator(".md-search-result__meta", has_text="overeenkom").wait_for()
+    more = page.locator(".zoeken-meer button")
+    if every and more.count():
+        more.click()
     return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a:first-child')].map(a => ({
         title: a.querySelector('h1, h2').innerText,
         path: new URL(a.href).pathname,

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 import yaml
 
-from buurtanalyse_page import (analyse_url, antwoorden, checked, expected_richtingen, expected_voorbeelden,
+from buurtanalyse_page import (adviseur, analyse_url, antwoorden, checked, expected_richtingen, expected_voorbeelden,
                                open_analyse, shown_richtingen, shown_voorbeelden, waarom)
 from conftest import copy_project, mkdocs_build, run_axe
 from handreiking.tools import advies
@@ -52,20 +52,22 @@ def punt_texts(content) -> dict[str, str]:
             for s, sectie in enumerate(c.secties, start=1) for i, item in enumerate(sectie.items, start=1)}
 
 
-def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False, punten=()) -> None:
-    answers = antwoorden(keuzes, onbekend, gestopt, punten)
+def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False, punten=(),
+                            situatie: str = "") -> None:
+    answers = antwoorden(keuzes, onbekend, gestopt, punten, situatie)
     suggested = expected_richtingen(content, answers)
     where = f"keuzes={keuzes} onbekend={onbekend} punten={punten}"
     assert shown_richtingen(page) == [s.id for s in suggested], where
     assert shown_voorbeelden(page) == expected_voorbeelden(content, answers), where
-    # Each card of the first selection says what it brings in.
-    found = advies.treffers(content.praktijkvoorbeelden, answers, suggested)
+    # Each card says why, naming its strongest reason; one put at the back says why.
+    found = adviseur(content).advise(answers).praktijkvoorbeelden
     for treffer in found:
         card = page.locator(f'#advies [data-slug="{treffer.slug}"]')
-        assert (card.locator(".ba-waarom").count() == 1) == treffer.eerst, (where, treffer.slug)
-        for naam, values in treffer.dekt.items():
-            for value in values:
-                assert term_label(content, naam, value) in card.locator(".ba-waarom").inner_text(), (where, treffer)
+        why = card.locator(".ba-waarom").inner_text()
+        strongest = treffer.redenen[0]
+        if strongest.soort in ("problematiek", "locatie", "doelgroep", "oplossingsrichting"):
+            assert term_label(content, strongest.soort, strongest.waarden[0]) in why, (where, treffer.slug)
+        assert (card.locator(".ba-tegen").count() == 1) == bool(treffer.tegen), (where, treffer.slug)
     for suggestie in suggested:
         # Every oplossingsrichting lists its praktijkvoorbeelden.
         listed = page.locator(f'#advies [data-oplossingsrichting="{suggestie.id}"] .ba-richting-voorbeelden a')
@@ -300,9 +302,11 @@ def test_every_typed_field_comes_back_after_a_reload_or_a_closed_tab(page, site_
     keuzes = {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}
     fill_analysis(page, site_url, "Noordwijk-Oost", keuzes, ["2.7"])
     # Every kind of field: each text field and note, a voorbeeld, a linked item, a row of every column.
-    fields = page.locator("#ba-formulier input[type=text]:not(#ba-buurt), #ba-formulier textarea")
+    fields = page.locator("#ba-formulier input[type=text]:not(#ba-buurt), #ba-formulier textarea:not(#ba-situatie)")
     for n, field in enumerate(fields.all()):
         field.fill(f"Tekst {n} met een naam erin")
+    situatie = "Een petitie tegen de moskee"
+    page.fill("#ba-situatie", situatie)  # her words are answers: they go in the address as situatie
     page.locator("#ba-formulier .ba-optie--voorbeeld input").first.check()
     linked = sorted(advies.stelt_voor(content.checklists))[0]
     page.check(f'#ba-formulier input[name=punt][value="{linked}"]')
@@ -325,7 +329,8 @@ def test_every_typed_field_comes_back_after_a_reload_or_a_closed_tab(page, site_
     assert other.evaluate(FORM_VALUES) == before
     assert location(other) == link  # the address follows the analysis again
     assert "Noordwijk-Oost" not in location(other) and "Tekst" not in location(other)
-    assert_advice_as_python(other, content, keuzes, ["2.7"], gestopt=True, punten=[linked])
+    assert parse_qs(urlparse(location(other)).query)["situatie"] == [situatie]
+    assert_advice_as_python(other, content, keuzes, ["2.7"], gestopt=True, punten=[linked], situatie=situatie)
 
 
 def test_a_new_analysis_keeps_the_old_one_and_one_can_switch_and_delete(page, site_url, content):
@@ -622,3 +627,43 @@ def test_diagnose_selects_show_their_longest_choice(new_page, site_url, width):
     }).map(select => select.id)""")
     assert cut_off == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+MOSQUE = {"problematiek": ["weerstand-komst-azc", "vervreemding-ongemak"],
+          "locatie": ["publieke-ruimte", "sociale-media", "scholen"], "doelgroep": ["buurtgenoten", "actieve-bewoners"]}
+MOSQUE_WORDS = "Uitbreiding van de moskee, een felle WhatsApp-groep, een petitie en een verhitte informatieavond"
+
+
+def test_the_mosque_case_proposes_a_counted_shortlist_with_her_words_and_the_checklists(page, site_url, content):
+    # Issue 22: typed into "Wat speelt er?", her words change the advice at once and stay in the address.
+    open_analyse(page, analyse_url(site_url, MOSQUE))
+    page.fill("#ba-situatie", MOSQUE_WORDS)
+    answers = antwoorden(MOSQUE, situatie=MOSQUE_WORDS)
+    found = adviseur(content).advise(answers)
+    first = [t.slug for t in found.praktijkvoorbeelden if t.voorgesteld]
+    shown = page.eval_on_selector_all("#advies-voorbeelden [data-slug]", "items => items.map(i => i.dataset.slug)")
+    assert shown == first and 0 < len(first) <= advies.EERSTE
+    assert parse_qs(urlparse(location(page)).query)["situatie"] == [MOSQUE_WORDS]
+    # Honestly counted: how many are proposed and how many others share something; never that all "passen".
+    line = page.locator("#advies-voorbeelden-aantal").inner_text()
+    others = len(found.praktijkvoorbeelden) - len(first)
+    assert f"{len(first)} praktijkvoorbeelden voorgesteld" in line and str(others) in line
+    assert "passen" not in line and "passen" not in page.locator("#advies-samenvatting").inner_text()
+    # One sentence per proposed item; her word is named where it counted.
+    for treffer in found.praktijkvoorbeelden[:len(first)]:
+        why = page.locator(f'#advies-voorbeelden [data-slug="{treffer.slug}"] .ba-waarom').inner_text()
+        words = next((r for r in treffer.redenen[:3] if r.soort == "woorden"), None)
+        if words:
+            assert all(f"\u2018{word}\u2019" in why for word in words.waarden), why
+        assert why.count(".") == 1 and why.endswith(".")
+    assert any("moskee" in page.locator(f'#advies-voorbeelden [data-slug="{slug}"] .ba-waarom').inner_text()
+               for slug in first)
+    # The checklists the handreiking ties to the problematiek are proposed, first.
+    tied = [c.slug for c in content.checklists if "weerstand-komst-azc" in c.bij_problematiek]
+    listed = page.eval_on_selector_all("#advies-checklists [data-checklist]", "items => items.map(i => i.dataset.checklist)")
+    assert tied and sorted(listed[:len(tied)]) == sorted(tied) and listed == [c.slug for c in found.checklists]
+    # "Toon alle" adds the rest, in rank order, each one at the back saying why.
+    page.locator("#advies-meer").click()
+    shown = page.eval_on_selector_all("#advies-voorbeelden [data-slug]", "items => items.map(i => i.dataset.slug)")
+    assert shown == [t.slug for t in found.praktijkvoorbeelden]
+    assert run_axe(page, include=["#advies"]) == []

@@ -14,10 +14,10 @@ from wijzer_page import expected_counts, expected_slugs, open_wijzer, option_cou
 
 DATA_FILE = "assets/data/handreiking.js"
 TOP_LEVEL = {"versie", "vocabulaires", "praktijkvoorbeelden", "oplossingsrichtingen", "checklists", "casussen",
-             "velden", "interventiewijzer", "buurtanalyse", "doorverwijzingen"}
+             "velden", "interventiewijzer", "buurtanalyse", "doorverwijzingen", "tekst"}
 VOORBEELD_FIELDS = {"slug", "titel", "samenvatting", "url", "oplossingsrichtingen", "subcategorie", "locaties",
                     "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "gecontroleerd_op", "links",
-                    "erkenningsniveau"}
+                    "erkenningsniveau", "aanpak", "voor_buurten_met", "zoekwoorden"}
 TERM_FIELDS = {"id", "label", "beschrijving", "order", "code", "buiten_focus", "url", "subcategorieen"}
 # Text that would end a <script> element, open an HTML comment or end a JavaScript line.
 HOSTILE = "Financiële </script><script>window.GEHACKT = 1</script><!-- opmerking --> regel\u2028met\u2029scheidingen & meer"

@@ -11,6 +11,7 @@ Layout under the project root::
     content/oplossingsrichtingen/<id>.yml   oplossingsrichtingen (step 3)
     content/casussen/<slug>.yml             the four example neighbourhoods
     content/instellingen.yml                editorial settings
+    content/synoniemen.yml                  words that find each other in every search
     content/gepubliceerd.yml                every slug ever published (see redirects.py)
     content/doorverwijzingen.yml            old slug -> new slug
     content/literatuur.yml                  the publications the handreiking cites (see literatuur.py)
@@ -28,14 +29,16 @@ from .checks import Documents, cross_check
 from .erkenning import check_erkenningen
 from .literatuur import check_literature, literature, read_literature
 from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS,
-                    Link, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
+                    Link, Oplossingsrichting, Praktijkvoorbeeld, SynoniemGroep, Taxonomie, Term, Verwijzing,
+                    VoorBuurtenMet, Vuistregel, Wanneer)
 from .placeholders import check_placeholders
-from .problems import ContentError, Problem, Severity
+from .problems import ContentError, Problem, Severity, field_name
 from .redirects import History, check_history
 from .schemas import project_schemas
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "content/instellingen.yml"
+SYNONYMS_FILE = "content/synoniemen.yml"
 
 
 @dataclass
@@ -52,6 +55,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     schemas = project_schemas(root)
     problems: list[Problem] = []
     settings = _read_settings(root, schemas, problems)
+    synoniemen = _read_synonyms(root, schemas, problems)
     documents: dict[str, dict] = {}
     files = 0
     for kind, folder in FOLDERS.items():
@@ -86,7 +90,8 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
-    content = None if errors else _build(docs, settings, tuple(sorted(warnings)), history, literature(literature_doc))
+    content = None if errors else _build(docs, settings, tuple(sorted(warnings)), history, synoniemen,
+                                          literature(literature_doc))
     return CheckResult(sorted(errors), sorted(warnings), content, files)
 
 
@@ -114,7 +119,39 @@ def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, An
     return defaults if schema_problems else {**defaults, **doc.data}
 
 
-def _build(docs: Documents, settings: dict, warnings: tuple, history: History, literatuur: tuple) -> Content:
+def _read_synonyms(root: Path, schemas, problems: list[Problem]) -> tuple[SynoniemGroep, ...]:
+    """The synonym groups; a word may stand in one group only (else a search would not know which)."""
+    file = root / SYNONYMS_FILE
+    if not file.exists():
+        return ()
+    doc, read_problems = read_yaml(file, SYNONYMS_FILE)
+    problems += read_problems
+    if doc is None:
+        return ()
+    schema_problems = schemas.validate(doc, "synoniemen")
+    problems += schema_problems
+    if schema_problems:
+        return ()
+    groups = tuple(SynoniemGroep(tuple(group["woorden"]), tuple(group.get("verwant", ())))
+                   for group in doc.data["groepen"])
+    first: dict[str, int] = {}  # word -> the group it stands in first
+    for g, group in enumerate(groups):
+        for i, woord in enumerate(group.woorden):
+            if woord in first:
+                path = ("groepen", g, "woorden", i)
+                problems.append(Problem(SYNONYMS_FILE, doc.line_of(path), field_name(path),
+                                        f"'{woord}' staat al in groepen[{first[woord]}]; een woord hoort in één groep"))
+            first.setdefault(woord, g)
+        for i, woord in enumerate(group.verwant):
+            if woord in group.woorden:
+                path = ("groepen", g, "verwant", i)
+                problems.append(Problem(SYNONYMS_FILE, doc.line_of(path), field_name(path),
+                                        f"'{woord}' staat al bij de woorden van deze groep"))
+    return groups
+
+
+def _build(docs: Documents, settings: dict, warnings: tuple, history: History,
+           synoniemen: tuple[SynoniemGroep, ...], literatuur: tuple) -> Content:
     taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
     order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
     voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
@@ -128,7 +165,8 @@ def _build(docs: Documents, settings: dict, warnings: tuple, history: History, l
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
                    settings["verouderd_na_maanden"], warnings, history.doorverwijzingen,
-                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"], literatuur=literatuur)
+                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"], literatuur=literatuur,
+                   synoniemen=synoniemen)
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:
@@ -155,9 +193,22 @@ def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
     if "erkenning" in data:
         data["erkenning"] = Erkenning(**{**data["erkenning"], "datum": date.fromisoformat(data["erkenning"]["datum"])})
     for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook",
-                "randvoorwaarden", "contra_indicaties"):
+                "randvoorwaarden", "contra_indicaties", "aanpak"):
         data[key] = tuple(data.get(key, ()))
+    if "voor_buurten_met" in data:
+        data["voor_buurten_met"] = VoorBuurtenMet(**_tuples(data["voor_buurten_met"]))
     return Praktijkvoorbeeld(slug=stem, bestand=doc.path, **data)
+
+
+def _tuples(data: dict) -> dict[str, tuple]:
+    return {key: tuple(value) for key, value in data.items()}
+
+
+def _vuistregel(data: dict | None) -> Vuistregel | None:
+    if data is None:
+        return None
+    return Vuistregel(id=data["id"], kort=data["kort"], voldoet=_tuples(data["voldoet"]),
+                      voldoet_niet=_tuples(data.get("voldoet_niet", {})), geldt_bij=_tuples(data.get("geldt_bij", {})))
 
 
 def _koppeling(data: dict) -> tuple[str, str] | None:
@@ -173,11 +224,13 @@ def _checklist(stem: str, doc) -> Checklist:
             items=tuple(ChecklistItem(tekst=item["tekst"], code=item.get("code"),
                                       voorbeelden=tuple(item.get("voorbeelden", ())),
                                       toelichting=item.get("toelichting"), koppeling=_koppeling(item),
-                                      stelt_voor=tuple(item.get("stelt_voor", ())))
+                                      stelt_voor=tuple(item.get("stelt_voor", ())),
+                                      vuistregel=_vuistregel(item.get("vuistregel")))
                         for item in sectie["items"]),
         )
         for sectie in data["secties"]
     )
+    data["bij_problematiek"] = tuple(data.get("bij_problematiek", ()))
     return Checklist(slug=stem, bestand=doc.path, **data)
 
 

@@ -90,6 +90,14 @@ class Erkenning:
 
 
 @dataclass(frozen=True)
+class VoorBuurtenMet:
+    """Groups or places a praktijkvoorbeeld cannot do without (as its description states)."""
+
+    doelgroepen: tuple[str, ...] = ()
+    locaties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Praktijkvoorbeeld:
     slug: str
     bestand: str
@@ -113,6 +121,8 @@ class Praktijkvoorbeeld:
     contra_indicaties: tuple[str, ...] = ()
     # The reader's note on the latest change; the page lists each new note from git (content/history.py).
     wijziging: str | None = None
+    aanpak: tuple[str, ...] = ()  # ids in the vocabulary 'aanpak', read by the vuistregels
+    voor_buurten_met: VoorBuurtenMet | None = None
 
     def values(self, vocabulary: str) -> tuple[str, ...]:
         """The ids this example carries for ``vocabulary`` ('locatie', 'status', ...)."""
@@ -120,7 +130,28 @@ class Praktijkvoorbeeld:
             return (self.status,)
         if vocabulary == "erkenningsniveau":
             return (self.erkenning.niveau,) if self.erkenning else ()
+        if vocabulary == "aanpak":
+            return self.aanpak
         return getattr(self, FACET_FIELDS[vocabulary])
+
+
+@dataclass(frozen=True)
+class Vuistregel:
+    """A rule of thumb of step 4.2 as a test of a praktijkvoorbeeld: field name -> ids ('aanpak', 'locaties')."""
+
+    id: str
+    kort: str
+    voldoet: dict[str, tuple[str, ...]]
+    voldoet_niet: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    geldt_bij: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'problematiek' -> ids
+
+    def verdict(self, voorbeeld: Praktijkvoorbeeld) -> str:
+        """'voldoet', 'voldoet_niet' or 'onbekend' for this praktijkvoorbeeld (whatever the analysis)."""
+        def has(values: dict[str, tuple[str, ...]]) -> bool:
+            return any(set(getattr(voorbeeld, name)) & set(ids) for name, ids in values.items())
+        if has(self.voldoet):
+            return "voldoet"
+        return "voldoet_niet" if has(self.voldoet_niet) else "onbekend"
 
 
 @dataclass(frozen=True)
@@ -131,6 +162,7 @@ class ChecklistItem:
     toelichting: str | None = None
     koppeling: tuple[str, str] | None = None  # (vocabulary, id)
     stelt_voor: tuple[str, ...] = ()  # oplossingsrichtingen the buurtanalyse suggests when this item is ticked
+    vuistregel: Vuistregel | None = None  # only in the rules of thumb of step 4.2
 
 
 @dataclass(frozen=True)
@@ -151,6 +183,7 @@ class Checklist:
     anders_namelijk: bool
     volgorde: int = 1
     oplossingsrichting: str | None = None
+    bij_problematiek: tuple[str, ...] = ()  # the buurtanalyse proposes the checklist for these
     inleiding: str | None = None
     toelichting: str | None = None
 
@@ -222,6 +255,14 @@ class LiteratuurGroep:
 
 
 @dataclass(frozen=True)
+class SynoniemGroep:
+    """Words that find each other in every search of the site (content/synoniemen.yml)."""
+
+    woorden: tuple[str, ...]
+    verwant: tuple[str, ...] = ()  # found by the group, more weakly; they do not find the group
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the site shows, loaded and checked once per build."""
 
@@ -235,6 +276,7 @@ class Content:
     doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
     erkenning_verloopt_na_maanden: int = field(kw_only=True)
     literatuur: tuple[LiteratuurGroep, ...] = field(default=(), kw_only=True)  # content/literatuur.yml
+    synoniemen: tuple[SynoniemGroep, ...] = field(default=(), kw_only=True)
 
     def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:
         return self._by_slug[slug]

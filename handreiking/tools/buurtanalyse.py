@@ -33,8 +33,9 @@ from ..content.model import BRON, HIDDEN_STATUS, LINK_KEYS, Checklist, Checklist
 from ..site.templating import html_templates
 from ..site.text import rich_text
 from ..site.urls import BUURTANALYSE_PARAMETERS, VERGELIJK, WIJZER
-from .advies import COVER, EERSTE, RANKING, SUGGESTED, punt_value, stelt_voor
-from .wijzer import DATA_FILE
+from .advies import (EERSTE, PRECISION, SHARED, SITUATIE_LENGTE, SUGGESTED, WEIGHTS, WORD_MIN_IDF, punt_value,
+                     stelt_voor, vuistregels)
+from .wijzer import DATA_FILE, TEXT_SCRIPTS
 
 # The steps of the form, in this order: the analysis of step 2 and the choice of doelgroepen (3.2).
 STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.2")
@@ -43,7 +44,8 @@ VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeel
 PUNT = "punt"  # name of the checkboxes without a koppeling
 # The DOM-free modules first (each after those it needs), then the page script that uses them.
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
-           "assets/javascripts/handreiking-advies.js", "assets/javascripts/interventiewijzer-adres.js",
+           *TEXT_SCRIPTS, "assets/javascripts/handreiking-filter.js", "assets/javascripts/handreiking-advies.js",
+           "assets/javascripts/interventiewijzer-adres.js",
            "assets/javascripts/buurtanalyse-staat.js", "assets/javascripts/buurtanalyse-opschonen.js",
            "assets/javascripts/buurtanalyse-adres.js", "assets/javascripts/buurtanalyse-opslag.js",
            "assets/javascripts/buurtanalyse.js")
@@ -110,10 +112,13 @@ def export_data(content: Content) -> dict:
     return {
         "stappen": [{"nummer": stap.nummer, "titel": stap.titel} for stap in stappen(content)],
         "vocabulaires": list(answer_vocabularies(content)),
-        "rangschikking": list(RANKING),
-        "dekking": list(COVER),
+        "gedeeld": list(SHARED),
         "voorgesteld": SUGGESTED,
+        "gewichten": dict(WEIGHTS),
         "eerste": EERSTE,
+        "woord_min_idf": WORD_MIN_IDF,
+        "precisie": PRECISION,
+        "situatie_lengte": SITUATIE_LENGTE,
         "stelt_voor": {punt: list(ids) for punt, ids in stelt_voor(content.checklists).items()},
         "verborgen_status": HIDDEN_STATUS,
         "parameters": dict(BUURTANALYSE_PARAMETERS),
@@ -189,22 +194,28 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
     """The form, the places the script fills (advice, beleidsdiagnose, report), the casussen and the scripts."""
     form = _Form(content)
     data_href = link(DATA_FILE)
-    vuistregels = [item.tekst for c in content.checklists if c.stap == VUISTREGELS_STAP for item in c.items]
+    regels = [item.tekst for c in content.checklists if c.stap == VUISTREGELS_STAP for item in c.items]
     diagnose = [c for c in content.checklists if c.stap == DIAGNOSE_STAP]
     fasen, richtingen = content.taxonomieen["fase"], content.oplossingsrichtingen
     return Markup(html_templates().get_template("buurtanalyse.html.j2").render(
         stappen=[form.stap(stap) for stap in form.stappen],
         casussen=[{"slug": c.slug, "nummer": c.nummer, "titel": c.titel, "tekst": rich_text(c.tekst)}
                   for c in content.casussen],
-        vuistregels=vuistregels,
+        vuistregels=regels,
         diagnose_vragen=[item.tekst for c in diagnose for item in c.items],
         kolommen=DIAGNOSE_KOLOMMEN,
         fasen_focus=join_and([term.label.lower() for term in fasen.termen if not term.buiten_focus]),
         fase_stap=next((stap.nummer for stap in form.stappen if any(n == "fase" for n, _ in _koppelingen(stap))), None),
         altijd=[_label(content, r.id) for r in richtingen if r.wanneer.altijd],
         bij_onbekend=[_label(content, r.id) for r in richtingen if r.wanneer.bij_ontbrekende_informatie],
-        gedeeld=join_and([_meervoud(content, naam) for naam in RANKING if naam != SUGGESTED]),
-        dekking=join_and([_meervoud(content, naam) for naam in COVER if naam != SUGGESTED]),
+        gedeeld_rest=" of ".join(content.taxonomieen[naam].label.lower() for naam in SHARED if naam != "problematiek"),
+        vuistregels_kort=[regel.kort for regel in vuistregels(content.checklists)],
+        vuistregels_voorwaarde=join_and([f"de regel '{regel.kort}' alleen bij "
+                                         + join_and([f"'{content.taxonomieen[naam].term(i).label}'"
+                                                     for naam, ids in regel.geldt_bij.items() for i in ids])
+                                         for regel in vuistregels(content.checklists) if regel.geldt_bij]),
+        situatie=BUURTANALYSE_PARAMETERS["situatie"],
+        situatie_lengte=SITUATIE_LENGTE,
         eerste=EERSTE,
         wijzer_url=link(WIJZER),
         vergelijk_url=link(VERGELIJK),

@@ -19,7 +19,8 @@ test("anything that is not an analysis gives the empty one", () => {
 });
 
 test("a clean analysis comes back unchanged", () => {
-  const state = {buurt: "Noord", datum: "2026-11-29", casus: "noord", keuzes: {locatie: ["straat", "online"]},
+  const state = {buurt: "Noord", datum: "2026-11-29", casus: "noord", situatie: "petitie en informatieavond",
+    keuzes: {locatie: ["straat", "online"]},
     onbekend: ["2.2"], punten: ["triggers-1-2"], anders: {"checklist-a": "iets"}, notities: {"2.1": "notitie"},
     gestopt: true, gekozen: {oplossingsrichtingen: ["informatie"], praktijkvoorbeelden: ["c"]},
     beleidsdiagnose: {"praktijkvoorbeeld:c": {gedekt: "Ja", ontbreekt: "geld"}}};

@@ -35,7 +35,9 @@ test("the filter shows and counts what Python computes, for every selection", ()
   const index = Filter.createIndex(fixture.data);
   fixture.filter.forEach((selection) => {
     const result = index.run(selection.chosen, selection.query);
-    const slugs = index.items.filter((item, i) => result.matched[i] === 1).map((item) => item.slug);
+    const slugs = result.order.map((i) => index.items[i].slug);
+    assert.deepEqual(result.order.slice().sort((a, b) => a - b),
+      index.items.map((item, i) => i).filter((i) => result.matched[i] === 1));
     const where = JSON.stringify([selection.chosen, selection.query]);
     assert.deepEqual(slugs, selection.slugs, where);
     assert.equal(result.total, selection.slugs.length, where);
@@ -58,5 +60,24 @@ test("the advice does not depend on the facets of the interventiewijzer", () => 
   const data = {...fixture.data, interventiewijzer: {...fixture.data.interventiewijzer, facetten: []}};
   fixture.advies.slice(0, 50).forEach((selection) => {
     assert.deepEqual(Advies.advise(data, selection.answers), selection.advies);
+  });
+});
+
+test("the text analysis is what Python computes: words, stems, compound parts, queries and matches", () => {
+  const Tekst = script("handreiking-tekst");
+  const analysis = Tekst.create(fixture.data.tekst.woorden, fixture.data.tekst);
+  const cases = fixture.tekst;
+  Object.entries(cases.woorden).forEach(([word, expected]) => {
+    const normalized = Tekst.normalize(word);
+    assert.deepEqual({woorden: Tekst.words(word), stam: Tekst.stem(normalized), delen: analysis.split(normalized)},
+      expected, word);
+  });
+  Object.entries(cases.vragen).forEach(([query, expected]) => {
+    assert.deepEqual(analysis.query(query), expected, query);
+  });
+  cases.treffers.forEach((entry) => {
+    const text = analysis.text(entry.tekst);
+    assert.deepEqual(analysis.query(entry.vraag).map((word) => analysis.match(word, text)), entry.treffers,
+      entry.vraag);
   });
 });

@@ -44,8 +44,10 @@ test("the diagnose rows follow the order of the advice; emptied cells are droppe
 });
 
 test("the advice reads the answers, the gestopt choice included", () => {
-  const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}, onbekend: ["2.1"], gestopt: true};
-  assert.deepEqual(Staat.answers(state), {keuzes: {locatie: ["x"]}, onbekend: ["2.1"], punten: [], ookGestopt: true});
+  const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}, onbekend: ["2.1"], gestopt: true,
+    situatie: "moskee"};
+  assert.deepEqual(Staat.answers(state), {keuzes: {locatie: ["x"]}, onbekend: ["2.1"], punten: [], ookGestopt: true,
+    situatie: "moskee"});
 });
 
 test("a file name from the buurt (letters and digits) and the date", () => {

@@ -1,7 +1,7 @@
 /*
  * A buurtanalyse in the address, and back: the answers with the parameter names of the interventiewijzer
- * plus those of data.buurtanalyse.parameters (onbekend, casus, gestopt); never the buurt name, notes or other
- * items. No DOM: runs in node too.
+ * plus those of data.buurtanalyse.parameters (onbekend, casus, gestopt, situatie: "Wat speelt er?"); never the
+ * buurt name, notes or other items. No DOM: runs in node too.
  *
  *   HandreikingAnalyseAdres.format(state, data)          "?locatie=publieke-ruimte&onbekend=2.3"
  *   HandreikingAnalyseAdres.parse(search, data, known)   {state, unknown: [{naam, waarde}]}, cleaned against
@@ -28,6 +28,7 @@
     state.onbekend.forEach((stap) => { params.append(P.onbekend, stap); });
     if (state.casus) params.set(P.casus, state.casus);
     if (state.gestopt) params.set(P.gestopt, YES);
+    if (state.situatie.trim()) params.set(P.situatie, state.situatie.trim());
     return Keuzes.toSearch(params);
   }
 
@@ -37,7 +38,7 @@
     const read = Keuzes.read(search, data, config.vocabulaires);
     const params = new URLSearchParams(search);
     const raw = {keuzes: read.chosen, onbekend: params.getAll(P.onbekend), casus: params.get(P.casus),
-      gestopt: params.get(P.gestopt) === YES};
+      gestopt: params.get(P.gestopt) === YES, situatie: params.get(P.situatie) || ""};
     const result = Opschonen.sanitize(raw, known);
     return {state: result.state, unknown: read.unknown.concat(result.ignored)};
   }

@@ -35,7 +35,7 @@
       gekozen: {oplossingsrichtingen: data.oplossingsrichtingen.map((richting) => richting.id),
         praktijkvoorbeelden: data.praktijkvoorbeelden.map((voorbeeld) => voorbeeld.slug)},
       punten: form.punten, anders: form.anders, notities: form.notities, kolommen: form.kolommen,
-      parameters: config.parameters, punt: config.punt,
+      parameters: config.parameters, punt: config.punt, situatieLengte: config.situatie_lengte,
     };
   }
 
@@ -60,6 +60,7 @@
     }
     clean.buurt = asText(raw.buurt);
     clean.datum = DATE.test(asText(raw.datum)) ? raw.datum : "";
+    clean.situatie = asText(raw.situatie).slice(0, site.situatieLengte);
     if (raw.casus) {
       if (site.casussen.includes(raw.casus)) clean.casus = raw.casus;
       else ignored.push({naam: P.casus, waarde: String(raw.casus)});

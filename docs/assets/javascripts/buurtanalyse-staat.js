@@ -2,7 +2,8 @@
  * One buurtanalyse as data: its empty form, the answers the advice reads, the choices for the
  * beleidsdiagnose, and the exported file. No DOM: runs in node too.
  *
- *   {buurt, datum, casus, keuzes: {vocabulary: [ids]}, onbekend: [steps], punten: [values],
+ *   {buurt, datum, casus, situatie: "what plays, in a few words", keuzes: {vocabulary: [ids]}, onbekend: [steps],
+ *    punten: [values],
  *    anders: {checklist: text}, notities: {step: text}, gestopt: bool,
  *    gekozen: {oplossingsrichtingen: [ids], praktijkvoorbeelden: [slugs]},
  *    beleidsdiagnose: {"oplossingsrichting:<id>" or "praktijkvoorbeeld:<slug>": {column: text}}}
@@ -24,7 +25,8 @@
   const KINDS = {oplossingsrichtingen: "oplossingsrichting", praktijkvoorbeelden: "praktijkvoorbeeld"};
 
   function empty() {
-    return {buurt: "", datum: "", casus: null, keuzes: {}, onbekend: [], punten: [], anders: {}, notities: {},
+    return {buurt: "", datum: "", casus: null, situatie: "", keuzes: {}, onbekend: [], punten: [], anders: {},
+      notities: {},
       gestopt: false, gekozen: {oplossingsrichtingen: [], praktijkvoorbeelden: []}, beleidsdiagnose: {}};
   }
 
@@ -43,7 +45,8 @@
 
   /* What the advice reads (HandreikingAdvies.advise). */
   function answers(state) {
-    return {keuzes: state.keuzes, onbekend: state.onbekend, punten: state.punten, ookGestopt: state.gestopt};
+    return {keuzes: state.keuzes, onbekend: state.onbekend, punten: state.punten, ookGestopt: state.gestopt,
+      situatie: state.situatie};
   }
 
   /* Chooses (or no longer chooses) an item of the advice for the beleidsdiagnose. */

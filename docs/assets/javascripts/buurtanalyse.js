@@ -39,6 +39,7 @@
     faseMelding: "ba-fase-melding", escalatie: "advies-escalatie", escalatieFasen: "advies-escalatie-fasen",
     samenvatting: "advies-samenvatting", wijzer: "advies-wijzer", richtingen: "advies-richtingen",
     voorbeelden: "advies-voorbeelden", voorbeeldenAantal: "advies-voorbeelden-aantal", meer: "advies-meer",
+    situatie: "ba-situatie", checklists: "advies-checklists", checklistsAantal: "advies-checklists-aantal",
     diagnoseRij: "diagnose-rij", diagnoseRijen: "diagnose-rijen", diagnoseLeeg: "diagnose-leeg",
     diagnoseBlok: "diagnose-tabel-blok", diagnoseTabel: "diagnose-tabel", verslag: "verslag-inhoud",
     beheer: "ba-beheer", afsluiten: "ba-afsluiten", bewaard: "ba-bewaard", bewaardBlok: "ba-bewaard-blok",
@@ -57,6 +58,8 @@
   const richtingen = byKey(data.oplossingsrichtingen, "id");
   const voorbeelden = byKey(data.praktijkvoorbeelden, "slug");
   const casussen = byKey(data.casussen, "slug");
+  const checklistsBySlug = byKey(data.checklists, "slug");
+  const regels = byKey(Advies.vuistregels(data), "id");
   const stappen = byKey(config.stappen, "nummer");
 
   // --- the form ---------------------------------------------------------------------------
@@ -94,6 +97,7 @@
   function collectForm() {
     state.buurt = ui.buurt.value;
     state.datum = ui.datum.value;
+    state.situatie = ui.situatie.value;
     state.keuzes = {};
     config.vocabulaires.forEach((naam) => {
       const values = Staat.inOrder(checkedValues(naam), known.termen.get(naam));
@@ -108,6 +112,7 @@
   function applyState() {
     ui.buurt.value = state.buurt;
     ui.datum.value = state.datum;
+    ui.situatie.value = state.situatie;
     boxes.forEach((box) => {
       const values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
         : state.keuzes[box.name] || [];
@@ -185,10 +190,70 @@
     return capitalize(parts.join("; ")) + ".";
   }
 
-  /* "locatie 'Publieke ruimte in de buurt'; problematiek 'Overlast door kinderen en jongeren'" */
-  function shared(gedeeld) {
-    return config.rangschikking.filter((naam) => (gedeeld[naam] || []).length)
-      .map((naam) => data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, gedeeld[naam])).join("; ");
+  /* "'moskee' (als 'gebedshuis') en 'petitie'": her words, and what they matched when that is another word. */
+  function herWords(reden) {
+    return joinAnd(reden.waarden.map((word, i) => "\u2018" + word + "\u2019" +
+      (reden.treffers[i] && reden.treffers[i] !== word ? " (als \u2018" + reden.treffers[i] + "\u2019)" : "")));
+  }
+
+  function ruleNames(ids) {
+    return joinAnd(ids.map((id) => "\u2018" + regels.get(id).kort + "\u2019"));
+  }
+
+  /* One clause per reason of a praktijkvoorbeeld, as the page says it. */
+  function clause(reden) {
+    const many = reden.waarden.length > 1;
+    switch (reden.soort) {
+      case "problematiek": return "het gaat in op uw problematiek " + quoted("problematiek", reden.waarden);
+      case "oplossingsrichting":
+        return "het hoort bij de voorgestelde oplossingsrichting" + (many ? "en " : " ") +
+          quoted("oplossingsrichting", reden.waarden);
+      case "locatie": return "het past bij de locatie " + quoted("locatie", reden.waarden);
+      case "doelgroep": return "het richt zich op " + quoted("doelgroep", reden.waarden);
+      case "woorden": return "het noemt uw woord" + (many ? "en " : " ") + herWords(reden);
+      case "vuistregel": return "het volgt de vuistregel" + (many ? "s " : " ") + ruleNames(reden.waarden);
+      default: return "al volgt het de vuistregel" + (many ? "s " : " ") + ruleNames(reden.waarden) + " niet";
+    }
+  }
+
+  const REASONS_SHOWN = 3;  // the strongest reasons make the sentence; the report and the card say no more
+
+  /* "Het gaat in op uw problematiek '...', het noemt uw woord 'moskee' (als 'gebedshuis') ...": strongest first. */
+  function why(treffer) {
+    const positive = treffer.redenen.filter((reden) => reden.gewicht > 0).slice(0, REASONS_SHOWN).map(clause);
+    const negative = treffer.redenen.filter((reden) => reden.gewicht < 0).map(clause);
+    return capitalize(joinAnd(positive) + (negative.length ? ", " + negative.join(", ") : "")) + ".";
+  }
+
+  function termLabel(id) {
+    const naam = ["doelgroep", "locatie"].find((vocabulary) => labels[vocabulary].has(id));
+    return naam ? "\u2018" + label(naam, id) + "\u2019" : id;
+  }
+
+  /* What puts a praktijkvoorbeeld at the back: "het is voor buurten met 'Statushouders', die uw analyse niet noemt". */
+  function against(treffer) {
+    return capitalize(joinAnd(treffer.tegen.map((tegen) => {
+      if (tegen.soort === "voor_buurten_met") {
+        return "het is voor buurten met " + joinAnd(tegen.waarden.map(termLabel)) + ", en die noemt uw analyse niet";
+      }
+      if (tegen.soort === "problematiek") {
+        return "het gaat in op andere problematiek (" + quoted("problematiek", tegen.waarden) + ")";
+      }
+      return "het speelt op een andere plek (" + quoted("locatie", tegen.waarden) + ")";
+    }))) + ".";
+  }
+
+  /* Why a checklist is proposed, in one sentence. */
+  function checklistWhy(voorstel) {
+    return capitalize(joinAnd(voorstel.redenen.map((reden) => {
+      if (reden.soort === "problematiek") {
+        return "de handreiking verbindt hem met uw problematiek " + quoted("problematiek", reden.waarden);
+      }
+      if (reden.soort === "oplossingsrichting") {
+        return "hij hoort bij de voorgestelde oplossingsrichting " + quoted("oplossingsrichting", reden.waarden);
+      }
+      return "hij noemt uw woord" + (reden.waarden.length > 1 ? "en " : " ") + herWords(reden);
+    }))) + ".";
   }
 
   /* The praktijkvoorbeelden of an oplossingsrichting, in site order; the hidden status only when asked. */
@@ -238,17 +303,11 @@
     return item;
   }
 
-  /* Why a praktijkvoorbeeld stands in the first selection: what it brings in, or that it shares the most. */
-  function firstReason(treffer) {
-    const brings = shared(treffer.dekt);
-    return brings ? "het brengt " + brings + " in de selectie." : "het deelt daarna de meeste van uw keuzes.";
-  }
-
   /* One suggestion card; every praktijkvoorbeeld in the advice is made here. */
   function voorbeeldItem(treffer) {
     const voorbeeld = voorbeelden.get(treffer.slug);
     const item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
-      "data-score": String(treffer.score), "data-eerst": treffer.eerst ? "ja" : "nee"});
+      "data-score": String(treffer.score), "data-voorgesteld": treffer.voorgesteld ? "ja" : "nee"});
     // Vergelijken: handreiking-vergelijk.js gives elements with these attributes a "Vergelijk" box.
     item.setAttribute("data-vergelijk-slug", treffer.slug);
     item.setAttribute("data-vergelijk-titel", voorbeeld.titel);
@@ -260,17 +319,31 @@
     }
     item.appendChild(heading);
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
-    const match = element("p", {"class": "ba-gedeeld"});
-    match.appendChild(element("strong", {}, "Past bij " + treffer.score + " van uw keuzes: "));
-    match.appendChild(document.createTextNode(shared(treffer.gedeeld) + "."));
-    item.appendChild(match);
-    if (treffer.eerst) {
-      const why = element("p", {"class": "ba-waarom"});
-      why.appendChild(element("strong", {}, "Waarom bovenaan: "));
-      why.appendChild(document.createTextNode(firstReason(treffer)));
-      item.appendChild(why);
+    const reason = element("p", {"class": "ba-waarom"});
+    reason.appendChild(element("strong", {}, treffer.voorgesteld ? "Waarom voorgesteld: " : "Wat het deelt: "));
+    reason.appendChild(document.createTextNode(why(treffer)));
+    item.appendChild(reason);
+    if (treffer.tegen.length) {
+      const back = element("p", {"class": "ba-tegen"});
+      back.appendChild(element("strong", {}, "Staat achteraan: "));
+      back.appendChild(document.createTextNode(against(treffer)));
+      item.appendChild(back);
     }
     item.appendChild(chooser("praktijkvoorbeelden", treffer.slug, voorbeeld.titel));
+    return item;
+  }
+
+  function checklistItem(voorstel) {
+    const checklist = checklistsBySlug.get(voorstel.slug);
+    const item = element("li", {"class": "ba-kaart ba-checklist-voorstel", "data-checklist": voorstel.slug});
+    const heading = element("h4", {"class": "ba-kaart-titel"});
+    heading.appendChild(element("a", {href: basis + checklist.url}, checklist.titel));
+    item.appendChild(heading);
+    item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, checklist.vraag));
+    const reason = element("p", {"class": "ba-waarom"});
+    reason.appendChild(element("strong", {}, "Waarom voorgesteld: "));
+    reason.appendChild(document.createTextNode(checklistWhy(voorstel)));
+    item.appendChild(reason);
     return item;
   }
 
@@ -279,13 +352,21 @@
 
   function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
 
-  function firstOnes() { return advies.praktijkvoorbeelden.filter((treffer) => treffer.eerst); }
+  function proposed() { return advies.praktijkvoorbeelden.filter((treffer) => treffer.voorgesteld); }
 
-  /* The line above the praktijkvoorbeelden: how many there are and how many of them are shown. */
+  /* The line above the praktijkvoorbeelden: how many are proposed, how many others share something. */
   function voorbeeldenLine(count, shown) {
-    if (!count) return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
-    return plural(count, "praktijkvoorbeeld past", "praktijkvoorbeelden passen") + " bij uw analyse" +
-      (shown < count ? "; hieronder eerst een selectie van " + shown + " met de reden erbij." : ".");
+    if (!count) {
+      return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen, of beschrijf " +
+        "wat er speelt.";
+    }
+    const first = proposed().length;
+    const others = count - first;
+    const line = (first ? plural(first, "praktijkvoorbeeld", "praktijkvoorbeelden") + " voorgesteld"
+      : "Geen praktijkvoorbeeld voorgesteld") +
+      (others ? "; " + plural(others, "ander praktijkvoorbeeld deelt", "andere praktijkvoorbeelden delen") +
+        " iets met uw analyse" : "");
+    return line + (shown < count ? " (achter \u2018Toon alle\u2019)." : ".");
   }
 
   /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
@@ -299,23 +380,32 @@
     ui.escalatieFasen.textContent = joinAnd(advies.buitenFocus.map((id) => label("fase", id).toLowerCase()));
     const richtingCount = advies.oplossingsrichtingen.length;
     const voorbeeldCount = advies.praktijkvoorbeelden.length;
-    ui.samenvatting.textContent = "Bij uw antwoorden passen " +
-      plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
-      plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
+    const others = voorbeeldCount - proposed().length;
+    ui.samenvatting.textContent = "Voorgesteld: " +
+      plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + ", " +
+      plural(proposed().length, "praktijkvoorbeeld", "praktijkvoorbeelden") + " en " +
+      plural(advies.checklists.length, "checklist", "checklists") + "." +
+      (others ? " " + plural(others, "ander praktijkvoorbeeld deelt", "andere praktijkvoorbeelden delen") +
+        " iets met uw analyse." : "") +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
     ui.wijzer.href = wijzerBase + WijzerAdres.format({chosen: state.keuzes, q: ""}, data);
     const richtingList = ui.richtingen;
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach((suggestie) => { richtingList.appendChild(richtingItem(suggestie)); });
-    // The first selection only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
+    // The shortlist only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
     const voorbeeldList = ui.voorbeelden;
     voorbeeldList.textContent = "";
-    const first = firstOnes();
+    const first = proposed();
     first.forEach((treffer) => { voorbeeldList.appendChild(voorbeeldItem(treffer)); });
     ui.voorbeeldenAantal.textContent = voorbeeldenLine(voorbeeldCount, first.length);
     const more = ui.meer;
     more.hidden = voorbeeldCount <= first.length;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
+    ui.checklists.textContent = "";
+    advies.checklists.forEach((voorstel) => { ui.checklists.appendChild(checklistItem(voorstel)); });
+    ui.checklistsAantal.textContent = advies.checklists.length
+      ? plural(advies.checklists.length, "checklist", "checklists") + " voorgesteld."
+      : "Nog geen checklist voorgesteld.";
   }
 
   function showAll() {
@@ -439,18 +529,28 @@
     box.appendChild(list);
     const chosen = advies.praktijkvoorbeelden
       .filter((treffer) => state.gekozen.praktijkvoorbeelden.includes(treffer.slug));
-    const shown = chosen.length ? chosen : firstOnes();
+    const shown = chosen.length ? chosen : proposed();
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
-      : "Eerste selectie van praktijkvoorbeelden (nog geen gekozen)"));
+      : "Voorgestelde praktijkvoorbeelden (nog geen gekozen)"));
     if (!shown.length) box.appendChild(element("p", {}, "Geen."));
     const examples = element("ul", {});
     shown.forEach((treffer) => {
       const line = element("li", {});
       line.appendChild(element("strong", {}, voorbeelden.get(treffer.slug).titel));
-      line.appendChild(document.createTextNode(". Past bij: " + shared(treffer.gedeeld) + "."));
+      line.appendChild(document.createTextNode(". Waarom: " + why(treffer)));
       examples.appendChild(line);
     });
     if (shown.length) box.appendChild(examples);
+    box.appendChild(element("h4", {}, "Voorgestelde checklists"));
+    if (!advies.checklists.length) box.appendChild(element("p", {}, "Geen."));
+    const lists = element("ul", {});
+    advies.checklists.forEach((voorstel) => {
+      const line = element("li", {});
+      line.appendChild(element("strong", {}, checklistsBySlug.get(voorstel.slug).titel));
+      line.appendChild(document.createTextNode(". Waarom: " + checklistWhy(voorstel)));
+      lists.appendChild(line);
+    });
+    if (advies.checklists.length) box.appendChild(lists);
   }
 
   function reportDiagnose(box) {
@@ -483,6 +583,7 @@
     const rows = [["Buurt", state.buurt.trim() || "(geen naam)"],
       ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
     if (casus) rows.push(["Oefencasus", "Casus " + casus.nummer + ": " + casus.titel]);
+    if (state.situatie.trim()) rows.push(["Wat speelt er", state.situatie.trim()]);
     rows.forEach((pair) => {
       const entry = meta.appendChild(element("div", {}));
       entry.appendChild(element("dt", {}, pair[0]));
@@ -642,6 +743,10 @@
   form.addEventListener("input", (event) => {
     if (event.target.type === "checkbox") return;
     collectForm();
+    if (event.target === ui.situatie) {  // her words are answers: the advice and the address follow them
+      refresh(true);
+      return;
+    }
     renderReport();
     persist();
   });

@@ -35,8 +35,7 @@
     const selection = Adres.parse(window.location.search, data);
     index = index || Filter.createIndex(data);
     const result = index.run(selection.chosen, selection.q);
-    return index.items.filter((item, i) => result.matched[i] === 1)
-      .map((item) => csv.rijen[item.slug]);
+    return result.order.map((i) => csv.rijen[index.items[i].slug]);
   }
 
   const button = Pagina.element("button", {type: "button", "class": "md-button wijzer-csv"},
