@@ -11,7 +11,6 @@ Layout under the project root::
     content/oplossingsrichtingen/<id>.yml   oplossingsrichtingen (step 3)
     content/casussen/<slug>.yml             the four example neighbourhoods
     content/instellingen.yml                editorial settings
-    content/gepubliceerd.yml                every slug ever published (see redirects.py)
     content/doorverwijzingen.yml            old slug -> new slug
     content/schemas/<type>.schema.json      the rules for each of them
 """
@@ -77,8 +76,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
     problems += check_erkenningen(docs.praktijkvoorbeeld, today, settings["erkenning_verloopt_na_maanden"])
     problems += check_citations(root, docs.oplossingsrichting)
-    history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
-                                                              "checklists": set(docs.checklist)})
+    history, history_problems = check_history(root, schemas)
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
