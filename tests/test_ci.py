@@ -95,7 +95,7 @@ def changed_files_say_code(changed: list[str]) -> str:
 
 
 @pytest.mark.parametrize("changed, code", [
-    (["content/interventies/boost.yml", "content/gepubliceerd.yml", "docs/stap-2/fasen.md"], "false"),
+    (["content/interventies/boost.yml", "content/doorverwijzingen.yml", "docs/stap-2/fasen.md"], "false"),
     (["content/interventies/boost.yml", "handreiking/site/pages.py"], "true"),
     (["content/schemas/praktijkvoorbeeld.schema.json"], "true"),
     (["docs/assets/javascripts/interventiewijzer.js"], "true"),
