@@ -33,6 +33,7 @@
     /^[-+]?(?:\.\d+|\d[\d_]*(?:\.[\d_]*)?)(?:e[-+]?\d+)?$/i,
     /^[-+]?\.(?:inf|nan)$/i,
     /^[-+]?0(?:x[\da-f_]+|o[0-7_]+|b[01_]+)$/i,
+    /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,  // YAML 1.1's base 60: 1:20
     /^\d{4}-\d\d?-\d\d?(?:[Tt\s].*)$/,
   ];
   // Characters that a plain or block text cannot hold as they are.

@@ -51,7 +51,8 @@ def add_editor(files: Files, config: MkDocsConfig, site: Site) -> None:
     add_generated(files, config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config))
     add_generated(files, config, f"{beheer.FOLDER}/index.html", content=_page(config, backend))
     add_generated(files, config, f"{beheer.FOLDER}/{aanvullen.FOLDER}/index.html",
-                  content=aanvullen.render(site.content, config.site_name, _stylesheets(files, config, depth=2)))
+                  content=aanvullen.render(site.content, config.site_name, _stylesheets(files, config, depth=2),
+                                            f"../../{config.theme['favicon']}"))
 
 
 def editor_settings(config: MkDocsConfig) -> beheer.Backend:

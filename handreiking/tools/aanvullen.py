@@ -1,7 +1,7 @@
 """The editors' to-do list at ``/beheer/aanvullen/``: per praktijkvoorbeeld what is missing or stale.
 
     todo(content, today)                       # [Todo(voorbeeld, ("Status onbekend ...", ...)), ...]
-    render(content, site_name, stylesheets)    # the page, linked to each item's form in /beheer/
+    render(content, site_name, stylesheets, favicon)   # the page, linked to each item's form in /beheer/
 
 Not a page of the site: a plain file beside the editor, so it is in no menu, search index or
 sitemap. What counts as missing: status 'onbekend', no web address (``links``), no gemeente,
@@ -51,12 +51,12 @@ def todo(content: Content, today: date) -> list[Todo]:
     return sorted((item for item in items if item.gaps), key=lambda item: (-len(item.gaps), item.voorbeeld.titel))
 
 
-def render(content: Content, site_name: str, stylesheets: list[str], today: date | None = None) -> str:
+def render(content: Content, site_name: str, stylesheets: list[str], favicon: str, today: date | None = None) -> str:
     here = f"{EDITOR_FOLDER}/{FOLDER}.md"  # built as beheer/aanvullen/index.html, like a page would be
     items = [{"titel": item.voorbeeld.titel, "gaps": item.gaps,
               "formulier": f"../#/collections/{_COLLECTION}/entries/{item.voorbeeld.slug}",
               "pagina": urls.html_href(here, urls.voorbeeld_path(item.voorbeeld.slug), True)}
              for item in todo(content, today or date.today())]
     return html_templates().get_template("aanvullen.html.j2").render(
-        site_name=site_name, items=items, total=len(content.praktijkvoorbeelden), stylesheets=stylesheets,
+        site_name=site_name, items=items, total=len(content.praktijkvoorbeelden), stylesheets=stylesheets, favicon=favicon,
         months=content.verouderd_na_maanden)

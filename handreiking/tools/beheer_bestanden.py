@@ -7,7 +7,8 @@ latest version number from unpkg.com and GitHub's status from githubstatus.com. 
 request to a third party (README), so :func:`local_bundle` points those addresses at files beside
 the bundle: the fonts from the npm packages of the versions the bundle names (package.json pins
 them), the Dutch texts from the CMS's own package, its version from its package.json, and a
-status file that says "unknown" (the editor simply shows no status banner). A bundle that no
+status file that says "unknown" (the editor simply shows no status banner). It also lets the
+page be zoomed (the bundle's viewport forbids it). A bundle that no
 longer names what is replaced here stops the build with a message for the maintainer, so an
 update of the CMS cannot quietly bring the requests back; tests/test_beheer.py also records
 every request the page makes.
@@ -32,6 +33,8 @@ _FONT_URL = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/(?P<font>[a
                        r"@(?P<version>[0-9.]+)/latin-(?P<axis>[a-z0-9]+)-normal\.woff2")
 _CMS_BASE = "`https://unpkg.com/@sveltia/cms`"
 _STATUS_URL = "`https://www.githubstatus.com/api/v2/status.json`"
+# The CMS's viewport forbids zooming (WCAG 1.4.4 asks that it works): that one word goes.
+_NO_ZOOM = "`maximum-scale=1`,"
 # A status the CMS does not know: it shows no banner (see its check: 'none', 'minor', 'major' or unknown).
 _NO_STATUS = {"status": {"indicator": "niet-opgevraagd"}}
 
@@ -96,6 +99,7 @@ def local_bundle(bundle: str) -> tuple[str, list[Font]]:
             raise EditorFilesError(f"{CMS_SCRIPT} bevat {address} niet meer: pas handreiking/tools/beheer_bestanden.py "
                                    "aan de nieuwe versie van Sveltia CMS aan")
         bundle = bundle.replace(address, local)
+    bundle = bundle.replace(_NO_ZOOM, "")
     if not fonts or "cdn.jsdelivr.net/fontsource" in bundle:
         raise EditorFilesError(f"{CMS_SCRIPT} laadt zijn lettertypen anders dan verwacht: pas "
                                "handreiking/tools/beheer_bestanden.py aan de nieuwe versie van Sveltia CMS aan")

@@ -127,7 +127,7 @@ test("the house style: folded text, Markdown blocks, ids in brackets, nested blo
 });
 
 test("text that YAML would read as something else is quoted, and every value reads back as it was", () => {
-  const values = ["no", "Yes", "on", "~", "null", "1.10", "12", "1e3", "0x1f", ".inf", "- lijstje", "# geen commentaar",
+  const values = ["no", "Yes", "on", "~", "null", "1.10", "12", "1e3", "0x1f", "1:20", ".inf", "- lijstje", "# geen commentaar",
     "a: b", "eindigt met:", "a #b", "'citaat'", '"citaat"', "[haken]", "{accolades}", "@naam", "`code`", "!tag", "&anker",
     "*ster", "|pijp", ">groter", "%procent", " spatie vooraf", "spatie achteraf ", "tab\tin tekst", "regel\u2028scheiding",
     "2027-03-01T10:00:00", "2027-3-1", "een\r\nwindows", "   \n  ingesprongen", "\ufeffbom", "controle\u0007teken",
