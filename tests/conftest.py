@@ -63,7 +63,7 @@ def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
 def content_pages(site: Path) -> list[Path]:
     """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
     those): they send the browser on at once and nothing links to them; and except the editor at
-    /beheer/, Decap CMS's own page (third-party, not linked from the site; test_beheer.py checks it)."""
+    /beheer/, the CMS and its to-do list (not linked from the site; test_beheer.py checks them)."""
     from handreiking.tools.beheer import FOLDER
 
     return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER
