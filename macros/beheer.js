@@ -12,7 +12,7 @@
   try {
     const preferences = JSON.parse(localStorage.getItem(PREFERENCES) || "{}");
     if (!preferences.locale) localStorage.setItem(PREFERENCES, JSON.stringify({...preferences, locale: "nl"}));
-  } catch (error) {
+  } catch {
     // No storage (a private window that refuses it): the CMS follows the browser's language.
   }
   document.addEventListener("DOMContentLoaded", () => {

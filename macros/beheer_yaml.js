@@ -37,6 +37,7 @@
     /^\d{4}-\d\d?-\d\d?(?:[Tt\s].*)$/,
   ];
   // Characters that a plain or block text cannot hold as they are.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
   const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
   function isEmpty(value) {
@@ -169,7 +170,7 @@
     let before;
     try {
       before = jsyaml.load(original, {schema: jsyaml.CORE_SCHEMA});
-    } catch (error) {
+    } catch {
       return written;
     }
     if (!before || typeof before !== "object" || Array.isArray(before)) return written;
@@ -201,7 +202,7 @@
   function readsAs(jsyaml, text, data) {
     try {
       return same(jsyaml.load(text, {schema: jsyaml.CORE_SCHEMA}), data);
-    } catch (error) {
+    } catch {
       return false;
     }
   }

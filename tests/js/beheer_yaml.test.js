@@ -109,7 +109,8 @@ test("the house style: folded text, Markdown blocks, ids in brackets, nested blo
   const text = HandreikingYaml.format({
     titel: "Let's talk buurt", samenvatting: long, beschrijving: "Eerste alinea.\n\n- een punt\n- nog een",
     locaties: ["publieke-ruimte", "scholen"], methodieken: ["avondrondes", "gesprekken: met ouders"],
-    links: [{titel: "Website", url: "https://voorbeeld.nl/a#b"}], erkenning: {databank: "Databank", datum: "2026-05-01"},
+    links: [{titel: "Website", url: "https://voorbeeld.nl/a#b"}],
+    erkenning: {databank: "Databank", datum: "2026-05-01"},
     gecontroleerd_op: "2027-03-01",
   });
   assert.equal(text, [
@@ -127,9 +128,10 @@ test("the house style: folded text, Markdown blocks, ids in brackets, nested blo
 });
 
 test("text that YAML would read as something else is quoted, and every value reads back as it was", () => {
-  const values = ["no", "Yes", "on", "~", "null", "1.10", "12", "1e3", "0x1f", "1:20", ".inf", "- lijstje", "# geen commentaar",
-    "a: b", "eindigt met:", "a #b", "'citaat'", '"citaat"', "[haken]", "{accolades}", "@naam", "`code`", "!tag", "&anker",
-    "*ster", "|pijp", ">groter", "%procent", " spatie vooraf", "spatie achteraf ", "tab\tin tekst", "regel\u2028scheiding",
+  const values = ["no", "Yes", "on", "~", "null", "1.10", "12", "1e3", "0x1f", "1:20", ".inf", "- lijstje",
+    "# geen commentaar", "a: b", "eindigt met:", "a #b", "'citaat'", '"citaat"', "[haken]", "{accolades}", "@naam",
+    "`code`", "!tag", "&anker", "*ster", "|pijp", ">groter", "%procent", " spatie vooraf", "spatie achteraf ",
+    "tab\tin tekst", "regel\u2028scheiding",
     "2027-03-01T10:00:00", "2027-3-1", "een\r\nwindows", "   \n  ingesprongen", "\ufeffbom", "controle\u0007teken",
     "x".repeat(150), `${"woord ".repeat(30)}  dubbele spatie`, "Één tafel: \"Samen Verder\""];
   values.forEach((value) => {
