@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from handreiking.content.loader import load_content
 from handreiking.content.model import FOLDERS
@@ -369,9 +370,15 @@ def test_a_new_title_keeps_the_address_and_passes_the_check(tmp_path, new_page):
     project = repository(tmp_path / "project")
     file = first_file(project)
     original = file.read_text(encoding="utf-8")
+    longest = project_schemas(project).raw["praktijkvoorbeeld"]["properties"]["titel"]["maxLength"]
     with LocalEditor(project, new_page) as editor:
         editor.open("praktijkvoorbeelden", file.stem)
-        editor.field("titel").get_by_role("textbox").fill("Een heel andere titel")
+        title = editor.field("titel")
+        title.get_by_role("textbox").fill("x" * (longest + 1))  # too long: the form names both lengths
+        editor.page.get_by_role("button", name="Opslaan", exact=True).click()
+        expect(title).to_contain_text(f"Je mag niet meer dan {longest} tekens invoeren")
+        expect(title).to_contain_text(f"{longest + 1} / {longest}")
+        title.get_by_role("textbox").fill("Een heel andere titel")
         assert list(editor.save()) == [file.relative_to(project).as_posix()]
     assert git(project, "status", "--porcelain") == f" M {file.relative_to(project).as_posix()}\n"
     removed, added = changed_lines(project)
