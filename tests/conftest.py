@@ -84,6 +84,21 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
+
+
+def commit_all(project: Path) -> Path:
+    """Make ``project`` a repository whose main holds everything in it (build output ignored)."""
+    (project / ".gitignore").write_text("node_modules\n.cache\n", encoding="utf-8")
+    git(project, "init", "--quiet", "--initial-branch", "main")
+    git(project, "config", "user.name", "Redacteur")
+    git(project, "config", "user.email", "redacteur@example.org")
+    git(project, "add", ".")
+    git(project, "commit", "--quiet", "--message", "Inhoud")
+    return project
+
+
 @pytest.fixture(scope="session")
 def content():
     from handreiking.content.loader import load_content

@@ -31,7 +31,7 @@ from handreiking.tools import aanvullen, beheer, beheer_bestanden
 from handreiking.tools.beheer import FOLDER
 
 from beheer_map import LocalEditor
-from conftest import ROOT, copy_project, mkdocs_build, run_axe, serve
+from conftest import ROOT, commit_all, copy_project, git, mkdocs_build, run_axe, serve
 
 SCHEMA_OF_FOLDER = {f"content/{folder}": schema for schema, folder in FOLDERS.items()}
 WAIT_MS = 30_000
@@ -275,20 +275,9 @@ def test_the_to_do_list_rules():
 # --- editing a folder, as with `make serve` ----------------------------------------------------
 
 
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
-
-
 def repository(target: Path) -> Path:
     """A copy of the project as a repository, so `git diff` shows what a save changed."""
-    project = copy_project(target)
-    (project / ".gitignore").write_text("node_modules\n.cache\n", encoding="utf-8")
-    git(project, "init", "--quiet", "--initial-branch", "main")
-    git(project, "config", "user.name", "Redacteur")
-    git(project, "config", "user.email", "redacteur@example.org")
-    git(project, "add", ".")
-    git(project, "commit", "--quiet", "--message", "Inhoud")
-    return project
+    return commit_all(copy_project(target))
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess:

@@ -18,24 +18,15 @@ from handreiking.content.loader import check_content
 from handreiking.content.redirects import published_addresses
 from handreiking.content.slugs import slugify
 
-from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build, serve
+from conftest import ROOT, commit_all, copy_project, edit_yaml, example_slug, git, mkdocs_build, serve
 
 SITE_URL = "https://voorbeeld.github.io/handreiking/"
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
 
 
 def git_project(target: Path) -> Path:
     """A copy of the content as a repository whose main holds it: every file's address is published."""
     shutil.copytree(ROOT / "content", target / "content")
-    git(target, "init", "--quiet", "--initial-branch", "main")
-    git(target, "config", "user.name", "Redacteur")
-    git(target, "config", "user.email", "redacteur@example.org")
-    git(target, "add", ".")
-    git(target, "commit", "--quiet", "--message", "Inhoud")
-    return target
+    return commit_all(target)
 
 
 def rename(project: Path, old: str, titel: str) -> str:
