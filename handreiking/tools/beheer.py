@@ -72,7 +72,7 @@ _COLLECTION_OF = {collection.schema: collection.name for collection in COLLECTIO
 @dataclass(frozen=True)
 class Backend:
     """Where saved changes go: a GitHub repository (or, on this computer, the folder the editor picks)."""
-    repo: str | None = None           # "owner/name"; without it /beheer/ only offers the local folder
+    repo: str | None = None           # "owner/name"; without it /beheer/ says in Dutch what does work
     auth_url: str | None = None       # an OAuth service for "Inloggen met GitHub"; without it: a personal token
     site_url: str | None = None
 
