@@ -13,7 +13,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer properdocs
+.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer bench-lighthouse properdocs
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -117,3 +117,11 @@ bench: $(VENV)/.site node_modules/.beheer ## Meet de bouwtijd tegen kaal MkDocs 
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.wijzer
+
+# Lighthouse has its own npm folder: neither make serve nor make test installs it.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench-lighthouse: $(VENV)/.site node_modules/.installed bench/lighthouse/node_modules/.installed ## Meet Lighthouse (mobiel, gecomprimeerd) op de home, de hulpmiddelen en een praktijkvoorbeeld
+	$(PY) -m bench.lighthouse

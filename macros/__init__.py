@@ -31,6 +31,11 @@ def define_env(env):
         return fragments().checklists(page(), stap)
 
     @env.macro
+    def literatuur() -> str:
+        """De publicaties die de handreiking noemt, uit content/literatuur.yml."""
+        return fragments().literatuur(page())
+
+    @env.macro
     def oplossingsrichtingen() -> str:
         """De zeven oplossingsrichtingen met link en aantal praktijkvoorbeelden."""
         return fragments().oplossingsrichtingen(page())

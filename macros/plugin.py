@@ -8,6 +8,7 @@ function in its own module; this class only wires them:
   problem listed); add generated pages to the nav; no edit links without a repository;
 - ``on_files``: add the generated files, in this order: pages, redirect pages, the data file
   for the page scripts, the open data, the editor at /beheer/;
+- ``on_page_content``: link every italic mention of a publication to its address, where editors gave one;
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a generated page;
 - ``on_post_build``: keep what this build computed for the next one (see
   handreiking.content.cache), then add our code to the search worker.
@@ -32,6 +33,7 @@ from macros import edit_links, navigation
 from macros.data_file import add_data_file
 from macros.editor import add_editor
 from macros.generated_pages import add_pages
+from macros.literature_links import link_literature
 from macros.open_data_files import add_open_data
 from macros.redirect_pages import add_redirect_pages
 from macros.search_worker import extend_search_worker
@@ -70,6 +72,9 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
         add_open_data(files, config, self.site)
         add_editor(files, config, self.site)
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return link_literature(html, self.site)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

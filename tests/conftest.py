@@ -135,9 +135,10 @@ class _QuietServer(socketserver.ThreadingTCPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+def serve(directory: Path, headers: dict[str, str] | None = None,
+          handler_class: type[_QuietHandler] = _QuietHandler) -> Iterator[str]:
     """Serve ``directory`` over http on 127.0.0.1; yields the base URL."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    handler = type("Handler", (handler_class,), {"extra_headers": headers or {}})
     server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
@@ -133,8 +134,25 @@ def test_open_data_page_lists_every_field_and_links_the_files(built_site, conten
         assert any(href.rstrip("/").endswith("open-data") for href in hrefs), source
 
 
-def test_open_data_page_is_accessible(page, site_url):
-    page.goto(f"{site_url}/open-data/")
+def test_the_data_folder_has_an_index_of_its_files_with_rights_and_citation(built_site):
+    """/data/ lists every file in the folder, says what the colophon says about rights, and how to cite."""
+    index = built_site / DATA / "index.html"
+    article = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    listed = {a["href"] for a in article.select("table a[href]")}
+    in_folder = {path.name for path in (built_site / DATA).iterdir() if path.name != "index.html"}
+    assert listed == in_folder
+    text = " ".join(article.get_text(" ").split())
+    colophon = " ".join((ROOT / "docs" / "bronvermelding.md").read_text(encoding="utf-8").split())
+    assert "Verwey-Jonker Instituut" in colophon and "Verwey-Jonker Instituut" in text
+    assert "geen open licentie" in text and "met vermelding van de bron" in colophon
+    assert "Zo vermeldt u de bron" in [h2.get_text(strip=True).rstrip("¶") for h2 in article.select("h2")]
+    assert article.select_one("blockquote")  # the citation to copy
+    assert any(a["href"].endswith("open-data/") for a in article.select("a[href]"))
+
+
+@pytest.mark.parametrize("path", ["open-data/", "data/"])
+def test_open_data_pages_are_accessible(page, site_url, path):
+    page.goto(f"{site_url}/{path}")
     assert run_axe(page) == []
 
 

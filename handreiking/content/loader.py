@@ -12,6 +12,7 @@ Layout under the project root::
     content/casussen/<slug>.yml             the four example neighbourhoods
     content/instellingen.yml                editorial settings
     content/doorverwijzingen.yml            old slug -> new slug
+    content/literatuur.yml                  the publications the handreiking cites (see literatuur.py)
     content/schemas/<type>.schema.json      the rules for each of them
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 
 from .checks import Documents, cross_check
 from .erkenning import check_erkenningen
-from .literatuur import check_citations
+from .literatuur import check_literature, literature, read_literature
 from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS,
                     Link, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
 from .placeholders import check_placeholders
@@ -75,12 +76,15 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
     problems += check_erkenningen(docs.praktijkvoorbeeld, today, settings["erkenning_verloopt_na_maanden"])
-    problems += check_citations(root, docs.oplossingsrichting)
+    literature_doc, literature_problems = read_literature(root, schemas)
+    problems += literature_problems
+    problems += check_literature(root, literature_doc, {kind: set(files) for kind, files in docs.content_kinds()},
+                                 docs.oplossingsrichting)
     history, history_problems = check_history(root, schemas)
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
-    content = None if errors else _build(docs, settings, tuple(sorted(warnings)), history)
+    content = None if errors else _build(docs, settings, tuple(sorted(warnings)), history, literature(literature_doc))
     return CheckResult(sorted(errors), sorted(warnings), content, files)
 
 
@@ -108,7 +112,7 @@ def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, An
     return defaults if schema_problems else {**defaults, **doc.data}
 
 
-def _build(docs: Documents, settings: dict, warnings: tuple, history: History) -> Content:
+def _build(docs: Documents, settings: dict, warnings: tuple, history: History, literatuur: tuple) -> Content:
     taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
     order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
     voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
@@ -122,7 +126,7 @@ def _build(docs: Documents, settings: dict, warnings: tuple, history: History) -
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
                    settings["verouderd_na_maanden"], warnings, history.doorverwijzingen,
-                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"])
+                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"], literatuur=literatuur)
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:

@@ -111,6 +111,8 @@ class Praktijkvoorbeeld:
     erkenning: Erkenning | None = None
     randvoorwaarden: tuple[str, ...] = ()
     contra_indicaties: tuple[str, ...] = ()
+    # The reader's note on the latest change; the page lists each new note from git (content/history.py).
+    wijziging: str | None = None
 
     def values(self, vocabulary: str) -> tuple[str, ...]:
         """The ids this example carries for ``vocabulary`` ('locatie', 'status', ...)."""
@@ -198,6 +200,28 @@ class Casus:
 
 
 @dataclass(frozen=True)
+class Aanhaling:
+    titel: str
+    pagina: str  # a page under docs/ or made from content/, as MkDocs names it: 'stap-2/fasen.md#...'
+
+
+@dataclass(frozen=True)
+class Publicatie:
+    anker: str
+    kop: str  # author and year, as the handreiking gives them
+    omschrijving: str
+    aangehaald_bij: tuple[Aanhaling, ...]
+    titel: str | None = None
+    adres: str | None = None  # filled in by editors; the handreiking gives none
+
+
+@dataclass(frozen=True)
+class LiteratuurGroep:
+    titel: str
+    publicaties: tuple[Publicatie, ...]
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the site shows, loaded and checked once per build."""
 
@@ -210,6 +234,7 @@ class Content:
     warnings: tuple = field(default=(), compare=False)
     doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
     erkenning_verloopt_na_maanden: int = field(kw_only=True)
+    literatuur: tuple[LiteratuurGroep, ...] = field(default=(), kw_only=True)  # content/literatuur.yml
 
     def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:
         return self._by_slug[slug]

@@ -33,7 +33,7 @@ from ..content.history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
 from ..content.model import BRON, Content, Praktijkvoorbeeld
 from ..site.field_reference import code, field_rows
 from ..site.templating import markdown_templates
-from ..site.urls import voorbeeld_path
+from ..site.urls import relative, voorbeeld_path
 from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
 
 FOLDER = "data"
@@ -48,6 +48,15 @@ CSV_SCRIPT = "assets/data/praktijkvoorbeelden-csv.js"
 CSV_GLOBAL = "HANDREIKING_CSV"
 LIST_SEPARATOR = " | "
 VERSION = 1
+# What each file in /data/ holds, in the order the pages /data/ and Open data list them.
+DESCRIPTIONS = {
+    JSON_FILE: "Alle praktijkvoorbeelden met alle velden en hun wijzigingen (JSON).",
+    CSV_FILE: "Dezelfde praktijkvoorbeelden als tabel: één regel per praktijkvoorbeeld (CSV).",
+    SCHEMA_FILE: "De beschrijving van het JSON-bestand als JSON Schema (versie 2020-12), om het te controleren.",
+    VOCABULARIES_FILE: "De vaste lijsten van waarden (oplossingsrichtingen, locaties, doelgroepen, problematiek, "
+                       "status, ...) met hun namen en uitleg.",
+    CHECKLISTS_FILE: "Alle checklists van het stappenplan met hun secties en punten.",
+}
 
 # Fields the open data adds to those of the content schema.
 _ADDED_BEFORE = {
@@ -58,17 +67,19 @@ _ADDED_BEFORE = {
 _ADDED_AFTER = {
     "laatst_gewijzigd": {
         "type": ["string", "null"], "format": "date",
-        "description": "Datum van de nieuwste vastgelegde wijziging van het bronbestand (uit git); null als die "
-                       "bij het bouwen niet bekend was. Niet te verwarren met de datum van een inhoudelijke controle.",
+        "description": "Datum van de nieuwste inhoudelijke wijziging (zie wijzigingen); null als er geen is of "
+                       "die bij het bouwen niet bekend was. Niet te verwarren met de datum van een controle.",
     },
     "wijzigingen": {
         "type": "array",
-        "description": "Elke vastgelegde wijziging van het bronbestand, de nieuwste eerst (uit git).",
+        "description": "Elke inhoudelijke wijziging met de toelichting die de redactie voor lezers schreef "
+                       "(het veld wijziging), gedateerd uit de versiegeschiedenis (git), de nieuwste eerst.",
         "items": {
             "type": "object", "additionalProperties": False, "required": ["datum", "bericht", "commit"],
             "properties": {
                 "datum": {"type": "string", "format": "date", "description": "Datum van de wijziging."},
-                "bericht": {"type": "string", "description": "Eerste regel van de beschrijving van de wijziging."},
+                "bericht": {"type": "string", "description": "Wat er veranderde, zoals de redactie het voor lezers "
+                                                             "schreef."},
                 "commit": {"type": "string", "pattern": "^[0-9a-f]{40}$",
                            "description": "Id van de wijziging (git-commit)."},
             },
@@ -222,6 +233,19 @@ def open_data_files(content: Content, content_schema: dict, history: ChangeHisto
 
 def _pretty(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def file_table(page: str) -> str:
+    """Markdown: a row per file in /data/ with its link from ``page`` (a source path) and what it holds."""
+    files = [{"naam": path.rpartition("/")[2], "url": relative(page, path), "beschrijving": text}
+             for path, text in DESCRIPTIONS.items()]
+    return markdown_templates().get_template("open_data_bestanden.md.j2").render(bestanden=files)
+
+
+def reuse_text(page: str) -> str:
+    """Markdown: the rights as the colophon states them and how to cite the data, for ``page``."""
+    return markdown_templates().get_template("open_data_hergebruik.md.j2").render(
+        bronvermelding_url=relative(page, "bronvermelding.md"))
 
 
 def field_table(content: Content, content_schema: dict, vocabulary_page: str) -> str:
