@@ -1,6 +1,7 @@
 # Every task a person or CI runs. `make help` lists them.
 # The virtualenv (.venv) and node_modules are created on first use from the pinned files.
-# The site build needs node_modules too: it copies the editor at /beheer/ (Decap CMS) from there.
+# The site build needs the browser files of the editor at /beheer/ (Sveltia CMS, its fonts, js-yaml) from
+# node_modules: `node_modules/.beheer` fetches only those; `make test` installs every npm package (`npm ci`).
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -33,7 +34,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(VENV)/.site node_modules/.installed ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
+# The editor's packages without what only bundlers need (about 20 MB instead of 90): see the script.
+node_modules/.beheer: package.json package-lock.json tools/beheer_pakketten.py
+	@command -v npm >/dev/null || { echo "Node.js (met npm) ontbreekt: installeer het, zie CONTRIBUTING.md." >&2; exit 1; }
+	$(PYTHON) tools/beheer_pakketten.py
+	touch $@
+
+serve: $(VENV)/.site node_modules/.beheer ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
 	$(MKDOCS) serve --dev-addr $(ADDRESS) --livereload
 
 check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
@@ -43,12 +50,12 @@ check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, re
 nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
 	@$(PY) -m handreiking nieuw "$${TITEL-}"
 
-build: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
+build: $(VENV)/.site node_modules/.beheer ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
 	$(PY) -m handreiking.build --site-dir site
 
 # Printing and offline use (issue 5). Both need Chromium for the PDFs; `make offline` works without
 # (the bundle then has no PDFs, and says so).
-pdf: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
+pdf: $(VENV)/.site node_modules/.beheer ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
 	$(PY) -m handreiking.build --site-dir site --pdf ja
 
 offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zonder internet te openen
@@ -98,14 +105,14 @@ clean: ## Verwijder gebouwde bestanden (site/, caches)
 	.venv-properdocs/bin/pip install --quiet --no-deps -e .
 	touch $@
 
-properdocs: .venv-properdocs/.installed node_modules/.installed ## Bouw de site met MkDocs én ProperDocs en vergelijk (alleen de generator-tag mag verschillen)
+properdocs: .venv-properdocs/.installed node_modules/.beheer ## Bouw de site met MkDocs én ProperDocs en vergelijk (alleen de generator-tag mag verschillen)
 	rm -rf .properdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/mkdocs build --strict --quiet --site-dir .properdocs/mkdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/properdocs build --strict --quiet --site-dir .properdocs/properdocs
 	.venv-properdocs/bin/python tools/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
-bench: $(VENV)/.site node_modules/.installed ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
+bench: $(VENV)/.site node_modules/.beheer ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.build
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden

@@ -63,7 +63,7 @@ def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
 def content_pages(site: Path) -> list[Path]:
     """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
     those): they send the browser on at once and nothing links to them; and except the editor at
-    /beheer/, Decap CMS's own page (third-party, not linked from the site; test_beheer.py checks it)."""
+    /beheer/, the CMS and its to-do list (not linked from the site; test_beheer.py checks them)."""
     from handreiking.tools.beheer import FOLDER
 
     return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER
@@ -82,6 +82,21 @@ def copy_project(target: Path) -> Path:
     # The build copies the editor at /beheer/ from node_modules: linked, not copied (it is large).
     (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
+
+
+def commit_all(project: Path) -> Path:
+    """Make ``project`` a repository whose main holds everything in it (build output ignored)."""
+    (project / ".gitignore").write_text("node_modules\n.cache\n", encoding="utf-8")
+    git(project, "init", "--quiet", "--initial-branch", "main")
+    git(project, "config", "user.name", "Redacteur")
+    git(project, "config", "user.email", "redacteur@example.org")
+    git(project, "add", ".")
+    git(project, "commit", "--quiet", "--message", "Inhoud")
+    return project
 
 
 @pytest.fixture(scope="session")

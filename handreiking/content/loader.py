@@ -12,7 +12,6 @@ Layout under the project root::
     content/casussen/<slug>.yml             the four example neighbourhoods
     content/instellingen.yml                editorial settings
     content/synoniemen.yml                  words that find each other in every search
-    content/gepubliceerd.yml                every slug ever published (see redirects.py)
     content/doorverwijzingen.yml            old slug -> new slug
     content/literatuur.yml                  the publications the handreiking cites (see literatuur.py)
     content/schemas/<type>.schema.json      the rules for each of them
@@ -85,8 +84,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     problems += literature_problems
     problems += check_literature(root, literature_doc, {kind: set(files) for kind, files in docs.content_kinds()},
                                  docs.oplossingsrichting)
-    history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
-                                                              "checklists": set(docs.checklist)})
+    history, history_problems = check_history(root, schemas)
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
