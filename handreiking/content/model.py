@@ -129,6 +129,8 @@ class ChecklistItem:
     toelichting: str | None = None
     koppeling: tuple[str, str] | None = None  # (vocabulary, id)
     stelt_voor: tuple[str, ...] = ()  # oplossingsrichtingen the buurtanalyse suggests when this item is ticked
+    # Terms of the vocabulary 'beleidsterrein' the item names; their labels lead ``voorbeelden``.
+    beleidsterreinen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
