@@ -149,6 +149,7 @@ def export_data(content: Content) -> dict:
         "diagnose": {"probleem": PROBLEEM, "anders": problem_checklist(content), "terreinen": BELEIDSTERREIN,
                      "oordelen": list(OORDELEN), "velden": list(DIAGNOSE_VELDEN)},
         "cijfers": list(CIJFER_VELDEN),
+        "formulier": _Form(content).fields(),
     }
 
 
@@ -202,6 +203,18 @@ class _Form:
             groepen.append({"titel": None if keuze else sectie.titel, "keuze": keuze, "opties": opties})
         return {"slug": checklist.slug, "titel": checklist.titel, "vraag": checklist.vraag, "groepen": groepen,
                 "anders": checklist.anders_namelijk}
+
+    def fields(self) -> dict:
+        """What the form holds besides the vocabularies, in page order: the values of its boxes without a koppeling,
+        its 'Anders, namelijk' fields and its notes. Saved analyses are cleaned against it, also off this page."""
+        punten, anders = [], []
+        for stap in self.stappen:
+            for checklist in self.stap(stap)["checklists"]:
+                anders += [checklist["slug"]] if checklist["anders"] else []
+                for groep in checklist["groepen"]:
+                    for option in ([groep["keuze"]] if groep["keuze"] else []) + groep["opties"]:
+                        punten += [box["value"] for box in (option, *option["voorbeelden"]) if box["name"] == PUNT]
+        return {"punten": punten, "anders": anders, "notities": [stap.nummer for stap in self.stappen]}
 
     def stap(self, stap: Stap) -> dict:
         extra = self.extras[stap.nummer]

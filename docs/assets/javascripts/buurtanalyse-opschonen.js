@@ -3,8 +3,9 @@
  * upgraded first (buurtanalyse-migratie.js), then only what this site knows is kept, and the rest is named.
  * No DOM: runs in node too.
  *
- *   const known = HandreikingOpschonen.known(window.HANDREIKING, form);
- *       form: what the page's form offers, {punten: [values], anders: [keys], notities: [keys]}
+ *   const known = HandreikingOpschonen.known(window.HANDREIKING);
+ *       what the site knows: from the data, and what its form offers (data.buurtanalyse.formulier,
+ *       {punten: [values], anders: [keys], notities: [keys]}; a test may give another form)
  *   const result = HandreikingOpschonen.sanitize(raw, known);
  *   result.state     a state (buurtanalyse-staat.js) with known values only, each once, in site order
  *   result.ignored   [{naam, waarde}]: what was dropped from the answers, casus and gekozen
@@ -31,7 +32,7 @@
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   /* Everything a state may hold, in site order: from the data and from the page's form. */
-  function known(data, form) {
+  function known(data, form = data.buurtanalyse.formulier) {
     const config = data.buurtanalyse;
     const termen = new Map(config.vocabulaires.map((naam) => [naam, data.vocabulaires[naam].termen.map((t) => t.id)]));
     return {

@@ -69,12 +69,8 @@
   function boxesNamed(name) { return boxes.filter((box) => box.name === name); }
   const andersFields = all(form, "[data-anders]");
   const notitieFields = all(form, "[data-notitie]");
-  // What a state may hold: the data, and what this form offers.
-  const known = Opschonen.known(data, {
-    punten: boxesNamed(config.punt).map((box) => box.value),
-    anders: andersFields.map((field) => field.getAttribute("data-anders")),
-    notities: notitieFields.map((field) => field.getAttribute("data-notitie")),
-  });
+  // What a state may hold: the data, and what the form offers (the same lists, data.buurtanalyse.formulier).
+  const known = Opschonen.known(data);
   const wijzerBase = ui.wijzer.getAttribute("href");
 
   let state = Staat.empty();
