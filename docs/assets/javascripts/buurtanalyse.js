@@ -790,6 +790,7 @@
   form.addEventListener("input", (event) => {
     if (event.target.type === "checkbox") return;
     collectForm();
+    renderDiagnose();  // "Anders, namelijk" at step 2.5 names a problem of its own
     renderReport();
     persist();
   });

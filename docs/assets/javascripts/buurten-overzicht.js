@@ -41,8 +41,8 @@
 
   function nameOf(state) { return state.buurt.trim() || "Analyse zonder buurtnaam"; }
 
-  /* "B" or the label when a term has no letter: short enough for a cell. */
-  function shortName(row) { return row.code || row.label; }
+  /* "B", the label when a term has no letter, or "Anders": short enough for a cell. */
+  function shortName(row) { return row.code || (row.id ? row.label : "Anders"); }
 
   function cijferText(cijfer) {
     const [wat, waarde, bron] = ["wat", "waarde", "bron"].map((key) => (cijfer[key] || "").trim());

@@ -82,12 +82,12 @@
     [ui.csv, ui.spreadsheet, ui.json, ui.print].forEach((button) => { button.disabled = all.length === 0; });
     ui.leeg.hidden = all.length > 0;
     ui.blok.hidden = all.length === 0;
-    const count = all.length === 1 ? "1 buurt" : all.length + " buurten";
-    ui.aantal.textContent = all.length ? (shown.length === all.length ? count
-      : shown.length + " van de " + count) + " in deze browser." : "";
-    const kop = headings.find((th) => th.getAttribute("data-kolom") === order.kolom).textContent.trim();
-    ui.bijschrift.textContent = "Buurtanalyses in deze browser (" + ui.aantal.textContent.replace(/\.$/, "") +
-      "), gesorteerd op " + kop.replace(/\u00AD/g, "") + ", " + order.richting;
+    const total = all.length === 1 ? "1 buurt" : all.length + " buurten";
+    const count = shown.length === all.length ? total : shown.length + " van de " + total;
+    ui.aantal.textContent = all.length ? count + " in deze browser." : "";
+    const sorted = headings.find((th) => th.getAttribute("data-kolom") === order.kolom);
+    ui.bijschrift.textContent = "Buurtanalyses in deze browser: " + count + ", gesorteerd op " +
+      sorted.querySelector("button").firstChild.textContent.trim() + ", " + order.richting;
   }
 
   function status(message) { ui.status.textContent = message; }
