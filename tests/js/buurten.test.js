@@ -12,7 +12,6 @@ const Staat = script("buurtanalyse-staat");
 const Csv = script("handreiking-csv");
 
 const data = smallData();
-data.buurtanalyse.formulier = {punten: ["triggers-1-1", "triggers-1-2"], anders: ["checklist-a"], notities: ["2.1"]};
 const known = Opschonen.known(data);
 const KOLOMMEN = ["buurt", "datum", "fase", "problematiek", "probleem", "terreinen", "gedekt", "betrokken", "notitie"]
   .map((sleutel) => ({sleutel, kop: sleutel.toUpperCase()}));

@@ -88,11 +88,12 @@ function smallData() {
       },
       cijfers: [{sleutel: "wat", label: "Gegeven"}, {sleutel: "waarde", label: "Waarde"},
         {sleutel: "bron", label: "Bron"}],
+      formulier: SMALL_FORM,
     },
   };
 }
 
-/* What the buurtanalyse form of smallData offers (the page reads it from its form). */
+/* What the buurtanalyse form of smallData offers (data.buurtanalyse.formulier). */
 const SMALL_FORM = {
   punten: ["triggers-1-1", "triggers-1-2"],
   anders: ["checklist-a"],
