@@ -47,11 +47,11 @@ STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.2")
 DIAGNOSE_STAP = "4.1"  # its questions head the beleidsdiagnose table
 VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeelden
 PUNT = "punt"  # name of the checkboxes without a koppeling
-# The DOM-free modules first (each after those it needs), then the page script that uses them.
-# What a saved analysis is made of (the page, the buurten overview and their tests load the same modules).
+# What a saved analysis is made of, DOM-free, each after those it needs (the buurten overview loads them too).
 STATE_SCRIPTS = ("assets/javascripts/buurtanalyse-staat.js", "assets/javascripts/buurtanalyse-migratie.js",
                  "assets/javascripts/buurtanalyse-diagnose.js", "assets/javascripts/buurtanalyse-opschonen.js",
                  "assets/javascripts/buurtanalyse-opslag.js")
+# The DOM-free modules first (each after those it needs), then the page script that uses them.
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
            "assets/javascripts/handreiking-advies.js", "assets/javascripts/interventiewijzer-adres.js",
            *STATE_SCRIPTS, "assets/javascripts/buurtanalyse-adres.js", "assets/javascripts/buurtanalyse.js")
