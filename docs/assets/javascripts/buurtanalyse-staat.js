@@ -13,7 +13,8 @@
  * saved in the browser (buurtanalyse-opslag.js) and, with type and gemaakt, exported as a JSON file (several at once:
  * {type: "buurtanalyses", versie, gemaakt, analyses: [state]}). What comes
  * back from a file, the storage or the address is upgraded (buurtanalyse-migratie.js) and cleaned
- * (buurtanalyse-opschonen.js) first. Raise VERSION, with a step in the migration, on every change of shape.
+ * (buurtanalyse-opschonen.js) first. Raise VERSION, with a step in the migration, when a field changes its
+ * meaning or shape; a new field whose absence reads as empty needs neither.
  * A classic script (no ES module) so that it also runs from file://; in node (tests/js/) a CommonJS module.
  */
 ((factory) => {

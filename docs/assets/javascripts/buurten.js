@@ -118,7 +118,8 @@
       "browser terug.");
   }
 
-  const ERRORS = {json: "geen geldig JSON-bestand", type: "geen buurtanalyse van deze site", leeg: "bevat geen analyses"};
+  const ERRORS = {json: "is geen geldig JSON-bestand", type: "is geen buurtanalyse van deze site",
+    leeg: "bevat geen analyses"};
 
   function importFiles(files) {
     Promise.all(files.map((file) => file.text().then((tekst) => ({naam: file.name, tekst})))).then((read) => {
@@ -129,8 +130,10 @@
         parts.push("Ge\u00EFmporteerd: " + result.nieuw.map((state) => Buurten.nameOf(state)).join(", ") + ".");
       }
       if (!saved) parts.push("Deze browser staat bewaren niet toe; er is niets ge\u00EFmporteerd.");
-      if (result.dubbel.length) parts.push("Al aanwezig, niet nog eens toegevoegd: " + result.dubbel.join(", ") + ".");
-      result.fouten.forEach((fout) => { parts.push("Het bestand " + fout.bestand + " is " + ERRORS[fout.fout] + "."); });
+      if (result.dubbel.length) {
+        parts.push("Al aanwezig, niet nog eens toegevoegd: " + result.dubbel.join(", ") + ".");
+      }
+      result.fouten.forEach((fout) => { parts.push("Het bestand " + fout.bestand + " " + ERRORS[fout.fout] + "."); });
       status(parts.join(" "));
       load();
       render();
