@@ -145,7 +145,7 @@ def test_three_buurten_side_by_side_sorted_exported_and_printed(page, site_url, 
     width, height = (float(x) for x in re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
     assert round(width) in (841, 842) and round(height) == 595
     for buurt in made:
-        assert buurt["buurt"] in printed
+        assert buurt["buurt"] in printed, printed
     assert "Download" not in printed and "Importeer" not in printed
     page.emulate_media(media="screen")
     assert run_axe(page) == []

@@ -46,7 +46,8 @@
   }
 
   function cell(row, kolom) {
-    const td = element(kolom === "buurt" ? "th" : "td", kolom === "buurt" ? {scope: "row"} : {});
+    const td = element(kolom === "buurt" ? "th" : "td", {"class": "bo-kolom-" + kolom});
+    if (kolom === "buurt") td.setAttribute("scope", "row");
     const lines = row.cellen[kolom];
     if (kolom === "buurt") {
       // Opening a buurt: it becomes the analysis the buurtanalyse page opens.
