@@ -80,9 +80,10 @@ def define_env(env):
     def aantal_praktijkvoorbeelden() -> int:
         return len(site_of(env.conf).content.praktijkvoorbeelden)
 
-    from . import buurtanalyse, open_data, redactie, vergelijk
+    from . import buurtanalyse, buurten, open_data, redactie, vergelijk
 
     redactie.define_env(env)
     buurtanalyse.define_env(env)
+    buurten.define_env(env)
     open_data.define_env(env)
     vergelijk.define_env(env)

@@ -191,3 +191,24 @@ def test_offline_csv_of_the_selection(offline, content):
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"), newline="")))
     assert [row["slug"] for row in rows] == [v.slug for v in filtering.select(content.praktijkvoorbeelden,
                                                                               {"locatie": [term]})]
+
+
+def test_offline_buurten(offline, content):
+    """Issue 24: an analysis made in the bundle shows in Buurten naast elkaar and downloads, all from file://."""
+    problem = content.taxonomieen["problematiek"].ids[0]
+    offline.open("buurtanalyse.html")
+    offline.wait_for_selector("#ba-beheer", state="visible")
+    offline.check(f'#stap-2-5 input[value="{problem}"]')
+    offline.fill("#ba-buurt", "Offline-buurt")
+    offline.locator("#diagnose-rijen > section").first.locator("textarea[data-veld=huidig]").fill("Buurtwerk")
+    offline.get_by_role("link", name="Buurten naast elkaar").first.click()
+    offline.wait_for_url("**/buurten.html")
+    offline.wait_for_selector("#bo-rijen tr")
+    row = offline.locator("#bo-rijen tr").first
+    assert "Offline-buurt" in row.inner_text()
+    assert content.taxonomieen["problematiek"].term(problem).label in row.inner_text()
+    with offline.expect_download() as download:
+        offline.get_by_role("button", name="Download voor Excel").click()
+    text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    lines = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    assert [(line["Buurt"], line["Huidig beleid of interventie"]) for line in lines] == [("Offline-buurt", "Buurtwerk")]

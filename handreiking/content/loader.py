@@ -155,7 +155,7 @@ def _build(docs: Documents, settings: dict, warnings: tuple, history: History,
     voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
                          key=lambda v: (order[v.oplossingsrichtingen[0]], v.titel.casefold()))
     richting_nummer = {doc.data["id"]: doc.data["nummer"] for doc in docs.oplossingsrichting.values()}
-    checklists = sorted((_checklist(stem, doc) for stem, doc in docs.checklist.items()),
+    checklists = sorted((_checklist(stem, doc, taxonomieen) for stem, doc in docs.checklist.items()),
                         key=lambda c: _method_order(c, richting_nummer))
     richtingen = sorted((_oplossingsrichting(doc) for doc in docs.oplossingsrichting.values()),
                         key=lambda r: r.nummer)
@@ -213,23 +213,29 @@ def _koppeling(data: dict) -> tuple[str, str] | None:
     return next(((key, data[key]) for key in LINK_KEYS if key in data), None)
 
 
-def _checklist(stem: str, doc) -> Checklist:
+def _checklist(stem: str, doc, taxonomieen: dict[str, Taxonomie]) -> Checklist:
     data = dict(doc.data)
     data["secties"] = tuple(
         ChecklistSectie(
             titel=sectie.get("titel"),
             koppeling=_koppeling(sectie),
-            items=tuple(ChecklistItem(tekst=item["tekst"], code=item.get("code"),
-                                      voorbeelden=tuple(item.get("voorbeelden", ())),
-                                      toelichting=item.get("toelichting"), koppeling=_koppeling(item),
-                                      stelt_voor=tuple(item.get("stelt_voor", ())),
-                                      vuistregel=_vuistregel(item.get("vuistregel")))
-                        for item in sectie["items"]),
+            items=tuple(_checklist_item(item, taxonomieen) for item in sectie["items"]),
         )
         for sectie in data["secties"]
     )
     data["bij_problematiek"] = tuple(data.get("bij_problematiek", ()))
     return Checklist(slug=stem, bestand=doc.path, **data)
+
+
+def _checklist_item(item: dict, taxonomieen: dict[str, Taxonomie]) -> ChecklistItem:
+    # The policy areas an item names are shown as its first voorbeelden: their labels live once, in the vocabulary.
+    terreinen = tuple(item.get("beleidsterreinen", ()))
+    labels = tuple(taxonomieen["beleidsterrein"].term(term_id).label for term_id in terreinen)
+    return ChecklistItem(tekst=item["tekst"], code=item.get("code"),
+                         voorbeelden=labels + tuple(item.get("voorbeelden", ())),
+                         toelichting=item.get("toelichting"), koppeling=_koppeling(item),
+                         stelt_voor=tuple(item.get("stelt_voor", ())), beleidsterreinen=terreinen,
+                         vuistregel=_vuistregel(item.get("vuistregel")))
 
 
 def _oplossingsrichting(doc) -> Oplossingsrichting:

@@ -163,6 +163,8 @@ class ChecklistItem:
     koppeling: tuple[str, str] | None = None  # (vocabulary, id)
     stelt_voor: tuple[str, ...] = ()  # oplossingsrichtingen the buurtanalyse suggests when this item is ticked
     vuistregel: Vuistregel | None = None  # only in the rules of thumb of step 4.2
+    # Terms of the vocabulary 'beleidsterrein' the item names; their labels lead ``voorbeelden``.
+    beleidsterreinen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ from ..content.model import Content
 WIJZER = "interventiewijzer.md"
 BUURTANALYSE = "buurtanalyse.md"
 VERGELIJK = "vergelijk.md"
+BUURTEN = "buurten.md"
+RISICOFACTOREN = "stap-1/risicofactorenanalyse.md"
 INSTRUMENT = "analyse-instrument.md"
 ALL_VOORBEELDEN = "praktijkvoorbeelden/index.md"
 INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"

@@ -24,8 +24,9 @@ Top-level keys of the data:
 - ``doorverwijzingen``: ``praktijkvoorbeelden``, old slug -> new slug, so old links keep working
   in the browser too (the comparison page reads slugs from its address);
 - ``buurtanalyse``: the steps of the buurtanalyse form, the vocabularies it answers,
-  the weights of its advice and its address parameters (see
-  :mod:`handreiking.tools.buurtanalyse` and :mod:`handreiking.tools.advies`);
+  the ranking vocabularies of its advice, its address parameters, the fields of the
+  beleidsdiagnose and of the figures, and what its form offers (``formulier``), against which
+  saved analyses are cleaned (see :mod:`handreiking.tools.buurtanalyse` and :mod:`handreiking.tools.advies`);
 - ``tekst``: the settings of the Dutch text analysis (:func:`handreiking.tools.tekst.settings`: stop words,
   weights, synonyms), the site's own ``woorden`` it splits compounds into, and the ``velden`` of a
   praktijkvoorbeeld it searches with their weights (:mod:`handreiking.tools.zoekvelden`).

@@ -4,7 +4,7 @@
 
 const assert = require("node:assert/strict");
 const {test} = require("node:test");
-const {SMALL_FORM, script, smallData} = require("./scripts.js");
+const {SMALL_FORM, fullState, script, smallData} = require("./scripts.js");
 
 const Keuzes = script("handreiking-keuzes");
 const WijzerAdres = script("interventiewijzer-adres");
@@ -96,4 +96,57 @@ test("buurtanalyse: unknown values in the address are dropped and named", () => 
   assert.equal(read.state.gestopt, true);
   assert.deepEqual(read.unknown, [{naam: "locatie", waarde: "maan"}, {naam: "casus", waarde: "zuid"},
     {naam: "onbekend", waarde: "9.9"}]);
+});
+
+test("buurtanalyse: the beleidsdiagnose travels after '#', and reads back the same, on many random diagnoses", () => {
+  const next = random(24);
+  const texts = ["", "Jongerenwerk", "één; twee, \"drie\"\nvier", "=SOM(A1) & ?x=y#z", "\u2028 ok"];
+  const velden = data.buurtanalyse.diagnose.velden;
+  const oordelen = data.buurtanalyse.diagnose.oordelen.map((oordeel) => oordeel.waarde);
+  for (let i = 0; i < 200; i++) {
+    const state = Staat.empty();
+    const problems = Staat.inOrder(pick(next, ["overlast", "spanning"]), ["overlast", "spanning"]);
+    if (problems.length) state.keuzes.problematiek = problems;
+    pick(next, known.diagnose.keys).forEach((key) => {
+      const row = {};
+      velden.forEach((veld) => {
+        if (veld.soort === "terreinen") row[veld.sleutel] = Staat.inOrder(pick(next, known.diagnose.terreinen),
+          known.diagnose.terreinen);
+        else if (veld.soort === "oordeel") row[veld.sleutel] = pick(next, oordelen)[0];
+        else row[veld.sleutel] = texts[Math.floor(next() * texts.length)];
+        if (!row[veld.sleutel] || !row[veld.sleutel].length) delete row[veld.sleutel];
+      });
+      if (Object.keys(row).length) state.beleidsdiagnose.rijen[key] = row;
+    });
+    state.beleidsdiagnose.notitie = next() < 0.3 ? "Notitie met é en #" : "";
+    const hash = AnalyseAdres.fragment(state, data);
+    assert.equal(hash === "", !state.beleidsdiagnose.notitie && !Object.keys(state.beleidsdiagnose.rijen).length);
+    assert.match(hash, /^(#analyse=[A-Za-z0-9_-]+)?$/);
+    const read = AnalyseAdres.parse(AnalyseAdres.format(state, data), data, known, hash);
+    assert.deepEqual(read.state, state);
+  }
+});
+
+test("buurtanalyse: the fragment carries the diagnose only: no buurt name, notes, figures or other items", () => {
+  const state = fullState();
+  const hash = AnalyseAdres.fragment(state, data);
+  const payload = JSON.parse(Buffer.from(hash.slice("#analyse=".length), "base64url").toString("utf8"));
+  assert.deepEqual(Object.keys(payload), ["v", "d"]);
+  const carried = JSON.stringify(payload);
+  ["Noord", "notitie\"", "Werkloosheid", "Leegstand", "triggers-1-2"].forEach((text) => {
+    assert.ok(!carried.includes(text), text);
+  });
+  const read = AnalyseAdres.parse("", data, known, hash);
+  assert.deepEqual(read.state.beleidsdiagnose, state.beleidsdiagnose);
+});
+
+test("buurtanalyse: an anchor, a cut-off or another version's fragment carries nothing", () => {
+  const hash = AnalyseAdres.fragment(fullState(), data);
+  [undefined, "", "#advies", hash.slice(0, 20), "#analyse=%%%", "#analyse=" + Buffer.from('{"v":9,"d":[]}')
+    .toString("base64url")].forEach((other) => {
+    const read = AnalyseAdres.parse("?locatie=straat", data, known, other);
+    assert.deepEqual(read.state.beleidsdiagnose, Staat.empty().beleidsdiagnose, String(other));
+    assert.deepEqual(read.state.keuzes, {locatie: ["straat"]});
+  });
+  assert.ok(AnalyseAdres.ownsFragment(hash) && !AnalyseAdres.ownsFragment("#advies"));
 });

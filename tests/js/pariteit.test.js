@@ -3,10 +3,9 @@
 "use strict";
 
 const assert = require("node:assert/strict");
-const {execFileSync} = require("node:child_process");
-const path = require("node:path");
 const {before, test} = require("node:test");
-const {ROOT, script} = require("./scripts.js");
+const {fromPython} = require("./python.js");
+const {script} = require("./scripts.js");
 
 const Filter = script("handreiking-filter");
 const Advies = script("handreiking-advies");
@@ -14,11 +13,7 @@ const Advies = script("handreiking-advies");
 let fixture;
 
 before(() => {
-  const python = process.env.HANDREIKING_PYTHON || path.join(ROOT, ".venv", "bin", "python");
-  const output = execFileSync(python, [path.join(__dirname, "pariteit.py")], {
-    cwd: ROOT, env: {...process.env, PYTHONPATH: ROOT}, maxBuffer: 256 * 1024 * 1024, encoding: "utf8",
-  });
-  fixture = JSON.parse(output);
+  fixture = fromPython("pariteit");
 });
 
 test("the selections differ in outcome: none, some and all praktijkvoorbeelden", () => {

@@ -36,9 +36,10 @@ function smallData() {
       oplossingsrichting: vocabulary("oplossingsrichting", ["ontmoeting", "informatie", "weerbaarheid"]),
       locatie: vocabulary("locatie", ["straat", "school", "online"]),
       doelgroep: vocabulary("doelgroep", ["jongeren", "ouders"]),
-      problematiek: vocabulary("problematiek", ["overlast", "spanning"]),
+      problematiek: vocabulary("problematiek", ["overlast", "spanning"], {overlast: {code: "B"}}),
       status: vocabulary("status", ["loopt", "gestopt"]),
       fase: vocabulary("fase", ["vroeg", "escalatie"], {escalatie: {buiten_focus: true}}),
+      beleidsterrein: vocabulary("beleidsterrein", ["jeugd", "veiligheid"]),
     },
     praktijkvoorbeelden: [
       voorbeeld("a", {titel: "Buurtgesprek in de straat", gemeente: "Enschede", oplossingsrichtingen: ["ontmoeting"],
@@ -99,6 +100,22 @@ function smallData() {
       verborgen_status: "gestopt",
       parameters: {onbekend: "onbekend", casus: "casus", gestopt: "gestopt", situatie: "situatie"},
       punt: "punt",
+      diagnose: {
+        probleem: "problematiek", anders: "checklist-a", terreinen: "beleidsterrein",
+        oordelen: [{waarde: "ja", label: "Ja"}, {waarde: "deels", label: "Deels"}, {waarde: "nee", label: "Nee"},
+          {waarde: "onbekend", label: "Weten we niet"}],
+        velden: [
+          {sleutel: "terreinen", soort: "terreinen", vraag: 1, kop: "Regulier beleid", label: "Welk beleid?"},
+          {sleutel: "huidig", soort: "tekst", vraag: 2, kop: "Huidig", label: "Wat loopt er?"},
+          {sleutel: "gedekt", soort: "oordeel", vraag: 2, kop: "Gedekt", label: "Gedekt?"},
+          {sleutel: "ontbreekt", soort: "tekst", vraag: 3, kop: "Ontbreekt", label: "Wat ontbreekt?"},
+          {sleutel: "nodig", soort: "tekst", vraag: 4, kop: "Nodig", label: "Wie is nodig?"},
+          {sleutel: "betrokken", soort: "oordeel", vraag: 4, kop: "Betrokken", label: "Betrokken?"},
+        ],
+      },
+      cijfers: [{sleutel: "wat", label: "Gegeven"}, {sleutel: "waarde", label: "Waarde"},
+        {sleutel: "bron", label: "Bron"}],
+      formulier: SMALL_FORM,
     },
   };
   // The vocabulary: every word of the small site, as the export lists it.
@@ -112,12 +129,25 @@ function smallData() {
   return data;
 }
 
-/* What the buurtanalyse form of smallData offers (the page reads it from its form). */
+/* What the buurtanalyse form of smallData offers (data.buurtanalyse.formulier). */
 const SMALL_FORM = {
   punten: ["triggers-1-1", "triggers-1-2"],
   anders: ["checklist-a"],
   notities: ["2.1", "2.2"],
-  kolommen: [{sleutel: "gedekt", opties: ["Ja", "Nee"]}, {sleutel: "ontbreekt", opties: null}],
 };
 
-module.exports = {ROOT, script, smallData, SMALL_FORM};
+/* An analysis of smallData with every part filled in, in its clean form. */
+function fullState() {
+  return {versie: 2, buurt: "Noord", datum: "2026-11-29", casus: "noord", situatie: "petitie en informatieavond",
+    keuzes: {locatie: ["straat", "online"], problematiek: ["overlast"]},
+    onbekend: ["2.2"], punten: ["triggers-1-2"], anders: {"checklist-a": "Leegstand"}, notities: {"2.1": "notitie"},
+    gestopt: true, gekozen: {oplossingsrichtingen: ["informatie"], praktijkvoorbeelden: ["c"]},
+    cijfers: [{wat: "Werkloosheid", waarde: "12%", bron: "Monitor 2025"}, {waarde: "3"}],
+    beleidsdiagnose: {notitie: "Algemeen: één lijn\nen nog een", rijen: {
+      "problematiek:overlast": {terreinen: ["jeugd", "veiligheid"], huidig: "Jongerenwerk \"De Plek\"",
+        gedekt: "deels", ontbreekt: "Avondopenstelling; geld", nodig: "Wijkagent, jongerenwerk", betrokken: "nee"},
+      "anders:checklist-a": {gedekt: "onbekend"},
+    }}};
+}
+
+module.exports = {ROOT, script, smallData, SMALL_FORM, fullState};

@@ -1,10 +1,13 @@
 /*
  * The buurtanalyse page (/buurtanalyse/): the page around the analysis, on top of the form the server
  * rendered from the checklists (handreiking/tools/buurtanalyse.py). The logic lives in DOM-free modules:
- * - the analysis as data, its file and the beleidsdiagnose choices: HandreikingStaat (buurtanalyse-staat.js);
+ * - the analysis as data, its file and the choices from the advice: HandreikingStaat (buurtanalyse-staat.js);
+ * - an analysis of an earlier version brought up to date: HandreikingMigratie;
  * - cleaning what comes from a file, the browser's storage or the address: HandreikingOpschonen;
+ * - the beleidsdiagnose of step 4.1, a row per problem: HandreikingDiagnose;
  * - the address (the answers with the parameter names of the interventiewijzer plus fase,
- *   verschijningsvorm, onbekend, casus and gestopt; never the buurt name or notes): HandreikingAnalyseAdres;
+ *   verschijningsvorm, onbekend, casus and gestopt; after "#" the beleidsdiagnose; never the buurt name or
+ *   notes): HandreikingAnalyseAdres;
  * - the advice: HandreikingAdvies (the rules of handreiking/tools/advies.py);
  * - saving at once on every change, several analyses side by side: HandreikingOpslag.
  * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose and the
@@ -18,11 +21,11 @@
   const data = window.HANDREIKING;
   const {HandreikingStaat: Staat, HandreikingOpschonen: Opschonen, HandreikingAnalyseAdres: Adres,
     HandreikingWijzerAdres: WijzerAdres, HandreikingAdvies: Advies, HandreikingOpslag: Opslag,
-    HandreikingKeuzes: Keuzes, HandreikingPagina: Pagina} = window;
+    HandreikingKeuzes: Keuzes, HandreikingPagina: Pagina, HandreikingDiagnose: Diagnose} = window;
   const root = document.getElementById("ba-werkblad");
   const form = document.getElementById("ba-formulier");
   if (!data || !Staat || !Opschonen || !Adres || !WijzerAdres || !Advies || !Opslag || !Keuzes || !Pagina ||
-      !root || !form) return;
+      !Diagnose || !root || !form) return;
 
   const config = data.buurtanalyse;
   const P = config.parameters;
@@ -41,7 +44,8 @@
     voorbeelden: "advies-voorbeelden", voorbeeldenAantal: "advies-voorbeelden-aantal", meer: "advies-meer",
     situatie: "ba-situatie", checklists: "advies-checklists", checklistsAantal: "advies-checklists-aantal",
     diagnoseRij: "diagnose-rij", diagnoseRijen: "diagnose-rijen", diagnoseLeeg: "diagnose-leeg",
-    diagnoseBlok: "diagnose-tabel-blok", diagnoseTabel: "diagnose-tabel", verslag: "verslag-inhoud",
+    diagnoseNotitie: "diagnose-notitie", cijferTabel: "ba-cijfertabel", cijfers: "ba-cijfers",
+    cijferErbij: "ba-cijfer-erbij", cijferRij: "ba-cijfer-rij", verslag: "verslag-inhoud",
     beheer: "ba-beheer", afsluiten: "ba-afsluiten", bewaard: "ba-bewaard", bewaardBlok: "ba-bewaard-blok",
     opgeslagen: "ba-opgeslagen", open: "ba-open", verwijder: "ba-verwijder", nieuw: "ba-nieuw",
     exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand",
@@ -68,14 +72,8 @@
   function boxesNamed(name) { return boxes.filter((box) => box.name === name); }
   const andersFields = all(form, "[data-anders]");
   const notitieFields = all(form, "[data-notitie]");
-  // What a state may hold: the data, and what this form offers.
-  const known = Opschonen.known(data, {
-    punten: boxesNamed(config.punt).map((box) => box.value),
-    anders: andersFields.map((field) => field.getAttribute("data-anders")),
-    notities: notitieFields.map((field) => field.getAttribute("data-notitie")),
-    kolommen: all(ui.diagnoseRij.content, "[data-veld]").map((field) => ({sleutel: field.getAttribute("data-veld"),
-      opties: field.tagName === "SELECT" ? all(field, "option").map((option) => option.value) : null})),
-  });
+  // What a state may hold: the data, and what the form offers (the same lists, data.buurtanalyse.formulier).
+  const known = Opschonen.known(data);
   const wijzerBase = ui.wijzer.getAttribute("href");
 
   let state = Staat.empty();
@@ -107,6 +105,7 @@
     state.punten = Staat.inOrder(checkedValues(config.punt), known.punten);
     state.anders = texts(andersFields, "data-anders");
     state.notities = texts(notitieFields, "data-notitie");
+    state.cijfers = readCijfers();
   }
 
   function applyState() {
@@ -121,7 +120,18 @@
     andersFields.forEach((field) => { field.value = state.anders[field.getAttribute("data-anders")] || ""; });
     notitieFields.forEach((field) => { field.value = state.notities[field.getAttribute("data-notitie")] || ""; });
     ui.gestopt.checked = state.gestopt;
+    ui.diagnoseNotitie.value = state.beleidsdiagnose.notitie;
+    showCijfers();
     showCasus();
+    all(root, "textarea").forEach(grow);
+  }
+
+  // Text boxes grow with their text: CSS does it where the browser knows field-sizing, this elsewhere.
+  const GROWS = typeof CSS !== "undefined" && CSS.supports && CSS.supports("field-sizing", "content");
+  function grow(field) {
+    if (GROWS) return;
+    field.style.height = "auto";
+    field.style.height = field.scrollHeight + 2 + "px";
   }
 
   /* The box of the option this box is a sub-item of, or null. */
@@ -151,6 +161,55 @@
         follow(parent);
       }
     });
+  }
+
+  // --- the figures of the risicofactorenanalyse (in the form, at the step of the problematiek) ------------
+
+  const cijferVelden = config.cijfers;
+
+  /* Every box a name a screen reader reads out: "Waarde, cijfer 2". */
+  function numberCijfers() {
+    all(ui.cijfers, "tr").forEach((row, i) => {
+      all(row, "[data-cijfer]").forEach((field) => {
+        const veld = cijferVelden.find((v) => v.sleutel === field.getAttribute("data-cijfer"));
+        field.setAttribute("aria-label", veld.label + ", cijfer " + (i + 1));
+      });
+      row.querySelector(".ba-cijfer-weg").setAttribute("aria-label", "Verwijder cijfer " + (i + 1));
+    });
+    ui.cijferTabel.hidden = ui.cijfers.children.length === 0;
+  }
+
+  function cijferRow(cijfer) {
+    const row = ui.cijferRij.content.firstElementChild.cloneNode(true);
+    all(row, "[data-cijfer]").forEach((field) => { field.value = cijfer[field.getAttribute("data-cijfer")] || ""; });
+    row.querySelector(".ba-cijfer-weg").addEventListener("click", () => {
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      numberCijfers();
+      collectForm();
+      renderReport();
+      persist();
+      (next ? next.querySelector("[data-cijfer]") : ui.cijferErbij).focus();
+    });
+    return row;
+  }
+
+  function showCijfers() {
+    ui.cijfers.textContent = "";
+    state.cijfers.forEach((cijfer) => { ui.cijfers.appendChild(cijferRow(cijfer)); });
+    numberCijfers();
+    ui.cijferErbij.hidden = false;
+  }
+
+  /* The figures in the table; a row without any text is not kept. */
+  function readCijfers() {
+    return all(ui.cijfers, "tr").map((row) => {
+      const cijfer = {};
+      all(row, "[data-cijfer]").forEach((field) => {
+        if (field.value.trim()) cijfer[field.getAttribute("data-cijfer")] = field.value;
+      });
+      return cijfer;
+    }).filter((cijfer) => Object.keys(cijfer).length);
   }
 
   // --- the advice -------------------------------------------------------------------------
@@ -269,7 +328,7 @@
     box.checked = state.gekozen[list].includes(id);
     box.addEventListener("change", () => {
       Staat.choose(state, list, id, box.checked);
-      refresh(false);
+      refresh();
     });
     const text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
     text.appendChild(element("span", {"class": "ba-verborgen"}, ": " + name));
@@ -419,51 +478,98 @@
     if (added.length) added[0].querySelector("a").focus();
   }
 
-  // --- the beleidsdiagnose ------------------------------------------------------------------
+  // --- the beleidsdiagnose: a row per problem (HandreikingDiagnose) ------------------------------------
 
-  const rows = new Map();
+  const sections = new Map();  // row key -> its section on the page
 
-  /* The rows of the beleidsdiagnose, with the words they show: "Oplossingsrichting" and its label. */
-  function chosenItems() {
-    return Staat.chosenItems(state, advies).map((item) => ({key: item.key, soort: capitalize(item.soort),
-      naam: item.soort === Staat.KINDS.oplossingsrichtingen ? richtingen.get(item.id).label
-        : voorbeelden.get(item.id).titel}));
-  }
+  function rowTitle(row) { return (row.code ? row.code + ". " : "") + row.label; }
 
-  function createRow(item) {
-    const row = ui.diagnoseRij.content.firstElementChild.cloneNode(true);
-    const heading = row.querySelector("th");
-    heading.id = "diagnose-" + item.key.replace(":", "-");
-    heading.querySelector(".ba-soort").textContent = item.soort + ":";
-    heading.querySelector(".ba-rijnaam").textContent = item.naam;
-    all(row, "[data-veld]").forEach((field) => {
-      const veld = field.getAttribute("data-veld");
-      field.id = heading.id + "-" + veld;
-      field.setAttribute("aria-labelledby", "diagnose-kop-" + veld + " " + heading.id);
-      field.value = (state.beleidsdiagnose[item.key] || {})[veld] || "";
-      field.addEventListener(field.tagName === "SELECT" ? "change" : "input", () => {
-        Staat.setDiagnose(state, item.key, veld, field.value);
-        renderReport();
-        persist();
+  /* The oplossingsrichtingen and praktijkvoorbeelden the advice proposes for a row's problem, as links. */
+  function proposalsOf(row) {
+    const found = Diagnose.proposals(row, advies, data, state);
+    const box = element("div", {"class": "ba-voorstellen"});
+    const parts = [
+      ["Oplossingsrichtingen: ", found.oplossingsrichtingen.map((r) => [richtingen.get(r.id), r.gekozen])],
+      ["Praktijkvoorbeelden: ", found.praktijkvoorbeelden.map((v) => [voorbeelden.get(v.slug), v.gekozen])],
+    ];
+    parts.filter(([, items]) => items.length).forEach(([heading, items]) => {
+      const line = box.appendChild(element("p", {}));
+      line.appendChild(element("strong", {}, heading));
+      items.forEach(([item, gekozen], i) => {
+        if (i) line.appendChild(document.createTextNode(", "));
+        line.appendChild(element("a", {href: basis + item.url}, item.label || item.titel));
+        if (gekozen) line.appendChild(document.createTextNode(" (gekozen)"));
       });
     });
-    return row;
+    if (!box.children.length && row.id) {
+      box.appendChild(element("p", {}, "Het advies stelt bij dit probleem nog niets voor."));
+    }
+    return box;
+  }
+
+  /* One answer changed: the state, the report, the address and the storage follow. */
+  function diagnoseChanged() {
+    renderReport();
+    updateAddress();
+    persist();
+  }
+
+  function createSection(row) {
+    const section = ui.diagnoseRij.content.firstElementChild.cloneNode(true);
+    const base = "diagnose-" + row.key.replace(":", "-");
+    const values = state.beleidsdiagnose.rijen[row.key] || {};
+    section.id = base;
+    section.setAttribute("data-rij", row.key);
+    const heading = section.querySelector(".ba-diagnoserij-kop");
+    heading.id = base + "-kop";
+    section.setAttribute("aria-labelledby", heading.id);
+    all(section, "textarea[data-veld]").forEach((field) => {
+      const veld = field.getAttribute("data-veld");
+      field.id = base + "-" + veld;
+      section.querySelector(`[data-veld-label="${veld}"]`).htmlFor = field.id;
+      field.value = values[veld] || "";
+      field.addEventListener("input", () => {
+        Diagnose.set(state, row.key, veld, field.value);
+        grow(field);
+        diagnoseChanged();
+      });
+    });
+    all(section, "fieldset[data-veld]").forEach((group) => {
+      const veld = group.getAttribute("data-veld");
+      const boxes = all(group, "input");
+      const chosen = [].concat(values[veld] || []);
+      boxes.forEach((box) => {
+        box.id = base + "-" + veld + "-" + box.value;
+        box.name = base + "-" + veld;
+        box.nextElementSibling.htmlFor = box.id;
+        box.checked = chosen.includes(box.value);
+        box.addEventListener("change", () => {
+          const ticked = boxes.filter((other) => other.checked).map((other) => other.value);
+          Diagnose.set(state, row.key, veld, box.type === "checkbox" ? ticked : box.value);
+          diagnoseChanged();
+        });
+      });
+    });
+    return section;
   }
 
   function renderDiagnose() {
-    const items = chosenItems();
-    const body = ui.diagnoseRijen;
-    const wanted = new Set(items.map((item) => item.key));
-    rows.forEach((row, key) => {
-      if (!wanted.has(key)) { row.remove(); rows.delete(key); }
+    const found = Diagnose.rows(state, data);
+    const wanted = new Set(found.map((row) => row.key));
+    sections.forEach((section, key) => {
+      if (!wanted.has(key)) { section.remove(); sections.delete(key); }
     });
-    items.forEach((item, i) => {
-      let row = rows.get(item.key);
-      if (!row) { row = createRow(item); rows.set(item.key, row); }
-      if (body.children[i] !== row) body.insertBefore(row, body.children[i] || null);
+    found.forEach((row, i) => {
+      let section = sections.get(row.key);
+      if (!section) { section = createSection(row); sections.set(row.key, section); }
+      section.querySelector(".ba-diagnoserij-kop").textContent = rowTitle(row);
+      section.querySelector(".ba-diagnoserij-melding").hidden = row.gevonden;
+      section.querySelector(".ba-voorstellen").replaceWith(proposalsOf(row));
+      const body = ui.diagnoseRijen;
+      if (body.children[i] !== section) body.insertBefore(section, body.children[i] || null);
     });
-    ui.diagnoseLeeg.hidden = items.length > 0;
-    ui.diagnoseBlok.hidden = items.length === 0;
+    ui.diagnoseLeeg.hidden = found.length > 0;
+    all(ui.diagnoseRijen, "textarea").forEach(grow);
   }
 
   // --- the report (#verslag, shown only on paper) ----------------------------------------------
@@ -480,28 +586,52 @@
       {day: "numeric", month: "long", year: "numeric"});
   }
 
+  /* The ticked boxes of an options list as a list of the same shape: every ticked option with, below it, what is
+     ticked under it. A ticked sub-option under an option that is not ticked (possible in an imported file) still
+     appears, one level up, so every ticked box is in the report once. */
+  function tickedList(list, into) {
+    all(list, ":scope > li").forEach((item) => {
+      const box = item.querySelector(":scope > input[type=checkbox]");
+      const subLists = all(item, ":scope > ul.ba-opties");
+      if (!box || !box.checked) {
+        subLists.forEach((sub) => { tickedList(sub, into); });
+        return;
+      }
+      const line = into.appendChild(element("li", {}, labelText(box)));
+      const below = element("ul", {});
+      subLists.forEach((sub) => { tickedList(sub, below); });
+      if (below.children.length) line.appendChild(below);
+    });
+    return into;
+  }
+
+  function reportCijfers(box) {
+    if (!state.cijfers.length) return;
+    box.appendChild(element("p", {}, "Cijfers over risicofactoren:"));
+    const lines = box.appendChild(element("ul", {}));
+    state.cijfers.forEach((cijfer) => {
+      const text = (key) => (cijfer[key] || "").trim();
+      const [wat, waarde, bron] = cijferVelden.map((veld) => text(veld.sleutel));
+      lines.appendChild(element("li", {}, [wat, waarde].filter(Boolean).join(": ") + (bron ? ` (bron: ${bron})` : "")));
+    });
+  }
+
   function reportAnswers(box) {
     all(form, ".ba-stap").forEach((fieldset) => {
       const nummer = fieldset.getAttribute("data-stap");
       box.appendChild(element("h4", {}, stappen.get(nummer).titel));
       const lines = element("ul", {});
-      all(fieldset, "input[type=checkbox]:checked").forEach((input) => {
-        if (input.name === P.onbekend || input.hasAttribute("data-groep")) return;
-        const group = input.closest(".ba-optie--groep");
-        const prefix = group ? labelText(group.querySelector("input[data-groep]")) + ": " : "";
-        lines.appendChild(element("li", {}, prefix + labelText(input)));
-      });
-      all(fieldset, "input[data-groep]:checked").forEach((input) => {
-        const group = input.closest(".ba-optie--groep");
-        if (!group.querySelector(".ba-opties--sub input:checked")) {
-          lines.appendChild(element("li", {}, labelText(input)));
-        }
+      all(fieldset, ".ba-checklist > ul.ba-opties, .ba-extra > ul.ba-opties").forEach((list) => {
+        tickedList(list, lines);
       });
       all(fieldset, "[data-anders]").forEach((field) => {
         if (field.value.trim()) lines.appendChild(element("li", {}, "Anders: " + field.value.trim()));
       });
       if (state.onbekend.includes(nummer)) lines.appendChild(element("li", {}, "Weten we niet"));
-      box.appendChild(lines.children.length ? lines : element("p", {}, "Niet ingevuld."));
+      const hasCijfers = fieldset.contains(ui.cijfers) && state.cijfers.length > 0;
+      if (lines.children.length) box.appendChild(lines);
+      else if (!hasCijfers) box.appendChild(element("p", {}, "Niet ingevuld."));
+      if (fieldset.contains(ui.cijfers)) reportCijfers(box);
       if (state.notities[nummer]) {
         const note = "Aantekeningen: " + state.notities[nummer].trim();
         box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
@@ -553,26 +683,31 @@
     if (advies.checklists.length) box.appendChild(lists);
   }
 
+  /* Per problem: what the advice proposes beside it, and each answer given (the question as its label). */
   function reportDiagnose(box) {
-    const items = chosenItems();
-    if (!items.length) {
-      box.appendChild(element("p", {}, "Geen oplossingsrichtingen of praktijkvoorbeelden gekozen."));
-      return;
+    const found = Diagnose.rows(state, data);
+    if (!found.length) box.appendChild(element("p", {}, "Geen problemen gevonden in de analyse."));
+    found.forEach((row) => {
+      const block = box.appendChild(element("div", {"class": "ba-verslag-diagnoserij"}));
+      block.appendChild(element("h4", {}, rowTitle(row) + (row.gevonden ? "" : " (niet meer aangevinkt)")));
+      if (row.id) block.appendChild(proposalsOf(row));
+      const given = Diagnose.answers(state.beleidsdiagnose.rijen[row.key] || {}, data)
+        .filter((answer) => answer.waarden.length);
+      if (!given.length) {
+        block.appendChild(element("p", {}, "Nog niet ingevuld."));
+        return;
+      }
+      const list = block.appendChild(element("dl", {"class": "ba-verslag-antwoorden"}));
+      given.forEach((answer) => {
+        const entry = list.appendChild(element("div", {}));
+        entry.appendChild(element("dt", {}, answer.label));
+        entry.appendChild(element("dd", {}, answer.waarden.join(", ").trim()));
+      });
+    });
+    if (state.beleidsdiagnose.notitie) {
+      const note = "Aantekeningen: " + state.beleidsdiagnose.notitie.trim();
+      box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
     }
-    const table = element("table", {"class": "ba-diagnosetabel"});
-    const head = element("tr", {});
-    all(ui.diagnoseTabel, "thead th").forEach((cell) => {
-      head.appendChild(element("th", {scope: "col"}, cell.textContent));
-    });
-    table.appendChild(element("thead", {})).appendChild(head);
-    const body = table.appendChild(element("tbody", {}));
-    items.forEach((item) => {
-      const row = body.appendChild(element("tr", {}));
-      row.appendChild(element("th", {scope: "row"}, item.soort + ": " + item.naam));
-      const values = state.beleidsdiagnose[item.key] || {};
-      known.kolommen.forEach((kolom) => { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
-    });
-    box.appendChild(table);
   }
 
   function renderReport() {
@@ -663,9 +798,9 @@
     applyState();
     // The advice and the diagnose rows show the old state even when the answers are the same.
     adviceKey = null;
-    rows.forEach((row) => { row.remove(); });
-    rows.clear();
-    refresh(true);
+    sections.forEach((section) => { section.remove(); });
+    sections.clear();
+    refresh();
     const ignored = result.ignored.length
       ? " Genegeerd, want onbekend op deze site: " + Keuzes.describeUnknown(result.ignored) + "." : "";
     status(message + ignored);
@@ -708,28 +843,41 @@
     status("Ge\u00EBxporteerd als " + fileName + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
   }
 
-  /* An imported file becomes a new analysis beside the others. */
+  /* An imported file becomes a new analysis beside the others; a file with several (from the buurten overview)
+     adds them all and opens the last. */
   function importFile(file) {
     file.text().then((content) => {
       const read = Staat.fromFile(content);
       if (read.error === "json") {
         status("Het bestand " + file.name + " is geen buurtanalyse: het is geen geldig JSON-bestand.");
-      } else if (read.error) {
+      } else if (read.error || !read.analyses.length) {
         status("Het bestand " + file.name + " is geen buurtanalyse van deze site.");
       } else {
-        load(Opslag.newId(), read.raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
+        read.analyses.slice(0, -1).forEach((raw) => { Opslag.put(Opslag.newId(), sanitize(raw).state); });
+        const count = read.analyses.length;
+        load(Opslag.newId(), read.analyses[count - 1], count > 1
+          ? "Ge\u00EFmporteerd uit " + file.name + ": " + count + " analyses; de laatste staat open."
+          : "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
       }
     });
   }
 
   // --- updating -------------------------------------------------------------------------
 
-  /* After every change: advice, beleidsdiagnose, report, (when the answers changed) the address, and saving. */
-  function refresh(answersChanged) {
+  /* The address follows the analysis: the answers, and after "#" the beleidsdiagnose. An anchor the page was
+     opened with ("#beleidsdiagnose") stays until there is a diagnose to carry. */
+  function updateAddress() {
+    const fragment = Adres.fragment(state, data);
+    const keep = !fragment && window.location.hash && !Adres.ownsFragment(window.location.hash);
+    Pagina.setAddress(Adres.format(state, data), false, keep ? undefined : fragment);
+  }
+
+  /* After every change: advice, beleidsdiagnose, report, the address, and saving. */
+  function refresh() {
     renderAdvice();
     renderDiagnose();
     renderReport();
-    if (answersChanged) Pagina.setAddress(Adres.format(state, data), false);
+    updateAddress();
     persist();
   }
 
@@ -738,27 +886,39 @@
     if (event.target.type !== "checkbox") return;
     follow(event.target);
     collectForm();
-    refresh(true);
+    refresh();
   });
   form.addEventListener("input", (event) => {
     if (event.target.type === "checkbox") return;
     collectForm();
     if (event.target === ui.situatie) {  // her words are answers: the advice and the address follow them
-      refresh(true);
+      refresh();
       return;
     }
+    renderDiagnose();  // "Anders, namelijk" at step 2.5 names a problem of its own
     renderReport();
     persist();
   });
   ui.gestopt.addEventListener("change", (event) => {
     state.gestopt = event.target.checked;
-    refresh(true);
+    refresh();
   });
   ui.meer.addEventListener("click", showAll);
+  ui.diagnoseNotitie.addEventListener("input", () => {
+    Diagnose.setNote(state, ui.diagnoseNotitie.value);
+    grow(ui.diagnoseNotitie);
+    diagnoseChanged();
+  });
+  ui.cijferErbij.addEventListener("click", () => {
+    const row = ui.cijfers.appendChild(cijferRow({}));
+    numberCijfers();
+    row.querySelector("[data-cijfer]").focus();
+  });
+  form.addEventListener("input", (event) => { if (event.target.tagName === "TEXTAREA") grow(event.target); });
   ui.casusSluit.addEventListener("click", () => {
     state.casus = null;
     showCasus();
-    refresh(true);
+    refresh();
     const heading = ui.stappenKop;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
@@ -784,19 +944,30 @@
 
   /* The analysis the browser kept is reopened, unless the address asks for other answers (a shared link,
      "Oefen met deze casus"): those start a new analysis, and the kept one stays in the list. */
-  const start = Adres.parse(window.location.search, data, known);
+  const anchor = Adres.ownsFragment(window.location.hash) ? "" : window.location.hash;
+  const start = Adres.parse(window.location.search, data, known, window.location.hash);
   Pagina.showUnknown(ui.melding, start.unknown);
   const keptId = Opslag.current();
   const kept = keptId && sanitize(Opslag.get(keptId)).state;
+  // What the link asks for: the answers, and the beleidsdiagnose when it carries one (null: it does not say).
   const askedFor = Adres.format(start.state, data);
-  const reopen = kept && (askedFor === "" || askedFor === Adres.format(kept, data));
+  const askedDiagnose = anchor || !window.location.hash ? null : Adres.fragment(start.state, data);
+  const reopen = kept && (askedFor === "" || askedFor === Adres.format(kept, data)) &&
+    (askedDiagnose === null || askedDiagnose === Adres.fragment(kept, data));
   currentId = reopen ? keptId : Opslag.newId();
   state = reopen ? kept : start.state;
   applyState();
   ui.beheer.hidden = false;
   ui.afsluiten.hidden = false;
   root.classList.add("ba--actief");
-  refresh(true);  // also drops ignored values from the address
+  refresh();  // also drops ignored values from the address
   listSaved();
+  // The address now carries the beleidsdiagnose after "#": go to the part of the page the link asked for.
+  const target = anchor && document.getElementById(decodeURIComponent(anchor.slice(1)));
+  if (target && Adres.ownsFragment(window.location.hash)) target.scrollIntoView();
+  // An in-page link ("Direct naar het advies") replaces the fragment: put the beleidsdiagnose back.
+  window.addEventListener("hashchange", () => {
+    if (!Adres.ownsFragment(window.location.hash) && Adres.fragment(state, data)) updateAddress();
+  });
   if (reopen) status("Uw analyse \u2018" + nameOf(state) + "\u2019 is teruggezet zoals u haar achterliet.");
 })();
