@@ -33,8 +33,8 @@
 
   function empty() {
     return {versie: VERSION, buurt: "", datum: "", casus: null, situatie: "", keuzes: {}, onbekend: [], punten: [],
-      anders: {}, notities: {}, gestopt: false, gekozen: {oplossingsrichtingen: [], praktijkvoorbeelden: []}, cijfers: [],
-      beleidsdiagnose: {rijen: {}, notitie: ""}};
+      anders: {}, notities: {}, gestopt: false, gekozen: {oplossingsrichtingen: [], praktijkvoorbeelden: []},
+      cijfers: [], beleidsdiagnose: {rijen: {}, notitie: ""}};
   }
 
   function isEmpty(state) {
