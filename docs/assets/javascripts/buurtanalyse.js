@@ -344,7 +344,7 @@
         showChosenCount(true);
         return;
       }
-      Staat.choose(state, list, id, box.checked);
+      Staat.choose(state, list, id, box.checked, known.gekozen[list]);
       refresh();
     });
     const text = element("label", {"for": boxId}, "Kies voor het voorstel");
@@ -1103,7 +1103,7 @@
   function showCount() {
     const count = Object.keys(state.keuzes).reduce((sum, naam) => sum + state.keuzes[naam].length, 0) +
       state.punten.length + state.onbekend.length;
-    ui.balkAantal.textContent = plural(count, "antwoord", "antwoorden") + " aangevinkt";
+    ui.balkAantal.textContent = plural(count, "antwoord", "antwoorden");
   }
 
   /* After every change: advice, beleidsdiagnose, report, the address, and saving. */
