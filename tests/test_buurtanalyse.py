@@ -246,15 +246,15 @@ def test_clicking_updates_advice_and_address_and_the_link_restores_it(page, new_
     keuzes = {"verschijningsvorm": [group.get_attribute("value")], "locatie": ["publieke-ruimte"],
               "problematiek": ["overlast-jeugd"], "doelgroep": [doelgroep]}
     assert url_state(page) == {**keuzes, "onbekend": ["2.6"]}
-    assert "winkelcentrum" not in location(page)  # notes never go into the address
+    assert "winkelcentrum" not in location(page)  # notes travel after '#', encoded
     assert_advice_as_python(page, content, keuzes, ["2.6"])
     link = location(page)
 
-    other = new_page(locale="nl-NL")  # another browser: it has only the link
+    other = new_page(locale="nl-NL")  # another browser: it has only the link, and the link has everything
     open_analyse(other, link)
-    assert checked(other) == with_onbekend(keuzes, ["2.6"])  # the detail of 2.1 is not part of the link
+    assert checked(other) == checked(page)  # the detail of 2.1 too
     assert_advice_as_python(other, content, keuzes, ["2.6"])
-    assert other.input_value("#ba-notitie-stap-2-4") == ""
+    assert other.input_value("#ba-notitie-stap-2-4") == "Vooral rond het winkelcentrum"
 
     group.uncheck()
     assert page.locator("#stap-2-1 .ba-opties--sub input:checked").count() == 0
@@ -543,7 +543,7 @@ def test_print_verslag_is_a_clean_report(page, site_url, content, tmp_path):
     assert " ".join(content.voorbeeld(chosen_voorbeeld).titel.split()) in text
     assert "Deels" in text and "Jongerenwerk en corporatie" in text
     assert ".:" not in text
-    for control in ("Nieuwe analyse", "Neem op in de beleidsdiagnose", "Aantekeningen bij"):
+    for control in ("Nieuwe analyse", "Kies voor het voorstel", "Aantekeningen bij", "Voorstel aanpak", "Naar het advies"):
         assert control not in text
 
 
@@ -757,7 +757,7 @@ def test_beleidsdiagnose_as_step_4_1_asks_survives_reload_files_and_the_link(pag
     open_analyse(other, link)
     assert other.evaluate(DIAGNOSE_VALUES) == expected
     assert other.input_value("#diagnose-notitie") == "Bespreken in het wijkteam"
-    assert other.input_value("#ba-buurt") == ""  # the name does not travel
+    assert other.input_value("#ba-buurt") == "Rivierenwijk"  # the whole analysis travels
     other.click("a[href='#advies']")  # an in-page link: the address gets the diagnose back (on 'hashchange')
     other.wait_for_function("(link) => location.href === link", arg=link, timeout=5000)
 

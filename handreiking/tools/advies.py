@@ -38,7 +38,9 @@ content, and the page states them in the same words:
   checklists of a gerichte oplossingsrichting. Ordered by score (the tie to a problematiek counts most,
   her words found in the checklist move it up), at most :data:`EERSTE`.
 - **Vuistregels** are evaluated per praktijkvoorbeeld (``Vuistregel.verdict``): voldoet, voldoet_niet or
-  onbekend; the export carries the rules, so a page can hold any choice against them.
+  onbekend (the content does not record what the rule looks at). :func:`toets` holds a choice (the praktijkvoorbeelden
+  of the proposal) against every rule, with the values that decided each verdict; a rule whose ``geldt_bij`` the
+  analysis does not name does not apply (``geldt`` false).
 
     adviseur = Adviseur(content)
     advies = adviseur.advise(Antwoorden({"problematiek": ["weerstand-komst-azc"]}, situatie="moskee, petitie"))
@@ -206,6 +208,39 @@ def applies(regel: Vuistregel, antwoorden: Antwoorden) -> bool:
     return all(antwoorden.chosen(naam) & set(ids) for naam, ids in regel.geldt_bij.items())
 
 
+@dataclass(frozen=True)
+class Oordeel:
+    """One chosen praktijkvoorbeeld against one vuistregel, and what decided it."""
+
+    slug: str
+    oordeel: str  # 'voldoet', 'voldoet_niet' or 'onbekend'
+    waarden: tuple[tuple[str, str], ...]  # (field, id) of the praktijkvoorbeeld that decided it; () for onbekend
+
+
+@dataclass(frozen=True)
+class Toetsing:
+    """A choice against one vuistregel: whether the rule applies to this analysis, and a verdict per item."""
+
+    regel: str
+    geldt: bool
+    oordelen: tuple[Oordeel, ...]
+
+
+def _oordeel(regel: Vuistregel, voorbeeld: Praktijkvoorbeeld) -> Oordeel:
+    verdict = regel.verdict(voorbeeld)
+    tested = {"voldoet": regel.voldoet, "voldoet_niet": regel.voldoet_niet}.get(verdict, {})
+    waarden = tuple((name, value) for name, ids in tested.items() for value in getattr(voorbeeld, name) if value in ids)
+    return Oordeel(voorbeeld.slug, verdict, waarden)
+
+
+def toets(regels: Iterable[Vuistregel], voorbeelden: Iterable[Praktijkvoorbeeld],
+          antwoorden: Antwoorden) -> list[Toetsing]:
+    """The chosen praktijkvoorbeelden (in the order given) held against every vuistregel, in the rules' order."""
+    voorbeelden = list(voorbeelden)
+    return [Toetsing(regel.id, applies(regel, antwoorden), tuple(_oordeel(regel, v) for v in voorbeelden))
+            for regel in regels]
+
+
 class Adviseur:
     """The advice over one content: its text analysis, the fields of each praktijkvoorbeeld and checklist."""
 
@@ -300,7 +335,7 @@ class Adviseur:
         return redenen
 
     def _rules(self, voorbeeld: Praktijkvoorbeeld, antwoorden: Antwoorden) -> list[Reden]:
-        verdicts = [(regel.id, regel.verdict(voorbeeld)) for regel in self.regels if applies(regel, antwoorden)]
+        verdicts = [(t.regel, t.oordelen[0].oordeel) for t in toets(self.regels, [voorbeeld], antwoorden) if t.geldt]
         met = tuple(rule for rule, verdict in verdicts if verdict == "voldoet")
         missed = tuple(rule for rule, verdict in verdicts if verdict == "voldoet_niet")
         return [Reden("vuistregel", met, rounded(WEIGHTS["vuistregel"] * len(met))),

@@ -23,7 +23,9 @@ One step is one ``<fieldset>`` (:data:`STAPPEN`, the checklists with that ``stap
 
 After the advice, the beleidsdiagnose of step 4.1: a row per problem the analysis found (a term of
 :data:`PROBLEEM`, or the text under "Anders, namelijk" at that step), each with the fields of
-:data:`DIAGNOSE_VELDEN`; the policy areas are the terms of :data:`BELEIDSTERREIN`.
+:data:`DIAGNOSE_VELDEN`; the policy areas are the terms of :data:`BELEIDSTERREIN`. Then the proposal
+("Voorstel aanpak", :data:`VOORSTEL_HOOGSTENS` praktijkvoorbeelden at most), which the script composes from the
+analysis and prints on its own; the report prints otherwise.
 
     buurtanalyse_html(content, link)   # link("interventiewijzer.md") -> "../interventiewijzer/"
 """
@@ -48,6 +50,7 @@ STAPPEN = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.2")
 DIAGNOSE_STAP = "4.1"  # its questions head the beleidsdiagnose table
 VUISTREGELS_STAP = "4.2"  # its rules of thumb stand beside the praktijkvoorbeelden
 PUNT = "punt"  # name of the checkboxes without a koppeling
+VOORSTEL_HOOGSTENS = 3  # praktijkvoorbeelden she chooses for the proposal ("Voorstel aanpak"), at most
 # What a saved analysis is made of, DOM-free, each after those it needs (the buurten overview loads them too).
 STATE_SCRIPTS = ("assets/javascripts/buurtanalyse-staat.js", "assets/javascripts/buurtanalyse-migratie.js",
                  "assets/javascripts/buurtanalyse-diagnose.js", "assets/javascripts/buurtanalyse-opschonen.js",
@@ -155,6 +158,7 @@ def export_data(content: Content) -> dict:
                      "oordelen": list(OORDELEN), "velden": list(DIAGNOSE_VELDEN)},
         "cijfers": list(CIJFER_VELDEN),
         "formulier": _Form(content).fields(),
+        "voorstel_hoogstens": VOORSTEL_HOOGSTENS,
     }
 
 
@@ -285,6 +289,7 @@ def buurtanalyse_html(content: Content, link: Callable[[str], str]) -> Markup:
         situatie=BUURTANALYSE_PARAMETERS["situatie"],
         situatie_lengte=SITUATIE_LENGTE,
         eerste=EERSTE,
+        voorstel_hoogstens=VOORSTEL_HOOGSTENS,
         wijzer_url=link(WIJZER),
         vergelijk_url=link(VERGELIJK),
         buurten_url=link(BUURTEN),

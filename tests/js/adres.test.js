@@ -127,17 +127,52 @@ test("buurtanalyse: the beleidsdiagnose travels after '#', and reads back the sa
   }
 });
 
-test("buurtanalyse: the fragment carries the diagnose only: no buurt name, notes, figures or other items", () => {
+test("buurtanalyse: the link carries the whole analysis; the query never the buurt name, notes or figures", () => {
   const state = fullState();
+  const search = AnalyseAdres.format(state, data);
+  ["Noord", "notitie", "Werkloosheid", "Leegstand", "triggers-1-2", "Plek"].forEach((text) => {
+    assert.ok(!decodeURIComponent(search).includes(text), text);
+  });
   const hash = AnalyseAdres.fragment(state, data);
   const payload = JSON.parse(Buffer.from(hash.slice("#analyse=".length), "base64url").toString("utf8"));
-  assert.deepEqual(Object.keys(payload), ["v", "d"]);
-  const carried = JSON.stringify(payload);
-  ["Noord", "notitie\"", "Werkloosheid", "Leegstand", "triggers-1-2"].forEach((text) => {
-    assert.ok(!carried.includes(text), text);
-  });
-  const read = AnalyseAdres.parse("", data, known, hash);
-  assert.deepEqual(read.state.beleidsdiagnose, state.beleidsdiagnose);
+  assert.deepEqual(Object.keys(payload), ["v", "d", "b", "t", "p", "a", "n", "c", "g"]);
+  const read = AnalyseAdres.parse(search, data, known, hash);
+  assert.deepEqual(read.state, state);
+  assert.deepEqual([read.unknown, read.unreadable], [[], false]);
+  assert.equal(AnalyseAdres.fragment(Staat.empty(), data), "");
+});
+
+test("buurtanalyse: every part of many random analyses reads back the same from the link", () => {
+  const next = random(31);
+  const texts = ["Noord-Oost", "één; twee, \"drie\"\nvier", "=SOM(A1) & ?x=y#z", "\u2028 ok", "  "];
+  const text = () => texts[Math.floor(next() * texts.length)];
+  const punten = Array.from({length: 40}, (_, i) => `checklist-${Math.floor(i / 7)}-1-${i}${i % 3 ? "" : "-v1"}`);
+  const form = {punten,
+    anders: ["checklist-a", "checklist-b"], notities: ["2.1", "2.2"]};
+  const site = Opschonen.known(data, form);
+  for (let i = 0; i < 200; i++) {
+    const raw = {versie: 2, buurt: text(), datum: next() < 0.5 ? "2026-02-03" : "",
+      keuzes: {locatie: pick(next, site.termen.get("locatie"))}, punten: pick(next, form.punten),
+      anders: Object.fromEntries(pick(next, form.anders).map((key) => [key, text()])),
+      notities: Object.fromEntries(pick(next, form.notities).map((key) => [key, text()])),
+      cijfers: pick(next, [{wat: text()}, {waarde: "12 %", bron: text()}, {wat: "a", waarde: "", bron: "b"}]),
+      gekozen: {oplossingsrichtingen: pick(next, site.gekozen.oplossingsrichtingen),
+        praktijkvoorbeelden: pick(next, site.gekozen.praktijkvoorbeelden)}};
+    const state = Opschonen.sanitize(raw, site).state;
+    const hash = AnalyseAdres.fragment(state, data);
+    assert.match(hash, /^(#analyse=[A-Za-z0-9_-]+)?$/);
+    assert.deepEqual(AnalyseAdres.parse(AnalyseAdres.format(state, data), data, site, hash).state, state);
+  }
+});
+
+test("buurtanalyse: a link made before the fragment carried more (the diagnose only) still reads", () => {
+  const state = fullState();
+  const old = "#analyse=" + Buffer.from(JSON.stringify({v: 2, d: ["Oud", {"anders:checklist-a": ["", "", "ja"]}]}))
+    .toString("base64url");
+  const read = AnalyseAdres.parse(AnalyseAdres.format(state, data), data, known, old);
+  assert.deepEqual(read.state.beleidsdiagnose, {rijen: {"anders:checklist-a": {gedekt: "ja"}}, notitie: "Oud"});
+  assert.deepEqual(read.state.keuzes, state.keuzes);
+  assert.equal(read.unreadable, false);
 });
 
 test("buurtanalyse: an anchor, a cut-off or another version's fragment carries nothing", () => {
@@ -145,8 +180,9 @@ test("buurtanalyse: an anchor, a cut-off or another version's fragment carries n
   [undefined, "", "#advies", hash.slice(0, 20), "#analyse=%%%", "#analyse=" + Buffer.from('{"v":9,"d":[]}')
     .toString("base64url")].forEach((other) => {
     const read = AnalyseAdres.parse("?locatie=straat", data, known, other);
-    assert.deepEqual(read.state.beleidsdiagnose, Staat.empty().beleidsdiagnose, String(other));
-    assert.deepEqual(read.state.keuzes, {locatie: ["straat"]});
+    assert.deepEqual(read.state, {...Staat.empty(), keuzes: {locatie: ["straat"]}}, String(other));
+    // A fragment of this kind that cannot be read is named (cut off in a mail, say); an anchor is not.
+    assert.equal(read.unreadable, AnalyseAdres.ownsFragment(other), String(other));
   });
   assert.ok(AnalyseAdres.ownsFragment(hash) && !AnalyseAdres.ownsFragment("#advies"));
 });

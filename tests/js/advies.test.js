@@ -108,3 +108,20 @@ test("gestopt only when asked; fasen outside the focus are named", () => {
   assert.ok(slugs(advise({...answers, ookGestopt: true})).includes("d"));
   assert.deepEqual(advise({keuzes: {fase: ["vroeg", "escalatie"]}}).buitenFocus, ["escalatie"]);
 });
+
+test("a choice against the vuistregels: per chosen item a verdict and what decided it; geldt_bij: applies?", () => {
+  const data = smallData();
+  const plain = Advies.toets(data, {keuzes: {}}, ["c", "a", "bestaat-niet"]);
+  assert.deepEqual(plain.map((toetsing) => [toetsing.regel, toetsing.geldt]), [["samen", true], ["straat", false]]);
+  assert.deepEqual(plain[0].oordelen, [{slug: "c", oordeel: "onbekend", waarden: []},
+    {slug: "a", oordeel: "voldoet", waarden: [["aanpak", "samen"]]}]);
+  assert.deepEqual(plain[1].oordelen.map((oordeel) => oordeel.waarden), [[["locaties", "straat"]],
+    [["locaties", "straat"]]]);
+  const serious = Advies.toets(data, {keuzes: {problematiek: ["spanning"]}}, ["b"]);
+  assert.deepEqual(serious[1], {regel: "straat", geldt: true,
+    oordelen: [{slug: "b", oordeel: "onbekend", waarden: []}]});
+  data.praktijkvoorbeelden[1].aanpak = ["alleen"];
+  assert.deepEqual(Advies.toets(data, {}, ["b"])[0].oordelen[0], {slug: "b", oordeel: "voldoet_niet",
+    waarden: [["aanpak", "alleen"]]});
+  assert.deepEqual(Advies.toets(data, {}, []).map((toetsing) => toetsing.oordelen), [[], []]);
+});

@@ -1,7 +1,8 @@
 """The fixture of tests/js/pariteit.test.js: the Python reference on hundreds of generated selections, as JSON.
 
 Prints ``{"data": export(content), "filter": [...], "advies": [...], "tekst": {...}}`` for the real content:
-per selection what :mod:`handreiking.tools.filtering` and :mod:`handreiking.tools.advies` compute, and for
+per selection what :mod:`handreiking.tools.filtering` and :mod:`handreiking.tools.advies` compute (the advice, and
+a choice of praktijkvoorbeelden held against the vuistregels), and for
 every word of the site (and generated ones) what :mod:`handreiking.tools.tekst` makes of it. The node test
 runs the browser's filter, advice and text analysis on the same data and compares every result.
 Selections are random but seeded, so a failure repeats. Run by the node test with the project's
@@ -87,7 +88,13 @@ def advice_cases(content: Content, rng: random.Random) -> list[dict]:
                    "ookGestopt": rng.random() < 0.3, "situatie": situatie}
         antwoorden = advies.Antwoorden(keuzes, answers["onbekend"], answers["ookGestopt"], answers["punten"], situatie)
         found = adviseur.advise(antwoorden)
-        cases.append({"answers": answers, "advies": {
+        # A proposal's choice: a few from the advice and one from anywhere, held against the vuistregels.
+        shown = [t.slug for t in found.praktijkvoorbeelden]
+        slugs = sample(rng, shown, 2) + sample(rng, [v.slug for v in content.praktijkvoorbeelden], 1)
+        chosen = [content.voorbeeld(slug) for slug in dict.fromkeys(slugs)]
+        cases.append({"answers": answers, "gekozen": [v.slug for v in chosen],
+                      "toets": [json_value(t) for t in advies.toets(adviseur.regels, chosen, antwoorden)],
+                      "advies": {
             "buitenFocus": found.buiten_focus,
             "oplossingsrichtingen": [{**json_value(s), "gericht": s.gericht} for s in found.oplossingsrichtingen],
             "praktijkvoorbeelden": [json_value(t) for t in found.praktijkvoorbeelden],

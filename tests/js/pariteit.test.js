@@ -51,6 +51,17 @@ test("the advice is what Python computes, for every answer set", () => {
   });
 });
 
+test("a choice held against the vuistregels is what Python computes, for every answer set", () => {
+  const verdicts = new Set();
+  fixture.advies.forEach((selection) => {
+    const found = Advies.toets(fixture.data, selection.answers, selection.gekozen);
+    assert.deepEqual(found, selection.toets, JSON.stringify([selection.answers, selection.gekozen]));
+    found.forEach((toetsing) => { toetsing.oordelen.forEach((oordeel) => { verdicts.add(oordeel.oordeel); }); });
+  });
+  assert.deepEqual([...verdicts].sort(), ["onbekend", "voldoet", "voldoet_niet"]);  // the cases hold each verdict
+  assert.ok(fixture.advies.some((selection) => selection.toets.some((toetsing) => !toetsing.geldt)));
+});
+
 test("the advice does not depend on the facets of the interventiewijzer", () => {
   const data = {...fixture.data, interventiewijzer: {...fixture.data.interventiewijzer, facetten: []}};
   fixture.advies.slice(0, 50).forEach((selection) => {

@@ -16,13 +16,14 @@ test("the empty analysis is empty, a changed one is not; copies are independent"
   assert.ok(!Staat.isEmpty(copy));
 });
 
-test("an item is chosen once, and can be chosen no longer", () => {
+test("an item is chosen once, in site order, and can be chosen no longer", () => {
   const state = Staat.empty();
-  Staat.choose(state, "praktijkvoorbeelden", "a", true);
-  Staat.choose(state, "praktijkvoorbeelden", "b", true);
-  Staat.choose(state, "praktijkvoorbeelden", "a", true);
-  assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["b", "a"]);
-  Staat.choose(state, "praktijkvoorbeelden", "b", false);
+  const order = ["a", "b", "c"];
+  Staat.choose(state, "praktijkvoorbeelden", "b", true, order);
+  Staat.choose(state, "praktijkvoorbeelden", "a", true, order);
+  Staat.choose(state, "praktijkvoorbeelden", "a", true, order);
+  assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["a", "b"]);
+  Staat.choose(state, "praktijkvoorbeelden", "b", false, order);
   assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["a"]);
 });
 

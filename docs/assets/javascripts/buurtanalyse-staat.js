@@ -56,10 +56,11 @@
       situatie: state.situatie};
   }
 
-  /* Chooses (or no longer chooses) an item of the advice; the beleidsdiagnose shows it beside its problems. */
-  function choose(state, list, id, chosen) {
+  /* Chooses (or no longer chooses) an item of the advice for the proposal; the beleidsdiagnose shows it beside its
+     problems. ``order``: every id of the list in site order (the list keeps it, as after a reload). */
+  function choose(state, list, id, chosen, order) {
     const others = state.gekozen[list].filter((value) => value !== id);
-    state.gekozen[list] = chosen ? others.concat([id]) : others;
+    state.gekozen[list] = inOrder(chosen ? others.concat([id]) : others, order);
   }
 
   /* "buurtanalyse-noord-2026-11-29.json": the buurt in letters and digits, the date when there is one. */

@@ -5,13 +5,12 @@
  * - an analysis of an earlier version brought up to date: HandreikingMigratie;
  * - cleaning what comes from a file, the browser's storage or the address: HandreikingOpschonen;
  * - the beleidsdiagnose of step 4.1, a row per problem: HandreikingDiagnose;
- * - the address (the answers with the parameter names of the interventiewijzer plus fase,
- *   verschijningsvorm, onbekend, casus and gestopt; after "#" the beleidsdiagnose; never the buurt name or
- *   notes): HandreikingAnalyseAdres;
+ * - the address, which is the whole analysis (the answers in the query with the parameter names of the
+ *   interventiewijzer plus onbekend, casus, gestopt and situatie; everything else after "#"): HandreikingAnalyseAdres;
  * - the advice: HandreikingAdvies (the rules of handreiking/tools/advies.py);
  * - saving at once on every change, several analyses side by side: HandreikingOpslag.
- * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose and the
- * printed report. Files are JSON; nothing is ever sent anywhere.
+ * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose, the proposal
+ * ("Voorstel aanpak", printed on its own) and the printed report. Files are JSON; nothing is ever sent anywhere.
  * Every id, label and parameter name comes from window.HANDREIKING or the page; none is written here.
  * A classic script (no ES module) so that it also runs from file://.
  */
@@ -48,7 +47,9 @@
     cijferErbij: "ba-cijfer-erbij", cijferRij: "ba-cijfer-rij", verslag: "verslag-inhoud",
     beheer: "ba-beheer", afsluiten: "ba-afsluiten", bewaard: "ba-bewaard", bewaardBlok: "ba-bewaard-blok",
     opgeslagen: "ba-opgeslagen", open: "ba-open", verwijder: "ba-verwijder", nieuw: "ba-nieuw",
-    exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand",
+    exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand", kopieer: "ba-kopieer",
+    balkAantal: "ba-balk-aantal", gekozenAantal: "advies-gekozen", voorstel: "voorstel-inhoud",
+    voorstelLeeg: "voorstel-leeg", voorstelKnoppen: "voorstel-knoppen", voorstelPrint: "voorstel-print",
   }).forEach(([name, id]) => { ui[name] = document.getElementById(id); });
 
   // --- the data ---------------------------------------------------------------------------
@@ -187,7 +188,7 @@
       row.remove();
       numberCijfers();
       collectForm();
-      renderReport();
+      renderDocuments();
       persist();
       (next ? next.querySelector("[data-cijfer]") : ui.cijferErbij).focus();
     });
@@ -321,16 +322,32 @@
       (state.gestopt || voorbeeld.status !== config.verborgen_status));
   }
 
+  const MOST = config.voorstel_hoogstens;  // praktijkvoorbeelden in the proposal, at most
+
+  /* "Gekozen voor het voorstel: 2 van hoogstens 3 praktijkvoorbeelden." */
+  function showChosenCount(refused) {
+    const count = state.gekozen.praktijkvoorbeelden.length;
+    ui.gekozenAantal.textContent = refused
+      ? "U koos al " + count + " praktijkvoorbeelden voor het voorstel, het hoogste aantal. Haal er eerst een weg."
+      : count ? "Gekozen voor het voorstel: " + count + " van hoogstens " + MOST + " praktijkvoorbeelden." : "";
+  }
+
   function chooser(list, id, name) {
     const boxId = `kies-${Staat.KINDS[list]}-${id}`;
     const wrapper = element("p", {"class": "ba-kies"});
     const box = element("input", {type: "checkbox", id: boxId});
     box.checked = state.gekozen[list].includes(id);
     box.addEventListener("change", () => {
-      Staat.choose(state, list, id, box.checked);
+      const full = list === "praktijkvoorbeelden" && state.gekozen[list].length >= MOST;
+      if (box.checked && full) {
+        box.checked = false;
+        showChosenCount(true);
+        return;
+      }
+      Staat.choose(state, list, id, box.checked, known.gekozen[list]);
       refresh();
     });
-    const text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
+    const text = element("label", {"for": boxId}, "Kies voor het voorstel");
     text.appendChild(element("span", {"class": "ba-verborgen"}, ": " + name));
     wrapper.appendChild(box);
     wrapper.appendChild(document.createTextNode(" "));
@@ -509,7 +526,7 @@
 
   /* One answer changed: the state, the report, the address and the storage follow. */
   function diagnoseChanged() {
-    renderReport();
+    renderDocuments();
     updateAddress();
     persist();
   }
@@ -683,6 +700,20 @@
     if (advies.checklists.length) box.appendChild(lists);
   }
 
+  /* A row's answers as a list, each with its question; null when none is given. */
+  function diagnoseAnswers(row) {
+    const given = Diagnose.answers(state.beleidsdiagnose.rijen[row.key] || {}, data)
+      .filter((answer) => answer.waarden.length);
+    if (!given.length) return null;
+    const list = element("dl", {"class": "ba-verslag-antwoorden"});
+    given.forEach((answer) => {
+      const entry = list.appendChild(element("div", {}));
+      entry.appendChild(element("dt", {}, answer.label));
+      entry.appendChild(element("dd", {}, answer.waarden.join(", ").trim()));
+    });
+    return list;
+  }
+
   /* Per problem: what the advice proposes beside it, and each answer given (the question as its label). */
   function reportDiagnose(box) {
     const found = Diagnose.rows(state, data);
@@ -691,18 +722,7 @@
       const block = box.appendChild(element("div", {"class": "ba-verslag-diagnoserij"}));
       block.appendChild(element("h4", {}, rowTitle(row) + (row.gevonden ? "" : " (niet meer aangevinkt)")));
       if (row.id) block.appendChild(proposalsOf(row));
-      const given = Diagnose.answers(state.beleidsdiagnose.rijen[row.key] || {}, data)
-        .filter((answer) => answer.waarden.length);
-      if (!given.length) {
-        block.appendChild(element("p", {}, "Nog niet ingevuld."));
-        return;
-      }
-      const list = block.appendChild(element("dl", {"class": "ba-verslag-antwoorden"}));
-      given.forEach((answer) => {
-        const entry = list.appendChild(element("div", {}));
-        entry.appendChild(element("dt", {}, answer.label));
-        entry.appendChild(element("dd", {}, answer.waarden.join(", ").trim()));
-      });
+      block.appendChild(diagnoseAnswers(row) || element("p", {}, "Nog niet ingevuld."));
     });
     if (state.beleidsdiagnose.notitie) {
       const note = "Aantekeningen: " + state.beleidsdiagnose.notitie.trim();
@@ -731,6 +751,186 @@
     reportAdvice(box);
     box.appendChild(element("h3", {}, "Beleidsdiagnose"));
     reportDiagnose(box);
+  }
+
+  // --- the proposal (#voorstel): on screen, and alone on paper with "Print voorstel" ---------------------
+
+  const PRINT_PROPOSAL = "ba-print-voorstel";  // on <html> while the proposal prints instead of the report
+  const ruleTexts = new Map();  // vuistregel id -> the rule as the checklist of step 4.2 states it
+  data.checklists.forEach((checklist) => {
+    checklist.secties.forEach((sectie) => {
+      sectie.items.forEach((item) => { if (item.vuistregel) ruleTexts.set(item.vuistregel.id, item.tekst); });
+    });
+  });
+  // A praktijkvoorbeeld's field -> the vocabulary of its values ("locaties" -> "locatie").
+  const fieldVocabulary = new Map(Object.keys(data.velden).map((naam) => [data.velden[naam], naam]));
+
+  function withoutStop(text) { return text.trim().replace(/[.:;]+$/, ""); }
+
+  /* A list of ticked options (tickedList) as short texts: "Schelden (Op straat, Online)". */
+  function flatten(list) {
+    return all(list, ":scope > li").map((item) => {
+      const below = item.querySelector(":scope > ul");
+      const own = withoutStop(item.firstChild.textContent);
+      return below ? own + " (" + flatten(below).join(", ") + ")" : own;
+    });
+  }
+
+  function definitions(box, pairs) {
+    const list = box.appendChild(element("dl", {"class": "ba-verslag-antwoorden"}));
+    pairs.forEach(([term, text]) => {
+      const entry = list.appendChild(element("div", {}));
+      entry.appendChild(element("dt", {}, term));
+      entry.appendChild(element("dd", {}, text));
+    });
+    return list;
+  }
+
+  /* The main findings of the analysis: per step what is ticked, "Anders" and "Weten we niet"; the figures. */
+  function proposalFindings(box) {
+    const found = [];
+    all(form, ".ba-stap").forEach((fieldset) => {
+      const nummer = fieldset.getAttribute("data-stap");
+      const ticked = element("ul", {});
+      all(fieldset, ".ba-checklist > ul.ba-opties, .ba-extra > ul.ba-opties").forEach((list) => {
+        tickedList(list, ticked);
+      });
+      const parts = flatten(ticked);
+      all(fieldset, "[data-anders]").forEach((field) => {
+        if (field.value.trim()) parts.push("anders: " + withoutStop(field.value));
+      });
+      if (state.onbekend.includes(nummer)) parts.push("weten we niet");
+      if (parts.length) found.push([stappen.get(nummer).titel, capitalize(parts.join("; ")) + "."]);
+    });
+    if (state.cijfers.length) {
+      found.push(["Cijfers over risicofactoren", state.cijfers.map((cijfer) => {
+        const [wat, waarde, bron] = cijferVelden.map((veld) => (cijfer[veld.sleutel] || "").trim());
+        return [wat, waarde].filter(Boolean).join(": ") + (bron ? " (bron: " + bron + ")" : "");
+      }).join("; ") + "."]);
+    }
+    if (found.length) definitions(box, found);
+    else box.appendChild(element("p", {}, "Nog niets aangevinkt."));
+  }
+
+  /* The chosen oplossingsrichtingen and praktijkvoorbeelden, each with the advice's reasons. */
+  function proposalChoice(box) {
+    const suggested = byKey(advies.oplossingsrichtingen, "id");
+    const ranked = byKey(advies.praktijkvoorbeelden, "slug");
+    if (state.gekozen.oplossingsrichtingen.length) {
+      box.appendChild(element("h4", {}, "Oplossingsrichtingen"));
+      const list = box.appendChild(element("ul", {}));
+      state.gekozen.oplossingsrichtingen.forEach((id) => {
+        const line = list.appendChild(element("li", {}));
+        line.appendChild(element("strong", {}, richtingen.get(id).label));
+        line.appendChild(document.createTextNode(". " + (suggested.has(id) ? "Waarom: " + reasons(suggested.get(id))
+          : "Bij de antwoorden van nu stelt het advies deze richting niet voor.")));
+      });
+    }
+    box.appendChild(element("h4", {}, "Praktijkvoorbeelden"));
+    if (!state.gekozen.praktijkvoorbeelden.length) {
+      box.appendChild(element("p", {}, "Nog geen gekozen: kies er een tot " + MOST +
+        " bij het advies, met \u2018Kies voor het voorstel\u2019."));
+      return;
+    }
+    const list = box.appendChild(element("ul", {"class": "ba-voorstel-voorbeelden"}));
+    state.gekozen.praktijkvoorbeelden.forEach((slug) => {
+      const voorbeeld = voorbeelden.get(slug);
+      const line = list.appendChild(element("li", {"data-slug": slug}));
+      line.appendChild(element("strong", {}, voorbeeld.titel));
+      const richting = voorbeeld.oplossingsrichtingen[0];
+      if (richting) {
+        line.appendChild(document.createTextNode(" (oplossingsrichting: " + richtingen.get(richting).label + ")"));
+      }
+      if (voorbeeld.samenvatting) line.appendChild(element("p", {}, voorbeeld.samenvatting));
+      line.appendChild(element("p", {}, ranked.has(slug) ? "Waarom: " + why(ranked.get(slug))
+        : "Het deelt niets met de antwoorden van nu: het advies stelt het niet voor."));
+    });
+  }
+
+  /* Per problem the answers of 4.1; the problems without answers in one line. */
+  function proposalDiagnose(box) {
+    const open = [];
+    Diagnose.rows(state, data).forEach((row) => {
+      const answers = diagnoseAnswers(row);
+      if (!answers) {
+        open.push(rowTitle(row));
+        return;
+      }
+      const block = box.appendChild(element("div", {"class": "ba-verslag-diagnoserij"}));
+      block.appendChild(element("h4", {}, rowTitle(row)));
+      block.appendChild(answers);
+    });
+    if (open.length) box.appendChild(element("p", {}, "Nog niet ingevuld voor: " + open.join("; ") + "."));
+    if (!box.querySelector("h4") && !open.length) box.appendChild(element("p", {}, "Geen problemen gevonden."));
+    if (state.beleidsdiagnose.notitie) {
+      box.appendChild(element("p", {"class": "ba-verslag-notitie"},
+        "Aantekeningen: " + state.beleidsdiagnose.notitie.trim()));
+    }
+  }
+
+  /* "'Kleinschalig en terugkerend contact'": the values of a praktijkvoorbeeld that decided a verdict. */
+  function decidedBy(waarden) {
+    return joinAnd(waarden.map(([field, id]) => "\u2018" + label(fieldVocabulary.get(field), id) + "\u2019"));
+  }
+
+  const VERDICTS = {voldoet: "voldoet", voldoet_niet: "voldoet niet", onbekend: "onbekend"};
+
+  /* Her choice against every vuistregel of step 4.2: per rule, per chosen praktijkvoorbeeld a verdict. */
+  function proposalRules(box) {
+    const chosen = state.gekozen.praktijkvoorbeelden;
+    box.appendChild(element("p", {}, "De handreiking geeft vuistregels voor de inzet van interventies. " +
+      "Per regel: volgt het gekozen praktijkvoorbeeld haar? \u2018Onbekend\u2019 betekent dat de handreiking " +
+      "dat van dit voorbeeld niet vastlegt."));
+    Advies.toets(data, Staat.answers(state), chosen).forEach((toetsing) => {
+      const block = box.appendChild(element("div", {"class": "ba-voorstel-regel", "data-regel": toetsing.regel}));
+      block.appendChild(element("p", {"class": "ba-voorstel-regeltekst"}, ruleTexts.get(toetsing.regel)));
+      if (!toetsing.geldt) {
+        const regel = regels.get(toetsing.regel);
+        const names = Object.keys(regel.geldt_bij).map((naam) => quoted(naam, regel.geldt_bij[naam]));
+        block.appendChild(element("p", {"data-oordeel": "geldt_niet"}, "Geldt hier niet: de regel geldt bij " +
+          joinAnd(names) + ", en dat noemt uw analyse niet."));
+        return;
+      }
+      if (!toetsing.oordelen.length) block.appendChild(element("p", {}, "Nog geen praktijkvoorbeeld gekozen."));
+      const list = block.appendChild(element("ul", {}));
+      toetsing.oordelen.forEach((oordeel) => {
+        const line = list.appendChild(element("li", {"data-oordeel": oordeel.oordeel}));
+        line.appendChild(document.createTextNode(voorbeelden.get(oordeel.slug).titel + ": "));
+        line.appendChild(element("strong", {}, VERDICTS[oordeel.oordeel]));
+        line.appendChild(document.createTextNode(oordeel.oordeel === "onbekend"
+          ? " (de handreiking legt dit van dit voorbeeld niet vast)."
+          : " (" + decidedBy(oordeel.waarden) + ")."));
+      });
+    });
+  }
+
+  function renderProposal() {
+    const box = ui.voorstel;
+    box.textContent = "";
+    const chosen = state.gekozen.praktijkvoorbeelden.length > 0;
+    ui.voorstelLeeg.hidden = chosen;
+    ui.voorstelKnoppen.hidden = !chosen;
+    const meta = [["Buurt", state.buurt.trim() || "(geen naam)"],
+      ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
+    definitions(box, meta).className = "ba-verslag-meta";
+    box.appendChild(element("h3", {}, "Wat speelt er"));
+    box.appendChild(element("p", {"class": "ba-verslag-notitie"},
+      state.situatie.trim() || "(Niet ingevuld bij \u2018Wat speelt er, in een paar woorden?\u2019)"));
+    box.appendChild(element("h3", {}, "Wat de analyse vond"));
+    proposalFindings(box);
+    box.appendChild(element("h3", {}, "Voorgestelde aanpak"));
+    proposalChoice(box);
+    box.appendChild(element("h3", {}, "Beleid nu en wat nodig is (beleidsdiagnose)"));
+    proposalDiagnose(box);
+    box.appendChild(element("h3", {}, "Getoetst aan de vuistregels"));
+    proposalRules(box);
+    showChosenCount(false);
+  }
+
+  /* The report and the proposal, both made from the state. */
+  function renderDocuments() {
+    renderReport();
+    renderProposal();
   }
 
   // --- the casus --------------------------------------------------------------------------
@@ -762,6 +962,11 @@
     const select = ui.bewaard;
     const previous = select.value;
     select.textContent = "";
+    // A new analysis is kept from its first answer on; until then the list says that it is open, not another one.
+    const unsaved = !entries.some((entry) => entry.id === currentId);
+    if (unsaved && entries.length) {
+      select.appendChild(element("option", {value: ""}, "Nieuwe analyse (geopend, nog leeg)"));
+    }
     entries.forEach((entry) => {
       const analysis = sanitize(entry.analyse).state;
       // Short, so that a phone shows the whole option: "Noord (geopend), 29 nov. 14:05".
@@ -771,13 +976,17 @@
       select.appendChild(element("option", {value: entry.id}, text));
     });
     const ids = entries.map((entry) => entry.id);
-    select.value = ids.includes(previous) ? previous : ids.includes(currentId) ? currentId : ids[0] || "";
+    const kept = ids.includes(previous) ? previous : ids.includes(currentId) ? currentId : ids[0] || "";
+    select.value = unsaved ? "" : kept;
     ui.bewaardBlok.hidden = entries.length === 0;
   }
 
   /* After every change: this analysis into the browser's storage. An untouched empty form is not kept. */
   function persist() {
-    if (Staat.isEmpty(state) && !Opslag.get(currentId)) return;
+    if (Staat.isEmpty(state) && !Opslag.get(currentId)) {
+      listSaved();
+      return;
+    }
     if (Opslag.put(currentId, Staat.copy(state))) {
       ui.opgeslagen.textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
       storageFailed = false;
@@ -827,9 +1036,27 @@
   }
 
   function startNew() {
+    const previous = Opslag.get(currentId);
     Opslag.setCurrent(null);
-    load(Opslag.newId(), {}, "Een nieuwe, lege analyse. De vorige blijft bewaard in de lijst hieronder.");
+    load(Opslag.newId(), {}, "Een nieuwe, lege analyse." + (previous ? " De vorige, \u2018" +
+      nameOf(sanitize(previous).state) + "\u2019, blijft bewaard: u opent haar weer bij \u2018" +
+      "Uw analyses in deze browser\u2019, hierboven." : ""));
     ui.buurt.focus();
+  }
+
+  /* The address is the whole analysis: copied as the page would write it (also where a file:// page may not). */
+  function copyLink() {
+    const link = window.location.href.split(/[?#]/)[0] + Adres.format(state, data) + Adres.fragment(state, data);
+    const local = window.location.protocol === "file:"
+      ? " Let op: deze pagina staat op uw eigen computer; de link werkt alleen waar dezelfde bestanden staan. " +
+        "Stuur dan liever het bestand." : "";
+    const copied = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error("klembord"));
+    copied.then(() => {
+      status("De link naar de hele analyse staat op het klembord (" + link.length + " tekens)." + local);
+    }, () => {
+      status("Kopi\u00EBren lukte niet in deze browser. Kopieer het webadres uit de adresbalk: dat is dezelfde link." +
+        local);
+    });
   }
 
   function exportFile() {
@@ -872,11 +1099,19 @@
     Pagina.setAddress(Adres.format(state, data), false, keep ? undefined : fragment);
   }
 
+  /* The bar under the form: how many answers are ticked (each answer once, also when it stands in two steps). */
+  function showCount() {
+    const count = Object.keys(state.keuzes).reduce((sum, naam) => sum + state.keuzes[naam].length, 0) +
+      state.punten.length + state.onbekend.length;
+    ui.balkAantal.textContent = plural(count, "antwoord", "antwoorden");
+  }
+
   /* After every change: advice, beleidsdiagnose, report, the address, and saving. */
   function refresh() {
+    showCount();
     renderAdvice();
     renderDiagnose();
-    renderReport();
+    renderDocuments();
     updateAddress();
     persist();
   }
@@ -896,7 +1131,7 @@
       return;
     }
     renderDiagnose();  // "Anders, namelijk" at step 2.5 names a problem of its own
-    renderReport();
+    renderDocuments();
     persist();
   });
   ui.gestopt.addEventListener("change", (event) => {
@@ -935,10 +1170,19 @@
   ui.nieuw.addEventListener("click", startNew);
   all(document, "[data-print-verslag]").forEach((button) => {
     button.addEventListener("click", () => {
-      renderReport();
+      renderDocuments();
+      document.documentElement.classList.remove(PRINT_PROPOSAL);
       window.print();
     });
   });
+  ui.voorstelPrint.addEventListener("click", () => {
+    renderDocuments();
+    document.documentElement.classList.add(PRINT_PROPOSAL);
+    window.print();
+  });
+  // After printing the proposal, the browser's own print command prints the report again.
+  window.addEventListener("afterprint", () => { document.documentElement.classList.remove(PRINT_PROPOSAL); });
+  ui.kopieer.addEventListener("click", copyLink);
 
   // --- start ------------------------------------------------------------------------------
 
@@ -947,6 +1191,13 @@
   const anchor = Adres.ownsFragment(window.location.hash) ? "" : window.location.hash;
   const start = Adres.parse(window.location.search, data, known, window.location.hash);
   Pagina.showUnknown(ui.melding, start.unknown);
+  if (start.unreadable) {
+    ui.melding.hidden = false;
+    ui.melding.appendChild(element("p", {"class": "admonition-title"}, "De link is niet helemaal overgekomen"));
+    ui.melding.appendChild(element("p", {}, "Het deel na het #-teken (buurtnaam, aantekeningen, beleidsdiagnose " +
+      "en de rest) kon deze pagina niet lezen; misschien is de link afgebroken in een mail of chat. De aangevinkte " +
+      "antwoorden zijn overgenomen. Vraag om de hele link of om het bestand van \u2018Exporteer als bestand\u2019."));
+  }
   const keptId = Opslag.current();
   const kept = keptId && sanitize(Opslag.get(keptId)).state;
   // What the link asks for: the answers, and the beleidsdiagnose when it carries one (null: it does not say).

@@ -11,6 +11,8 @@
  *   advies.checklists           [{slug, score, redenen}] best first, at most "eerste"
  *   HandreikingAdvies.verdict(regel, voorbeeld)   "voldoet", "voldoet_niet" or "onbekend" for a vuistregel
  *   HandreikingAdvies.vuistregels(data)           the vuistregels of step 4.2, from the checklists
+ *   HandreikingAdvies.toets(data, answers, slugs) the chosen praktijkvoorbeelden against every vuistregel:
+ *     [{regel: id, geldt: bool, oordelen: [{slug, oordeel, waarden: [[field, id]]}]}] (advies.toets in Python)
  *
  * Weights, vocabularies, fields and rules all come from the data (data.buurtanalyse, data.tekst, the checklists).
  * Scores are rounded to data.buurtanalyse.precisie, as in Python, so both order them the same.
@@ -67,6 +69,31 @@
       (voorbeeld[name] || []).some((value) => values[name].includes(value)));
     if (has(regel.voldoet)) return "voldoet";
     return has(regel.voldoet_niet) ? "voldoet_niet" : "onbekend";
+  }
+
+  /* A rule with geldt_bij counts only when the analysis names one of those values. */
+  function applies(regel, chosen) {
+    const geldtBij = regel.geldt_bij || {};
+    return Object.keys(geldtBij).every((naam) => intersect(geldtBij[naam], chosen(naam)).length > 0);
+  }
+
+  /* The verdict and the praktijkvoorbeeld's values that decided it (none for "onbekend"). */
+  function oordeel(regel, voorbeeld) {
+    const found = verdict(regel, voorbeeld);
+    const tested = {voldoet: regel.voldoet, voldoet_niet: regel.voldoet_niet}[found] || {};
+    const waarden = [];
+    Object.keys(tested).forEach((name) => {
+      (voorbeeld[name] || []).forEach((value) => { if (tested[name].includes(value)) waarden.push([name, value]); });
+    });
+    return {slug: voorbeeld.slug, oordeel: found, waarden};
+  }
+
+  function toets(data, answers, slugs) {
+    const chosen = chooser(answers);
+    const bySlug = new Map(data.praktijkvoorbeelden.map((voorbeeld) => [voorbeeld.slug, voorbeeld]));
+    const chosenOnes = slugs.filter((slug) => bySlug.has(slug)).map((slug) => bySlug.get(slug));
+    return rules(data).map((regel) => ({regel: regel.id, geldt: applies(regel, chosen),
+      oordelen: chosenOnes.map((voorbeeld) => oordeel(regel, voorbeeld))}));
   }
 
   function vuistregels(data) {
@@ -187,9 +214,8 @@
         redenen.push({soort: "woorden", waarden: hits.map((pair) => pair[0]), gewicht: round(weights.woorden * gewicht),
           treffers: hits.map((pair) => pair[1][1])});
       }
-      const applying = regels.filter((regel) => Object.keys(regel.geldt_bij || {}).every((naam) =>
-        intersect(regel.geldt_bij[naam], chosen(naam)).length > 0));
-      const verdicts = applying.map((regel) => [regel.id, verdict(regel, voorbeeld)]);
+      const verdicts = regels.filter((regel) => applies(regel, chosen))
+        .map((regel) => [regel.id, verdict(regel, voorbeeld)]);
       const met = verdicts.filter((pair) => pair[1] === "voldoet").map((pair) => pair[0]);
       const missed = verdicts.filter((pair) => pair[1] === "voldoet_niet").map((pair) => pair[0]);
       redenen.push({soort: "vuistregel", waarden: met, gewicht: round(weights.vuistregel * met.length), treffers: []});
@@ -261,9 +287,14 @@
     return found.slice(0, config.eerste);
   }
 
-  function advise(data, answers) {
+  /* The chosen ids of a vocabulary, as a set. */
+  function chooser(answers) {
     const keuzes = answers.keuzes || {};
-    function chosen(naam) { return new Set(keuzes[naam] || []); }
+    return (naam) => new Set(keuzes[naam] || []);
+  }
+
+  function advise(data, answers) {
+    const chosen = chooser(answers);
     const fasen = chosen("fase");
     const buitenFocus = data.vocabulaires.fase.termen
       .filter((term) => term.buiten_focus && fasen.has(term.id))
@@ -274,5 +305,5 @@
       checklists: proposeChecklists(data, chosen, answers, richtingen)};
   }
 
-  return {advise, verdict, vuistregels};
+  return {advise, verdict, vuistregels, toets};
 });
