@@ -301,7 +301,8 @@ FORM_VALUES = """() => {
 
 
 def saved_names(page) -> list[str]:
-    return page.locator("#ba-bewaard option").evaluate_all("options => options.map(o => o.textContent)")
+    """The kept analyses in the chooser (not the line that names a new, still empty one)."""
+    return page.locator("#ba-bewaard option:not([value=''])").evaluate_all("options => options.map(o => o.textContent)")
 
 
 def test_every_typed_field_comes_back_after_a_reload_or_a_closed_tab(page, site_url, content):
@@ -379,6 +380,8 @@ def test_a_new_analysis_keeps_the_old_one_and_one_can_switch_and_delete(page, si
     page.get_by_role("button", name="Verwijder").click()  # the open one: the page starts empty
     assert checked(page) == {} and page.input_value("#ba-buurt") == ""
     assert [name.split(",")[0] for name in saved_names(page)] == ["Noord"]
+    # The chooser names what is open: the new, empty analysis, not Noord.
+    assert page.locator("#ba-bewaard option:checked").inner_text() == "Nieuwe analyse (geopend, nog leeg)"
     stored = json.loads(page.evaluate("localStorage.getItem('handreiking-buurtanalyses')"))
     assert [entry["analyse"]["buurt"] for entry in stored["analyses"].values()] == ["Noord"]
 
@@ -398,6 +401,7 @@ def test_analyses_kept_by_an_older_version_are_still_listed(page, site_url):
     page.add_init_script(f"localStorage.setItem('handreiking-buurtanalyses', {json.dumps(json.dumps(old))})")
     open_analyse(page, analyse_url(site_url))
     assert checked(page) == {}
+    page.select_option("#ba-bewaard", label=saved_names(page)[0])
     page.get_by_role("button", name="Open", exact=True).click()
     assert page.input_value("#ba-buurt") == "Oost" and checked(page) == {"doelgroep": {"ouders"}}
 

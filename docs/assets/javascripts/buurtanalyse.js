@@ -188,8 +188,7 @@
       row.remove();
       numberCijfers();
       collectForm();
-      renderDocuments();
-      persist();
+      answerChanged();
       (next ? next.querySelector("[data-cijfer]") : ui.cijferErbij).focus();
     });
     return row;
@@ -525,7 +524,8 @@
   }
 
   /* One answer changed: the state, the report, the address and the storage follow. */
-  function diagnoseChanged() {
+  /* A text, figure or diagnose answer changed: the report, the share link and the saved copy follow. */
+  function answerChanged() {
     renderDocuments();
     updateAddress();
     persist();
@@ -548,7 +548,7 @@
       field.addEventListener("input", () => {
         Diagnose.set(state, row.key, veld, field.value);
         grow(field);
-        diagnoseChanged();
+        answerChanged();
       });
     });
     all(section, "fieldset[data-veld]").forEach((group) => {
@@ -563,7 +563,7 @@
         box.addEventListener("change", () => {
           const ticked = boxes.filter((other) => other.checked).map((other) => other.value);
           Diagnose.set(state, row.key, veld, box.type === "checkbox" ? ticked : box.value);
-          diagnoseChanged();
+          answerChanged();
         });
       });
     });
@@ -1124,15 +1124,15 @@
     refresh();
   });
   form.addEventListener("input", (event) => {
-    if (event.target.type === "checkbox") return;
+    // Choosing a kept analysis in the list is not an answer (and re-listing would undo the choice).
+    if (event.target.type === "checkbox" || event.target === ui.bewaard) return;
     collectForm();
     if (event.target === ui.situatie) {  // her words are answers: the advice and the address follow them
       refresh();
       return;
     }
     renderDiagnose();  // "Anders, namelijk" at step 2.5 names a problem of its own
-    renderDocuments();
-    persist();
+    answerChanged();
   });
   ui.gestopt.addEventListener("change", (event) => {
     state.gestopt = event.target.checked;
@@ -1142,7 +1142,7 @@
   ui.diagnoseNotitie.addEventListener("input", () => {
     Diagnose.setNote(state, ui.diagnoseNotitie.value);
     grow(ui.diagnoseNotitie);
-    diagnoseChanged();
+    answerChanged();
   });
   ui.cijferErbij.addEventListener("click", () => {
     const row = ui.cijfers.appendChild(cijferRow({}));
