@@ -102,7 +102,7 @@ properdocs: .venv-properdocs/.installed node_modules/.installed ## Bouw de site 
 	rm -rf .properdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/mkdocs build --strict --quiet --site-dir .properdocs/mkdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/properdocs build --strict --quiet --site-dir .properdocs/properdocs
-	.venv-properdocs/bin/python tools/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
+	.venv-properdocs/bin/python ci-checks/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
 bench: $(VENV)/.site node_modules/.installed ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden

