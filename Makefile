@@ -36,8 +36,9 @@ node_modules/.installed: package.json package-lock.json
 serve: $(VENV)/.site node_modules/.installed ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
 	$(MKDOCS) serve --dev-addr $(ADDRESS) --livereload
 
-check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
-	$(PY) -m handreiking check
+# ALLES=ja lists every warning per file, also those many files share (summarised in one line otherwise).
+check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld; ALLES=ja: elke waarschuwing)
+	$(PY) -m handreiking check $(if $(ALLES),--alle)
 
 # TITEL comes from the command line (make exports it), so quotes and accents reach Python unchanged.
 nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
