@@ -9,34 +9,33 @@ leaves the editor out: it cannot save anything without a server.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from handreiking.build import OFFLINE_ENV
 from handreiking.content.schemas import project_schemas
 from handreiking.site.site import Site
 from handreiking.site.templating import html_templates
 from handreiking.tools import beheer
 from macros.generated_files import add_generated
 
+if TYPE_CHECKING:  # the plugin imports this module
+    from macros.plugin import HandreikingConfig
+
 PREVIEW_SCRIPT = Path(__file__).with_name("beheer_preview.js")
-LOCAL_BACKEND_ENV = "HANDREIKING_BEHEER_LOKAAL"  # decap-server's address, for editing on this computer
-AUTH_ENV = "HANDREIKING_BEHEER_AUTH"  # the OAuth proxy for the GitHub sign-in (see CONTRIBUTING.md)
 MISSING = ("De bestanden van Decap CMS ontbreken ({path}). Voer 'make node_modules/.installed' uit "
            "(of 'npm ci'); zonder die bestanden zou de site zonder /beheer/ verschijnen.")
 
 
-def add_editor(files: Files, config: MkDocsConfig, site: Site) -> None:
-    if os.environ.get(OFFLINE_ENV) == "true":
-        return
+def add_editor(files: Files, config: MkDocsConfig, site: Site, options: HandreikingConfig) -> None:
+    """``options``: the plugin's, with the editor's sign-in and local backend."""
     for source in [*_cms_files(site.root), PREVIEW_SCRIPT]:
         add_generated(files, config, f"{beheer.FOLDER}/{source.name}", abs_src_path=str(source))
-    cms_config = _config(config, site)
+    cms_config = _config(config, site, options)
     add_generated(files, config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config))
     collections = [collection["name"] for collection in cms_config["collections"]]
     add_generated(files, config, f"{beheer.FOLDER}/index.html", content=_page(files, config, collections))
@@ -50,12 +49,12 @@ def _cms_files(root: Path) -> list[Path]:
     return found
 
 
-def _config(config: MkDocsConfig, site: Site) -> dict:
+def _config(config: MkDocsConfig, site: Site, options: HandreikingConfig) -> dict:
     templates = {}
     for file in (site.root / "content" / "sjablonen").glob("*.yml"):
         templates[file.stem] = beheer.template_defaults(yaml.safe_load(file.read_text(encoding="utf-8")))
-    backend = beheer.Backend(repo=_repository(config.repo_url), auth_url=os.environ.get(AUTH_ENV) or None,
-                             local_url=os.environ.get(LOCAL_BACKEND_ENV) or None, site_url=config.site_url)
+    backend = beheer.Backend(repo=_repository(config.repo_url), auth_url=options.editor_sign_in,
+                             local_url=options.local_backend, site_url=config.site_url)
     return beheer.cms_config(project_schemas(site.root).raw, site.content.taxonomieen, templates, backend)
 
 

@@ -17,7 +17,9 @@ from macros.plugin import NAME, HandreikingPlugin, site_of
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
-EVENTS = ("config", "files", "page_context", "post_build")  # the events the plugin handles
+# The events the plugin handles (startup, serve and shutdown run once per mkdocs command, not per build).
+EVENTS = ("config", "pre_build", "files", "nav", "page_markdown", "page_content", "env", "page_context",
+          "post_page", "post_build")
 
 
 def plugin_name(entry: str | dict) -> str:
