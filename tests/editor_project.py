@@ -14,7 +14,8 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
-EDITOR_FILES = ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml", ".pre-commit-config.yaml")
+EDITOR_FILES = ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml", ".pre-commit-config.yaml",
+                "package.json", "package-lock.json")
 OLD = 86400  # 2 January 1970: older than any venv
 
 

@@ -6,10 +6,12 @@ tested on the built site by the other test files; here only its wiring.
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug
@@ -65,3 +67,28 @@ def test_the_plugin_loads_the_project_beside_mkdocs_yml(tmp_path):
     site = site_of(config)
     assert site.root == project.resolve()
     assert "Alleen in deze kopie." in {voorbeeld.samenvatting for voorbeeld in site.content.praktijkvoorbeelden}
+
+
+def test_the_options_are_typed_and_an_environment_variable_overrides_each(monkeypatch):
+    for name in ("HANDREIKING_PDF", "HANDREIKING_BEHEER_LOKAAL", "HANDREIKING_BEHEER_AUTH", "HANDREIKING_INCREMENTEEL"):
+        monkeypatch.delenv(name, raising=False)
+    options = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins[NAME].config
+    assert (options.pdf_downloads, options.local_backend, options.editor_sign_in, options.incremental) == \
+        (False, None, None, True)
+    monkeypatch.setenv("HANDREIKING_PDF", "true")
+    monkeypatch.setenv("HANDREIKING_BEHEER_LOKAAL", "http://localhost:8081/api/v1")
+    options = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins[NAME].config
+    assert options.pdf_downloads is True and options.local_backend == "http://localhost:8081/api/v1"
+    monkeypatch.setenv("HANDREIKING_PDF", "misschien")
+    with pytest.raises(Abort):
+        load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def test_the_build_reads_its_settings_from_mkdocs_yml_only():
+    """Environment variables are overrides in mkdocs.yml (!ENV); no module reads one on its own, except
+    the build script, which sets them for the MkDocs it runs and asks where Chromium is."""
+    allowed = {"handreiking/build.py", "handreiking/site/pdf.py"}
+    readers = {path.relative_to(ROOT).as_posix() for folder in ("handreiking", "macros")
+               for path in (ROOT / folder).rglob("*.py")
+               if re.search(r"\bos\.environ\b|\bgetenv\b|\benviron\[", path.read_text(encoding="utf-8"))}
+    assert readers <= allowed

@@ -88,6 +88,8 @@ class Site:
     root: Path = field(default=Path("."))
     output: Output = field(default_factory=Output)
     caches: SiteCaches | None = None
+    # The files in content/ as loaded; None when one changed while loading (nothing is kept under it then).
+    content_digest: str | None = None
 
     @cached_property
     def renderer(self) -> PageRenderer:
@@ -130,12 +132,12 @@ class Site:
     @cached_property
     def inputs(self) -> str:
         """A hash of everything generated output depends on besides the code."""
-        return digest(json.dumps([folder_digest(self.root / "content", "*"), self.today.isoformat(),
-                                  repr(self.output), repr(self.history)]).encode())
+        return digest(json.dumps([self.content_digest, self.today.isoformat(), repr(self.output),
+                                  repr(self.history)]).encode())
 
     def generated(self, name: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` (JSON data), or its result kept from a build with the same inputs and code."""
-        if self.caches is None:
+        if self.caches is None or self.content_digest is None:
             return compute()
         key = f"{name}:{self.inputs}"
         kept = self.caches.generated.get(key)
@@ -161,5 +163,12 @@ def build_site(root: Path, today: date | None = None, output: Output | None = No
     """
     today = today or date.today()
     caches = caches or SiteCaches(root / CACHE_DIR)
+    before = _content_digest(root)
     content = load_content(root, today, caches.parsed)
-    return Site(content, build_crosslinks(content), today, root, output or Output(), caches)
+    # A save while loading (`make serve`): this build's output must not be kept under either version.
+    stable = before if _content_digest(root) == before else None
+    return Site(content, build_crosslinks(content), today, root, output or Output(), caches, stable)
+
+
+def _content_digest(root: Path) -> str:
+    return folder_digest(root / "content", "*")

@@ -1,0 +1,167 @@
+"""Issue 25 (and 21): ``make serve`` writes only what a save changed, and a broken save takes nothing down.
+
+Runs the real ``make serve`` (``mkdocs serve`` with our plugin) on a copy of the project, on a free port,
+and changes files as an editor does. After each change the served site must be, file for file, what a
+full build of the same project gives; after a save that breaks the build, every page still answers,
+with the Dutch error (file, line, field) on top, and /beheer/ still works; fixing it brings the page back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_URL, edit_yaml, example_slug, mkdocs_build
+from editor_actions import perform_editor_actions
+from editor_project import editor_project
+
+pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
+
+BANNER = 'id="handreiking-bouwfout"'
+TIMEOUT = 180  # seconds for one rebuild to show, on a busy machine
+
+
+class Server:
+    """``make serve`` in a copy of the project; ``folder`` is the site it serves."""
+
+    def __init__(self, project: Path, tmp: Path):
+        self.project = project
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log = tmp / "serve.log"
+        env = {**os.environ, "HANDREIKING_REPO_URL": REPO_URL, "TMPDIR": str(tmp)}  # MkDocs serves from TMPDIR
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(["make", "--no-print-directory", "serve", f"ADDRESS=127.0.0.1:{port}"],
+                                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                            start_new_session=True)
+        self.wait_for(lambda: self.get("")[0] == 200)
+        self.folder = next(tmp.glob("mkdocs_*"))
+
+    def get(self, path: str) -> tuple[int | None, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=TIMEOUT) as answer:
+                return answer.status, answer.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+        except OSError as error:  # not listening yet
+            if self.process.poll() is not None:
+                pytest.fail(f"make serve stopte:\n{self.log.read_text()[-3000:]}")
+            return None, str(error)
+
+    def wait_for(self, condition, what: str = "de wijziging") -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not condition():
+            if time.monotonic() > deadline:
+                pytest.fail(f"{what} verscheen niet binnen {TIMEOUT} s:\n{self.log.read_text()[-3000:]}")
+            time.sleep(0.2)
+
+    def settle(self) -> None:
+        """Wait until no rebuild is pending: a request waits for a running one, and the watcher looks twice a second."""
+        time.sleep(2)
+        self.get("")
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGINT)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("serve")
+    (root / "tmp").mkdir()
+    server = Server(editor_project(root / "project"), root / "tmp")
+    yield server
+    server.stop()
+
+
+def assert_same_as_a_full_build(server: Server, tmp: Path) -> None:
+    """The served folder holds exactly the files of a clean build of the same project (at the same address)."""
+    server.settle()
+    project = tmp / "kopie"
+    shutil.copytree(server.project, project, symlinks=True, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
+    full = tmp / "volledig"
+    result = mkdocs_build(project, full, env={"HANDREIKING_SITE_URL": server.url})
+    assert result.returncode == 0, result.stderr
+    served = {path.relative_to(server.folder): path for path in server.folder.rglob("*") if path.is_file()}
+    built = {path.relative_to(full): path for path in full.rglob("*") if path.is_file()}
+    assert sorted(map(str, served.keys() - built.keys())) == [] and sorted(map(str, built.keys() - served.keys())) == []
+    differ = sorted(str(name) for name in served if served[name].read_bytes() != built[name].read_bytes())
+    assert differ == [], "\n".join([*differ, *_first_difference(served[Path(differ[0])], built[Path(differ[0])])])
+
+
+def _first_difference(served: Path, built: Path) -> list[str]:
+    import difflib
+
+    lines = difflib.unified_diff(built.read_text(errors="replace").replace(">", ">\n").splitlines(),
+                                 served.read_text(errors="replace").replace(">", ">\n").splitlines(),
+                                 "volledig", "serve", n=1, lineterm="")
+    return list(lines)[:40]
+
+
+def written(server: Server) -> list[tuple[int, int]]:
+    """(pages written, pages) of every build so far, from the server's log."""
+    return [(int(a), int(b)) for a, b in re.findall(r"(\d+) van de (\d+) pagina's geschreven", server.log.read_text())]
+
+
+def test_a_save_shows_on_its_page_and_writes_only_what_shows_it(server, tmp_path):
+    slug = example_slug(3)
+    builds = len(written(server))
+    edit_yaml(server.project / "content" / "interventies" / f"{slug}.yml",
+              lambda data: data.update(samenvatting=data["samenvatting"] + " Nieuw woord: zeldzaamheid."))
+    server.wait_for(lambda: "zeldzaamheid" in server.get(f"praktijkvoorbeelden/{slug}/")[1])
+    assert "zeldzaamheid" in server.get("interventiewijzer/")[1]  # its card
+    pages, total = written(server)[builds]
+    assert 1 < pages < total / 4, written(server)
+    assert_same_as_a_full_build(server, tmp_path)
+
+
+def test_an_editors_round_keeps_the_served_site_equal_to_a_full_build(server, tmp_path):
+    """New item and term, a rename and a removal with redirects, an item gestopt (tests/editor_actions.py)."""
+    changes = perform_editor_actions(server.project)
+    server.wait_for(lambda: server.get(f"praktijkvoorbeelden/{changes['nieuw']}/")[0] == 200, "het nieuwe voorbeeld")
+    server.wait_for(lambda: "Gestopt" in server.get(f"praktijkvoorbeelden/{changes['gestopt']}/")[1], "gestopt")
+    server.wait_for(lambda: 'http-equiv="refresh"' in server.get(f"praktijkvoorbeelden/{changes['hernoemd']}/")[1],
+                    "de doorverwijzing")
+    assert_same_as_a_full_build(server, tmp_path)
+
+
+@pytest.mark.parametrize("break_it, field", [
+    (lambda text: text.replace("\ndoelgroepen:", "\ndoelgroepen:\n  - geen-bestaande-doelgroep", 1), "doelgroepen[0]"),
+    (lambda text: text + "titel: 'niet afgesloten\n", "(bestand)"),  # a hand edit that is no YAML
+])
+def test_a_broken_save_keeps_the_site_and_shows_the_error_until_it_is_fixed(server, break_it, field):
+    slug = example_slug(5)
+    file = server.project / "content" / "interventies" / f"{slug}.yml"
+    good = file.read_text(encoding="utf-8")
+    file.write_text(break_it(good), encoding="utf-8")
+    page = f"praktijkvoorbeelden/{slug}/"
+    server.wait_for(lambda: BANNER in server.get(page)[1], "de foutmelding")
+
+    status, html = server.get(page)
+    assert status == 200 and "<h1" in html  # the last good page, under the message
+    message = re.search(r"<pre[^>]*>(.*?)</pre>", html[html.index(BANNER):], re.S).group(1)
+    assert re.search(rf"content/interventies/{slug}\.yml:\d+: {re.escape(field)}: ", message), message
+    for other in ("", "interventiewijzer/", "beheer/"):  # every page, also the form to fix it in
+        status, html = server.get(other)
+        assert status == 200 and BANNER in html, other
+    status, config = server.get("beheer/config.yml")
+    assert status == 200 and BANNER not in config and "collections:" in config
+
+    file.write_text(good, encoding="utf-8")
+    server.wait_for(lambda: BANNER not in server.get(page)[1], "de herstelde pagina")
+    assert server.get(page)[0] == 200
