@@ -106,6 +106,8 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
         if self._serving and self.config.incremental and self._incremental is None:
             self._incremental = Incremental()
         self._site = load_site(config, self._caches, pdf_downloads=self.config.pdf_downloads)
+        if not self._serving:  # one build: the parsed YAML is in the model now
+            self._caches.parsed.release(self._caches.folder)
         config.nav = navigation.expand(config.nav, self._site)
         edit_links.drop_without_repository(config)
         return config
@@ -124,6 +126,8 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
             add_editor(files, config, self.site, self.config)
         if self._incremental:
             self._incremental.mark_files(files, {page.src_uri: page.markdown for page in self.site.pages})
+        if not self._serving:
+            self.site.release_generated()
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -141,6 +145,9 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._incremental:
             return self._incremental.read_markdown(page, markdown, self._later.fingerprint(page.file.src_uri))
+        if page.file.generated_by and not self._serving:
+            # The page has its Markdown now (page.markdown); a single build needs no second copy in the file.
+            page.file.content_string = ""
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

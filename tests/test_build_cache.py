@@ -49,7 +49,7 @@ def warm_project(cold, tmp_path):
 
 def test_a_warm_build_writes_the_same_site_as_a_cold_one(cold, warm_project, tmp_path, content):
     cache = json.loads((warm_project / RICH_TEXT).read_text(encoding="utf-8"))
-    assert len(cache["waarden"]) > len(content.praktijkvoorbeelden)  # every beschrijving, and more
+    assert len(cache["waarden"]) >= len({v.beschrijving for v in content.praktijkvoorbeelden})  # every beschrijving
     assert mkdocs_build(warm_project, tmp_path / "warm").returncode == 0
     assert _built_files(tmp_path / "warm") == _built_files(cold[1])
 

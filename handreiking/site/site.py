@@ -38,24 +38,27 @@ from .text import KeptRichText, rendered_cache
 CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.content.cache)
 GENERATED = "gegenereerd"
 GENERATED_CACHE = CACHE_DIR / f"{GENERATED}.json"
+FRAGMENTS = "fragmenten"
 
 
 class SiteCaches:
-    """What one project keeps between builds: parsed YAML, rendered text and generated output.
+    """What one project keeps between builds: parsed YAML, rendered text, generated files and fragments.
 
     Owned by whoever builds: :func:`build_site` makes one for a single build, the MkDocs plugin keeps
-    one in memory for a whole ``make serve``. ``folder`` keeps them between processes.
+    one in memory for a whole ``make serve``. ``folder`` keeps them between processes. A single build
+    gives each back once it is done with it (:meth:`Site.release_generated`).
     """
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.parsed = parsed_cache()
         self.rendered = rendered_cache()
-        self.generated = _generated_cache()
+        self.generated = _generated_cache(GENERATED)  # the generated pages and files
+        self.fragments = _generated_cache(FRAGMENTS)  # what macros make for hand-written pages
         self.load()
 
     def _all(self) -> tuple[BuildCache, ...]:
-        return self.parsed, self.rendered, self.generated
+        return self.parsed, self.rendered, self.generated, self.fragments
 
     def load(self) -> None:
         for cache in self._all():
@@ -71,13 +74,13 @@ class SiteCaches:
             cache.save(self.folder)
 
 
-def _generated_cache() -> BuildCache:
+def _generated_cache(name: str) -> BuildCache:
     # Generated output depends on all the code and templates: every layer of handreiking/ and the MkDocs glue in
     # macros/, which hands in the URL functions; hashed once per cache, which lives as long as the code running.
     code = "".join(folder_digest(Path(__file__).resolve().parents[2] / package, "*.py", "*.j2")
                    for package in ("handreiking", "macros"))
-    return BuildCache(GENERATED, code + repr((jinja2.__version__, markdown.__version__, nh3.__version__,
-                                               yaml.__version__)))
+    return BuildCache(name, code + repr((jinja2.__version__, markdown.__version__, nh3.__version__,
+                                          yaml.__version__)))
 
 
 @dataclass
@@ -136,12 +139,28 @@ class Site:
                                   repr(self.history)]).encode())
 
     def generated(self, name: str, compute: Callable[[], Any]) -> Any:
-        """``compute()`` (JSON data), or its result kept from a build with the same inputs and code."""
-        if self.caches is None or self.content_digest is None:
+        """``compute()`` (JSON data: a generated file), or its result kept from a build with the same inputs and code."""
+        return self._kept(self.caches.generated if self.caches else None, name, compute)
+
+    def fragment(self, name: str, compute: Callable[[], Any]) -> Any:
+        """As :meth:`generated`, for what a macro makes while MkDocs reads the hand-written pages."""
+        return self._kept(self.caches.fragments if self.caches else None, name, compute)
+
+    def _kept(self, kept: BuildCache | None, name: str, compute: Callable[[], Any]) -> Any:
+        if kept is None or self.content_digest is None:
             return compute()
         key = f"{name}:{self.inputs}"
-        kept = self.caches.generated.get(key)
-        return kept if kept is not None else self.caches.generated.put(key, compute())
+        value = kept.get(key)
+        return value if value is not None else kept.put(key, compute())
+
+    def release_generated(self) -> None:
+        """The generated pages and files are with MkDocs: keep them on disk for the next build, not twice in
+        memory for this one (a single build; ``make serve`` keeps them)."""
+        assert self.source_files is not None  # still needed for the edit links, without the pages
+        self.__dict__.pop("pages", None)
+        if self.caches:
+            self.caches.rendered.release(self.caches.folder)
+            self.caches.generated.release(self.caches.folder)
 
     @cached_property
     def source_files(self) -> dict[str, str]:
