@@ -33,7 +33,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(VENV)/.site node_modules/.installed ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
+# After each save the plugin rebuilds only what the save changed; a save that breaks the build leaves the last good
+# site up, with the error on every page (macros/incremental.py, macros/edit_loop.py).
+serve: $(VENV)/.site node_modules/.installed ## Bouw de site en toon hem op http://127.0.0.1:8000 (bouwt na elke wijziging wat die raakt)
 	$(MKDOCS) serve --dev-addr $(ADDRESS) --livereload
 
 # ALLES=ja lists every warning per file, also those many files share (summarised in one line otherwise).
@@ -106,7 +108,7 @@ properdocs: .venv-properdocs/.installed node_modules/.installed ## Bouw de site 
 	.venv-properdocs/bin/python ci-checks/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
-bench: $(VENV)/.site node_modules/.installed ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
+bench: $(VENV)/.site node_modules/.installed ## Meet bouwtijd en geheugen tegen kaal MkDocs (echte inhoud, 1.000, 5.000) en de bewerkingslus van make serve
 	$(PY) -m bench.build
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden

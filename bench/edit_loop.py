@@ -35,9 +35,12 @@ TIMEOUT = 600
 
 
 class Serving:
-    """``make serve`` in ``project``, on a free port; stop with :meth:`stop`."""
+    """``make serve`` in ``project`` (with the Makefile and virtualenv of this repository), on a free port.
 
-    def __init__(self, project: Path):
+    ``env``: added to the environment of make and MkDocs. Stop with :meth:`stop`. tests/test_serve.py runs it too.
+    """
+
+    def __init__(self, project: Path, env: dict[str, str] | None = None, log: Path | None = None):
         for name in MAKE_FILES:
             shutil.copyfile(ROOT / name, project / name)
             os.utime(project / name, (OLD, OLD))
@@ -46,29 +49,36 @@ class Serving:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
+        self.project = project
         self.url = f"http://127.0.0.1:{port}/"
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-serve-", suffix=".log", delete=False)
+        self.log = log or Path(tempfile.mkstemp(prefix="bench-serve-", suffix=".log")[1])
         started = time.perf_counter()
-        self.process = subprocess.Popen(["make", "--no-print-directory", "serve", f"ADDRESS=127.0.0.1:{port}"],
-                                        cwd=project, stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
-        self.wait_until(lambda page: page is not None, "")
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(["make", "--no-print-directory", "serve", f"ADDRESS=127.0.0.1:{port}"],
+                                            cwd=project, env={**os.environ, **(env or {})}, stdout=output,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
+        self.wait_until(lambda answer: answer[0] == 200, "")
         self.first_build = time.perf_counter() - started
 
-    def page(self, path: str) -> str | None:
+    def get(self, path: str) -> tuple[int | None, str]:
+        """(HTTP status, text) of a page; (None, why) while the server does not answer yet."""
         try:
             with urllib.request.urlopen(self.url + path, timeout=TIMEOUT) as answer:
-                return answer.read().decode("utf-8")
-        except (urllib.error.HTTPError, OSError):
+                return answer.status, answer.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+        except OSError as error:
             if self.process.poll() is not None:
-                raise RuntimeError(f"make serve stopte; zie {self.log.name}") from None
-            return None
+                raise RuntimeError(f"make serve stopte:\n{self.log.read_text()[-3000:]}") from None
+            return None, str(error)
 
-    def wait_until(self, shown, path: str) -> None:
+    def wait_until(self, shown, path: str, what: str = "de wijziging") -> None:
+        """Ask for ``path`` until ``shown((status, text))``."""
         deadline = time.monotonic() + TIMEOUT
-        while not shown(self.page(path)):
+        while not shown(self.get(path)):
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{path} niet bijgewerkt binnen {TIMEOUT} s; zie {self.log.name}")
+                raise RuntimeError(f"{what} op /{path} verscheen niet binnen {TIMEOUT} s:\n"
+                                   f"{self.log.read_text()[-3000:]}")
             time.sleep(0.05)
 
     def stop(self) -> None:
@@ -77,7 +87,6 @@ class Serving:
             self.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
-        Path(self.log.name).unlink(missing_ok=True)
 
 
 def edit_rounds(project: Path, rounds: int) -> tuple[float, list[float]]:
@@ -96,12 +105,12 @@ def edit_rounds(project: Path, rounds: int) -> tuple[float, list[float]]:
             time.sleep(1)  # the previous round's rebuild is over: the server looks for changes again
             start = time.perf_counter()
             file.write_text(text, encoding="utf-8")
-            serving.wait_until(lambda page, word=word: page is not None and word in page,
-                               f"praktijkvoorbeelden/{file.stem}/")
+            serving.wait_until(lambda answer, word=word: word in answer[1], f"praktijkvoorbeelden/{file.stem}/")
             seconds.append(time.perf_counter() - start)
         return serving.first_build, seconds
     finally:
         serving.stop()
+        serving.log.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,19 +8,14 @@ with the Dutch error (file, line, field) on top, and /beheer/ still works; fixin
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.edit_loop import Serving
 from conftest import REPO_URL, edit_yaml, example_slug, mkdocs_build
 from editor_actions import perform_editor_actions
 from editor_project import editor_project
@@ -28,56 +23,26 @@ from editor_project import editor_project
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
 BANNER = 'id="handreiking-bouwfout"'
-TIMEOUT = 180  # seconds for one rebuild to show, on a busy machine
 
 
-class Server:
-    """``make serve`` in a copy of the project; ``folder`` is the site it serves."""
+class Server(Serving):
+    """``make serve`` in a copy of the project (bench/edit_loop.py); ``folder`` is the site it serves."""
 
     def __init__(self, project: Path, tmp: Path):
-        self.project = project
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}/"
-        self.log = tmp / "serve.log"
-        env = {**os.environ, "HANDREIKING_REPO_URL": REPO_URL, "TMPDIR": str(tmp)}  # MkDocs serves from TMPDIR
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(["make", "--no-print-directory", "serve", f"ADDRESS=127.0.0.1:{port}"],
-                                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                            start_new_session=True)
-        self.wait_for(lambda: self.get("")[0] == 200)
+        # MkDocs serves from a new folder in TMPDIR: here, to compare it with a full build.
+        super().__init__(project, {"HANDREIKING_REPO_URL": REPO_URL, "TMPDIR": str(tmp)}, tmp / "serve.log")
         self.folder = next(tmp.glob("mkdocs_*"))
 
-    def get(self, path: str) -> tuple[int | None, str]:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=TIMEOUT) as answer:
-                return answer.status, answer.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8")
-        except OSError as error:  # not listening yet
-            if self.process.poll() is not None:
-                pytest.fail(f"make serve stopte:\n{self.log.read_text()[-3000:]}")
-            return None, str(error)
-
     def wait_for(self, condition, what: str = "de wijziging") -> None:
-        deadline = time.monotonic() + TIMEOUT
-        while not condition():
-            if time.monotonic() > deadline:
-                pytest.fail(f"{what} verscheen niet binnen {TIMEOUT} s:\n{self.log.read_text()[-3000:]}")
-            time.sleep(0.2)
+        try:
+            self.wait_until(lambda _: condition(), "", what)
+        except RuntimeError as error:
+            pytest.fail(str(error))
 
     def settle(self) -> None:
         """Wait until no rebuild is pending: a request waits for a running one, and the watcher looks twice a second."""
         time.sleep(2)
         self.get("")
-
-    def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGINT)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
