@@ -31,12 +31,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..content.cache import digest, folder_digest
+from ..content.cache import digest
 from ..content.checks import needs_check
 from ..content.erkenning import is_expired
 from ..content.history import NO_GIT, ChangeHistory
@@ -45,7 +44,7 @@ from ..content.model import (BRON, FACET_FIELDS, HANDREIKING_JAAR, HIDDEN_STATUS
                              Praktijkvoorbeeld, Term)
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .templating import html_templates, markdown_templates
+from .templating import html_templates, markdown_templates, templates_version
 from .text import KeptRichText
 from .urls import (ALL_VOORBEELDEN, BUURTANALYSE, INSTRUMENT, INSTRUMENT_PDF, VERGELIJK, WIJZER, checklist_path,
                    checklist_pdf_path, html_href, overview_path, relative, term_path, voorbeeld_path)
@@ -175,8 +174,7 @@ class PageRenderer:
         shared = (content.taxonomieen, content.checklists, content.oplossingsrichtingen, content.casussen,
                   content.verouderd_na_maanden, content.erkenning_verloopt_na_maanden, content.doorverwijzingen,
                   self.today, self.output, self.history.status)
-        templates = folder_digest(Path(__file__).with_name("templates"), "*.j2")  # also edited while serving
-        return digest((repr(shared) + templates).encode("utf-8"))
+        return digest((repr(shared) + templates_version()).encode("utf-8"))
 
     @cached_property
     def _item_digests(self) -> dict[str, str]:

@@ -33,6 +33,7 @@ from ..content.model import Content
 from ..content.yamlsource import parsed_cache
 from .crosslinks import CrossLinks, build_crosslinks
 from .pages import GeneratedPage, Output, PageRenderer
+from .templating import templates_version
 from .text import KeptRichText, rendered_cache
 
 CACHE_DIR = Path(".cache") / "handreiking"  # results kept between builds (see handreiking.content.cache)
@@ -136,7 +137,7 @@ class Site:
     def inputs(self) -> str:
         """A hash of everything generated output depends on besides the code."""
         return digest(json.dumps([self.content_digest, self.today.isoformat(), repr(self.output),
-                                  repr(self.history)]).encode())
+                                  repr(self.history), templates_version()]).encode())
 
     def generated(self, name: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` (JSON data: a generated file), or its result kept from a build with the same inputs and code."""
