@@ -5,10 +5,11 @@
     Fragments(site).checklist(...)  # pieces for hand-written pages, used by the macros
 
 Everything is computed once per build; the MkDocs plugin and the macros only look it up.
-What the build generates from the content (pages, data files) is also kept
-(:class:`SiteCaches`, in ``.cache/`` between processes) and reused while content, code,
-date, output form and git history are the same: a rebuild after editing a hand-written
-page redoes none of it.
+What the build generates from the content is also kept (:class:`SiteCaches`, in ``.cache/``
+between processes) and reused: each generated page while what it shows is the same
+(:meth:`PageRenderer.plans`), the data files while content, code, date, output form and git
+history are the same. A rebuild after editing a hand-written page redoes none of it; after
+editing one praktijkvoorbeeld, only the pages that show it.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ class SiteCaches:
         self.folder = folder
         self.parsed = parsed_cache()
         self.rendered = rendered_cache()
-        self.generated = _generated_cache(GENERATED)  # the generated pages and files
-        self.fragments = _generated_cache(FRAGMENTS)  # what macros make for hand-written pages
+        code = _code_version()
+        self.generated = BuildCache(GENERATED, code)  # the generated pages and files
+        self.fragments = BuildCache(FRAGMENTS, code)  # what macros make for hand-written pages
         self.load()
 
     def _all(self) -> tuple[BuildCache, ...]:
@@ -75,13 +77,12 @@ class SiteCaches:
             cache.save(self.folder)
 
 
-def _generated_cache(name: str) -> BuildCache:
-    # Generated output depends on all the code and templates: every layer of handreiking/ and the MkDocs glue in
-    # macros/, which hands in the URL functions; hashed once per cache, which lives as long as the code running.
+def _code_version() -> str:
+    """Generated output depends on all the code and templates: every layer of handreiking/ and the MkDocs glue
+    in macros/, which hands in the URL functions. Hashed when the caches are made: the code that runs."""
     code = "".join(folder_digest(Path(__file__).resolve().parents[2] / package, "*.py", "*.j2")
                    for package in ("handreiking", "macros"))
-    return BuildCache(name, code + repr((jinja2.__version__, markdown.__version__, nh3.__version__,
-                                          yaml.__version__)))
+    return code + repr((jinja2.__version__, markdown.__version__, nh3.__version__, yaml.__version__))
 
 
 @dataclass
