@@ -151,7 +151,7 @@ class Incremental:
         assert files is not None, "mark_files comes first"
         pages = [file.page for file in files.documentation_pages(inclusion=IN_SERVE) if file.page is not None]
         self._complete_search_index(Path(config.site_dir) / SEARCH_INDEX, [page.url for page in pages])
-        self._remove_stale(files)
+        self._remove_stale(files, Path(config.site_dir))
         written = sorted(self._built)
         log.info(f"{len(written)} van de {len(pages)} pagina's geschreven"
                  + ("" if self.everything or not written else f": {', '.join(written[:6])}"
@@ -194,13 +194,13 @@ class Incremental:
         if merged != text:
             path.write_text(merged, encoding="utf-8")
 
-    def _remove_stale(self, files: Files) -> None:
+    def _remove_stale(self, files: Files, site_dir: Path) -> None:
         """Remove what an earlier build wrote and this one neither wrote nor has as a file."""
         current = {os.path.normpath(file.abs_dest_path) for file in files if IN_SERVE(file.inclusion)}
         for path, mtime in self._before.items():
             if path not in current and os.path.exists(path) and os.stat(path).st_mtime_ns == mtime:
                 os.remove(path)
-                _remove_empty_parents(Path(path).parent)
+                _remove_empty_folders(Path(path).parent, site_dir)
 
 
 def _files_in(folder: Path) -> Iterable[str]:
@@ -209,8 +209,9 @@ def _files_in(folder: Path) -> Iterable[str]:
             yield os.path.normpath(os.path.join(directory, name))
 
 
-def _remove_empty_parents(folder: Path) -> None:
-    while folder.is_dir() and not any(folder.iterdir()):
+def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
+    """``folder`` and its parents inside ``site_dir`` while they are empty."""
+    while folder != site_dir and site_dir in folder.parents and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
 
