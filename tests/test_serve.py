@@ -105,6 +105,16 @@ def test_an_editors_round_keeps_the_served_site_equal_to_a_full_build(server, tm
     assert_same_as_a_full_build(server, tmp_path)
 
 
+def test_a_title_the_menu_shows_rewrites_the_pages_that_show_it(server, tmp_path):
+    """A hand-written page's heading is its title in the menu and in the next/previous links of other pages."""
+    page = server.project / "docs" / "stap-2" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    heading = text.splitlines()[0]
+    page.write_text(text.replace(heading, f"{heading} in de buurt", 1), encoding="utf-8")
+    server.wait_for(lambda: f"{heading[2:]} in de buurt" in server.get("stap-1/")[1], "de nieuwe titel op stap 1")
+    assert_same_as_a_full_build(server, tmp_path)
+
+
 @pytest.mark.parametrize("break_it, field", [
     (lambda text: text.replace("\ndoelgroepen:", "\ndoelgroepen:\n  - geen-bestaande-doelgroep", 1), "doelgroepen[0]"),
     (lambda text: text + "titel: 'niet afgesloten\n", "(bestand)"),  # a hand edit that is no YAML
