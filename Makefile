@@ -1,6 +1,7 @@
 # Every task a person or CI runs. `make help` lists them.
 # The virtualenv (.venv) and node_modules are created on first use from the pinned files.
-# The site build needs node_modules too: it copies the editor at /beheer/ (Decap CMS) from there.
+# The site build needs the browser files of the editor at /beheer/ (Sveltia CMS, its fonts, js-yaml) from
+# node_modules: `node_modules/.beheer` fetches only those; `make test` installs every npm package (`npm ci`).
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -12,7 +13,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer properdocs
+.PHONY: help serve build pdf offline check test test-inhoud lock system-deps clean nieuw pre-commit bench bench-wijzer bench-lighthouse bench-zoeken properdocs
 
 help: ## Toon deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,9 +34,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The editor's packages without what only bundlers need (about 20 MB instead of 90): see the script.
+node_modules/.beheer: package.json package-lock.json scripts/beheer_pakketten.py
+	@command -v npm >/dev/null || { echo "Node.js (met npm) ontbreekt: installeer het, zie CONTRIBUTING.md." >&2; exit 1; }
+	$(PYTHON) scripts/beheer_pakketten.py
+	touch $@
+
 # After each save the plugin rebuilds only what the save changed; a save that breaks the build leaves the last good
 # site up, with the error on every page (macros/incremental.py, macros/edit_loop.py).
-serve: $(VENV)/.site node_modules/.installed ## Bouw de site en toon hem op http://127.0.0.1:8000 (bouwt na elke wijziging wat die raakt)
+serve: $(VENV)/.site node_modules/.beheer ## Bouw de site en toon hem op http://127.0.0.1:8000 (bouwt na elke wijziging wat die raakt)
 	$(MKDOCS) serve --dev-addr $(ADDRESS) --livereload
 
 # ALLES=ja lists every warning per file, also those many files share (summarised in one line otherwise).
@@ -46,12 +53,12 @@ check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, re
 nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
 	@$(PY) -m handreiking nieuw "$${TITEL-}"
 
-build: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
+build: $(VENV)/.site node_modules/.beheer ## Bouw de site in site/ (alleen als bouwen en controles slagen), met PDF's als Chromium er is
 	$(PY) -m handreiking.build --site-dir site
 
 # Printing and offline use (issue 5). Both need Chromium for the PDFs; `make offline` works without
 # (the bundle then has no PDFs, and says so).
-pdf: $(VENV)/.site node_modules/.installed ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
+pdf: $(VENV)/.site node_modules/.beheer ## Bouw de site in site/ met de PDF's van alle checklists (mislukt zonder Chromium)
 	$(PY) -m handreiking.build --site-dir site --pdf ja
 
 offline: $(VENV)/.site ## Maak site-offline.zip: de site om uit te pakken en zonder internet te openen
@@ -101,15 +108,26 @@ clean: ## Verwijder gebouwde bestanden (site/, caches)
 	.venv-properdocs/bin/pip install --quiet --no-deps -e .
 	touch $@
 
-properdocs: .venv-properdocs/.installed node_modules/.installed ## Bouw de site met MkDocs én ProperDocs en vergelijk (alleen de generator-tag mag verschillen)
+properdocs: .venv-properdocs/.installed node_modules/.beheer ## Bouw de site met MkDocs én ProperDocs en vergelijk (alleen de generator-tag mag verschillen)
 	rm -rf .properdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/mkdocs build --strict --quiet --site-dir .properdocs/mkdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/properdocs build --strict --quiet --site-dir .properdocs/properdocs
 	.venv-properdocs/bin/python ci-checks/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
-bench: $(VENV)/.site node_modules/.installed ## Meet bouwtijd en geheugen tegen kaal MkDocs (echte inhoud, 1.000, 5.000) en de bewerkingslus van make serve
+bench: $(VENV)/.site node_modules/.beheer ## Meet bouwtijd en geheugen tegen kaal MkDocs (echte inhoud, 1.000, 5.000) en de bewerkingslus van make serve
 	$(PY) -m bench.build
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden
 	$(PY) -m bench.wijzer
+
+# Lighthouse has its own npm folder: neither make serve nor make test installs it.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench-lighthouse: $(VENV)/.site node_modules/.installed bench/lighthouse/node_modules/.installed ## Meet Lighthouse (mobiel, gecomprimeerd) op de home, de hulpmiddelen en een praktijkvoorbeeld
+	$(PY) -m bench.lighthouse
+
+bench-zoeken: $(VENV)/.dev ## Meet wat een pagina aan zoekgegevens laadt, zonder en met zoeken (46 en 1.000)
+	$(PY) -m bench.zoeken

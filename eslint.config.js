@@ -30,11 +30,9 @@ module.exports = [
     },
     rules: {...dialect, strict: ["error", "function"]},
   },
-  // Decap CMS's preview: React's h and createClass and the CMS object are globals of the /beheer/ page.
-  {files: ["macros/beheer_preview.js"],
-    languageOptions: {globals: {h: "readonly", createClass: "readonly", CMS: "readonly"}}},
-  // Appended to Material's lunr.nl.min.js: runs inside its search worker.
-  {files: ["macros/zoeken_worker.js"], languageOptions: {globals: {...globals.worker, lunr: "readonly"}}},
+  // The /beheer/ page: Sveltia CMS, js-yaml and our format module are globals there.
+  {files: ["macros/beheer.js"],
+    languageOptions: {globals: {CMS: "readonly", jsyaml: "readonly", HandreikingYaml: "readonly"}}},
   {
     files: ["tests/js/**/*.js", "eslint.config.js"],
     languageOptions: {ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node},

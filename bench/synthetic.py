@@ -34,7 +34,6 @@ import yaml
 
 from handreiking.content.loader import check_content, load_content
 from handreiking.content.model import Content
-from handreiking.content.redirects import add_published
 from handreiking.content.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +60,6 @@ def generate(n: int, target_dir: Path, seed: int = 0) -> Path:
     for number in range(1, n - len(real.praktijkvoorbeelden) + 1):
         titel, data = model.voorbeeld(number)
         (folder / f"{slugify(titel)}.yml").write_text(_dump(data), encoding="utf-8")
-    add_published(target_dir, "praktijkvoorbeelden", *model.slugs)  # the check wants every slug listed
     result = check_content(target_dir)
     if result.errors:
         raise RuntimeError("synthetische inhoud is ongeldig:\n" + "\n".join(map(str, result.errors[:20])))

@@ -23,21 +23,17 @@ Prints one table; the goal is on the *bijwerken* median: <= 16 ms at 1,000 and
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import platform
 import random
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
+from bench.serving import serve
 from bench.synthetic import generate
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -69,23 +65,6 @@ _MEASURE = """async (selectors) => {
     }
     return {update, paint, text};
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(project: Path, site: Path) -> float:

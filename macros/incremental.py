@@ -12,8 +12,9 @@ which MkDocs asks in a dirty build before reading a page (Markdown to HTML) and 
   converted and written only when its Markdown, the HTML put in after rendering
   (:mod:`macros.later_html`) or the set of pages it may link to changed; otherwise it gets the
   title and anchors it had, for the navigation and the link checks of the pages that are written;
-- every page, as in a clean build, on the first build and when the navigation, ``mkdocs.yml`` or
-  the theme overrides changed: every page shows the navigation. A title in the navigation that only
+- every page, as in a clean build, on the first build and when the navigation, ``mkdocs.yml``, the
+  theme overrides or the literature's addresses changed: every page shows the navigation, and any
+  page may mention a publication (macros.literature_links). A title in the navigation that only
   reading tells (a hand-written page's heading) is compared after reading; when one changed,
   :attr:`Incremental.needs_full_build` asks for one more build, in full.
 
@@ -102,12 +103,16 @@ class Incremental:
             # MkDocs asks the file (File.is_modified); the answer depends on this build, so it asks us.
             file.is_modified = lambda src_uri=file.src_uri: self.everything or self._decision.get(src_uri, True)
 
-    def check_outline(self, nav: Navigation, config: MkDocsConfig) -> None:
-        """Write every page when what every page shows has changed."""
+    def check_outline(self, nav: Navigation, config: MkDocsConfig, shared: object = None) -> None:
+        """Write every page when what every page shows has changed.
+
+        ``shared``: what else any page's HTML may be made of besides its Markdown (JSON data: the
+        literature's addresses, linked in every page after conversion).
+        """
         self._nav = nav
         overrides = folder_digest(Path(config.theme.custom_dir), "*") if config.theme.custom_dir else ""
         settings = Path(config.config_file_path).read_text(encoding="utf-8")
-        outline = digest(json.dumps([_outline(nav.items), settings, overrides]).encode("utf-8"))
+        outline = digest(json.dumps([_outline(nav.items), settings, overrides, shared]).encode("utf-8"))
         self.everything = outline != self._outline
         self._outline = outline
 
@@ -145,12 +150,15 @@ class Incremental:
     def page_written(self, page: Page) -> None:
         self._built.add(page.url)
 
+    def complete_search_index(self, config: MkDocsConfig) -> None:
+        """After the build, before what is made from Material's search index: the whole index."""
+        self._complete_search_index(Path(config.site_dir) / SEARCH_INDEX, [page.url for page in self._pages()])
+
     def finish(self, config: MkDocsConfig) -> None:
-        """After the build: the whole search index, no file of removed pages, and what to compare next time."""
+        """After the build and all it writes: no file of removed pages, and what to compare next time."""
         files = self._files
         assert files is not None, "mark_files comes first"
-        pages = [file.page for file in files.documentation_pages(inclusion=IN_SERVE) if file.page is not None]
-        self._complete_search_index(Path(config.site_dir) / SEARCH_INDEX, [page.url for page in pages])
+        pages = self._pages()
         self._remove_stale(files, Path(config.site_dir))
         written = sorted(self._built)
         log.info(f"{len(written)} van de {len(pages)} pagina's geschreven"
@@ -159,6 +167,10 @@ class Incremental:
         self._written = {page.file.src_uri: self._kept(page) for page in pages
                          if page.file.src_uri in self._fingerprints}
         self._writing = False
+
+    def _pages(self) -> list[Page]:
+        assert self._files is not None, "mark_files comes first"
+        return [file.page for file in self._files.documentation_pages(inclusion=IN_SERVE) if file.page is not None]
 
     def _kept(self, page: Page) -> _Written:
         src_uri = page.file.src_uri

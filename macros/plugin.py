@@ -11,14 +11,14 @@ function in its own module; this class only wires them:
 - ``on_pre_build``: (serve) note what the site folder holds;
 - ``on_files``: add the generated files, in this order: pages, redirect pages, the data file
   for the page scripts, the open data, the editor at /beheer/; (serve) say which pages to write;
-- ``on_nav``: (serve) every page when the navigation changed;
-- ``on_page_markdown``, ``on_page_content``: (serve) convert and write a hand-written page only when
-  its Markdown changed;
+- ``on_nav``: (serve) every page when the navigation (or the literature's addresses) changed;
+- ``on_page_markdown``: (serve) convert and write a hand-written page only when its Markdown changed;
+- ``on_page_content``: link every italic mention of a publication to its address, where editors gave one;
 - ``on_env``: (serve) all pages are read: a build in full when a title in the navigation changed;
 - ``on_page_context``: point "Bewerk deze pagina" at the YAML file behind a generated page;
 - ``on_post_build``: keep what this build computed for the next one (see
-  handreiking.content.cache); (serve) complete the search index, remove files of removed pages;
-  add our code to the search worker;
+  handreiking.content.cache); (serve) complete Material's search index, remove files of removed pages;
+  then write the site search's index from Material's;
 - ``on_serve``: take over MkDocs' rebuilds, so a failed one keeps the last site with its error
   on every page (:mod:`macros.edit_loop`);
 - ``on_shutdown``: keep the caches on disk.
@@ -56,9 +56,10 @@ from macros.editor import add_editor
 from macros.generated_pages import add_pages
 from macros.incremental import Incremental
 from macros.later_html import LaterHtml
+from macros.literature_links import link_literature, literature_addresses
 from macros.open_data_files import add_open_data
 from macros.redirect_pages import add_redirect_pages
-from macros.search_worker import extend_search_worker
+from macros.search_index import write_search_index
 from macros.site_loading import load_site, project_root
 
 NAME = "handreiking"  # the entry point's name in pyproject.toml, as listed in mkdocs.yml
@@ -72,8 +73,6 @@ class HandreikingConfig(Config):
     pdf_downloads = c.Type(bool, default=False)
     # The OAuth proxy that signs editors in to GitHub at /beheer/ (CONTRIBUTING.md, DESIGN-beheer.md).
     editor_sign_in = c.Optional(c.URL())
-    # decap-server on this computer, for editing the working copy at /beheer/ (CONTRIBUTING.md).
-    local_backend = c.Optional(c.URL())
     # `mkdocs serve` writes only what a save changed (macros/incremental.py); false: every page, as MkDocs does.
     incremental = c.Type(bool, default=True)
 
@@ -132,7 +131,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self._incremental:
-            self._incremental.check_outline(nav, config)
+            self._incremental.check_outline(nav, config, literature_addresses(self.site))
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -153,7 +152,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._incremental:
             self._incremental.read_content(page)
-        return html
+        return link_literature(html, self.site)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -167,11 +166,13 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._incremental:
-            self._incremental.finish(config)
+            self._incremental.complete_search_index(config)
+        write_search_index(config, self.site)  # made from Material's index, so after it is complete
+        if self._incremental:
+            self._incremental.finish(config)  # last: it removes what this build did not write
             self.site.caches.finish_build()  # kept in memory for the next rebuild; on disk at the end
         else:
             self.site.save_cache()
-        extend_search_worker(config)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self._caches:

@@ -8,9 +8,11 @@ from tool_page import checked_boxes, tool_url
 
 
 def analyse_url(base: str, keuzes: dict | None = None, onbekend=(), casus: str | None = None,
-                gestopt: bool = False) -> str:
+                gestopt: bool = False, situatie: str = "") -> str:
     """The link for these answers; ``base`` is the site root (http://... or file://...)."""
     params = [(name, value) for name, values in (keuzes or {}).items() for value in values]
+    if situatie:
+        params.append((PARAMETERS["situatie"], situatie))
     params += [(PARAMETERS["onbekend"], stap) for stap in onbekend]
     if casus:
         params.append((PARAMETERS["casus"], casus))
@@ -25,18 +27,28 @@ def open_analyse(page, url: str):
     return page
 
 
-def antwoorden(keuzes: dict | None = None, onbekend=(), gestopt: bool = False, punten=()) -> advies.Antwoorden:
-    return advies.Antwoorden(keuzes or {}, onbekend, gestopt, punten)
+def antwoorden(keuzes: dict | None = None, onbekend=(), gestopt: bool = False, punten=(),
+               situatie: str = "") -> advies.Antwoorden:
+    return advies.Antwoorden(keuzes or {}, onbekend, gestopt, punten, situatie)
+
+
+_ADVISEURS: dict[int, advies.Adviseur] = {}
+
+
+def adviseur(content) -> advies.Adviseur:
+    """The advice over ``content``, made once per content (it analyses every text)."""
+    if id(content) not in _ADVISEURS:
+        _ADVISEURS[id(content)] = advies.Adviseur(content)
+    return _ADVISEURS[id(content)]
 
 
 def expected_richtingen(content, answers: advies.Antwoorden) -> list[advies.Suggestie]:
     return advies.suggesties(content.oplossingsrichtingen, answers, advies.stelt_voor(content.checklists))
 
 
-def expected_voorbeelden(content, answers: advies.Antwoorden) -> list[tuple[str, int, bool]]:
-    """(slug, score, in the first selection), in the order the page shows them."""
-    found = advies.treffers(content.praktijkvoorbeelden, answers, expected_richtingen(content, answers))
-    return [(t.slug, t.score, t.eerst) for t in found]
+def expected_voorbeelden(content, answers: advies.Antwoorden) -> list[tuple[str, float, bool]]:
+    """(slug, score, proposed), in the order the page shows them."""
+    return [(t.slug, t.score, t.voorgesteld) for t in adviseur(content).advise(answers).praktijkvoorbeelden]
 
 
 def shown_richtingen(page) -> list[str]:
@@ -44,22 +56,24 @@ def shown_richtingen(page) -> list[str]:
                                      "items => items.map(i => i.dataset.oplossingsrichting)")
 
 
-def shown_voorbeelden(page) -> list[tuple[str, int, bool]]:
-    """Every suggested praktijkvoorbeeld with its score and whether it is in the first selection, in order.
+def shown_voorbeelden(page) -> list[tuple[str, float, bool]]:
+    """Every praktijkvoorbeeld of the advice with its score and whether it is proposed, in order.
 
-    Before "Toon alle" (clicked here when there) exactly the first selection shows.
+    Before "Toon alle" (clicked here when there) exactly the proposed ones show.
     """
     more = page.locator("#advies-meer")
     first = None
     if more.is_visible():
-        first = page.eval_on_selector_all("#advies [data-slug]", "items => items.map(i => i.dataset.eerst)")
-        assert set(first) == {"ja"}
+        first = page.eval_on_selector_all("#advies-voorbeelden [data-slug]",
+                                          "items => items.map(i => i.dataset.voorgesteld)")
+        assert set(first) <= {"ja"}
         more.click()
     found = page.eval_on_selector_all(
-        "#advies [data-slug]", "items => items.map(i => [i.dataset.slug, i.dataset.score, i.dataset.eerst])")
+        "#advies-voorbeelden [data-slug]",
+        "items => items.map(i => [i.dataset.slug, i.dataset.score, i.dataset.voorgesteld])")
     if first is not None:
-        assert len(first) == sum(eerst == "ja" for *_, eerst in found)
-    return [(slug, int(score), eerst == "ja") for slug, score, eerst in found]
+        assert len(first) == sum(voorgesteld == "ja" for *_, voorgesteld in found)
+    return [(slug, float(score), voorgesteld == "ja") for slug, score, voorgesteld in found]
 
 
 def waarom(page, richting_id: str) -> str:

@@ -71,7 +71,7 @@ def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
 def content_pages(site: Path) -> list[Path]:
     """Every built page except the redirects at old addresses (test_doorverwijzingen.py checks
     those): they send the browser on at once and nothing links to them; and except the editor at
-    /beheer/, Decap CMS's own page (third-party, not linked from the site; test_beheer.py checks it)."""
+    /beheer/, the CMS and its to-do list (not linked from the site; test_beheer.py checks them)."""
     from handreiking.tools.beheer import FOLDER
 
     return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != FOLDER
@@ -90,6 +90,21 @@ def copy_project(target: Path) -> Path:
     # The build copies the editor at /beheer/ from node_modules: linked, not copied (it is large).
     (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
+
+
+def commit_all(project: Path) -> Path:
+    """Make ``project`` a repository whose main holds everything in it (build output ignored)."""
+    (project / ".gitignore").write_text("node_modules\n.cache\n", encoding="utf-8")
+    git(project, "init", "--quiet", "--initial-branch", "main")
+    git(project, "config", "user.name", "Redacteur")
+    git(project, "config", "user.email", "redacteur@example.org")
+    git(project, "add", ".")
+    git(project, "commit", "--quiet", "--message", "Inhoud")
+    return project
 
 
 @pytest.fixture(scope="session")
@@ -128,9 +143,10 @@ class _QuietServer(socketserver.ThreadingTCPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+def serve(directory: Path, headers: dict[str, str] | None = None,
+          handler_class: type[_QuietHandler] = _QuietHandler) -> Iterator[str]:
     """Serve ``directory`` over http on 127.0.0.1; yields the base URL."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    handler = type("Handler", (handler_class,), {"extra_headers": headers or {}})
     server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -212,16 +228,19 @@ def run_axe(page, include: list[str] | None = None, rules: list[str] | None = No
     )
 
 
-def search_results(page, query: str) -> list[dict]:
-    """Search the site like a visitor: each result's title and the page path it links to.
+def search_results(page, query: str, every: bool = False) -> list[dict]:
+    """Search the site like a visitor: each result's title and the page path it links to, best first.
 
-    Uses Material's search link (``?q=``) on the current page, so the results are
-    those of exactly this query, not of a half-typed one.
+    Uses the search link (``?q=``) on the current page, so the results are those of exactly this
+    query, not of a half-typed one. ``every``: also those behind "Toon alle".
     """
     url = urlsplit(page.url)._replace(query=urlencode({"q": query}), fragment="").geturl()
     page.goto(url)
     # The count line says "... overeenkomend(e) document(en)" once results are in.
     page.locator(".md-search-result__meta", has_text="overeenkom").wait_for()
+    more = page.locator(".zoeken-meer button")
+    if every and more.count():
+        more.click()
     return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a:first-child')].map(a => ({
         title: a.querySelector('h1, h2').innerText,
         path: new URL(a.href).pathname,

@@ -91,7 +91,7 @@ def add_example(project: Path, locatie: str, title: str = NEW_TITLE) -> str:
 
 
 def rename_example(project: Path, slug: str, new_title: str) -> str:
-    """'Andere titel': new title, renamed file, redirect and published list."""
+    """'Een ander webadres': new title, renamed file and a redirect (no list of published addresses to keep)."""
     folder = project / "content" / "interventies"
     data = _read(folder / f"{slug}.yml")
     data["titel"] = new_title
@@ -99,7 +99,6 @@ def rename_example(project: Path, slug: str, new_title: str) -> str:
     (folder / f"{slug}.yml").unlink()
     _write(folder / f"{new}.yml", data)
     _append_lines(project / "content" / "doorverwijzingen.yml", "praktijkvoorbeelden", [f"  {slug}: {new}"])
-    _append_lines(project / "content" / "gepubliceerd.yml", "praktijkvoorbeelden", [f"  - {new}"])
     return new
 
 

@@ -219,3 +219,25 @@ def test_edit_links_open_the_file_an_editor_changes(built_site, content):
 def test_edit_button_says_bewerk_deze_pagina(built_site):
     html = (built_site / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert 'title="Bewerk deze pagina"' in html
+
+
+def test_no_page_shows_a_commit_message_or_a_file_path(built_site, content):
+    """The real site: the change list of a praktijkvoorbeeld holds the editors' notes, never a commit
+    message that is not such a note, and no page text names a content/ path."""
+    import subprocess
+
+    from handreiking.content.history import FOLDER, read_history
+
+    history = read_history(ROOT)
+    log = subprocess.run(["git", "log", "--no-merges", "--format=%s", "--", FOLDER], cwd=ROOT,
+                         capture_output=True, text=True).stdout  # empty without git: nothing to find
+    for voorbeeld in content.praktijkvoorbeelden:
+        notes = {change.bericht for change in history.of(voorbeeld.bestand)}
+        messages = {line.strip() for line in log.splitlines() if len(line.strip()) > 8} - notes
+        article = soup(built_site / "praktijkvoorbeelden" / voorbeeld.slug / "index.html").select_one("article")
+        text = " ".join(article.get_text(" ").split())
+        assert "content/" not in text, voorbeeld.slug
+        assert [message for message in messages if message in text] == [], voorbeeld.slug
+        shown = [" ".join(li.get_text().split()).partition(": ")[2]
+                 for li in article.select("#wijzigingen ~ ul > li")]
+        assert set(shown) <= notes, voorbeeld.slug

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 import yaml
 
-from buurtanalyse_page import (analyse_url, antwoorden, checked, expected_richtingen, expected_voorbeelden,
+from buurtanalyse_page import (adviseur, analyse_url, antwoorden, checked, expected_richtingen, expected_voorbeelden,
                                open_analyse, shown_richtingen, shown_voorbeelden, waarom)
 from conftest import copy_project, mkdocs_build, run_axe
 from handreiking.tools import advies
@@ -52,20 +52,22 @@ def punt_texts(content) -> dict[str, str]:
             for s, sectie in enumerate(c.secties, start=1) for i, item in enumerate(sectie.items, start=1)}
 
 
-def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False, punten=()) -> None:
-    answers = antwoorden(keuzes, onbekend, gestopt, punten)
+def assert_advice_as_python(page, content, keuzes: dict, onbekend=(), gestopt: bool = False, punten=(),
+                            situatie: str = "") -> None:
+    answers = antwoorden(keuzes, onbekend, gestopt, punten, situatie)
     suggested = expected_richtingen(content, answers)
     where = f"keuzes={keuzes} onbekend={onbekend} punten={punten}"
     assert shown_richtingen(page) == [s.id for s in suggested], where
     assert shown_voorbeelden(page) == expected_voorbeelden(content, answers), where
-    # Each card of the first selection says what it brings in.
-    found = advies.treffers(content.praktijkvoorbeelden, answers, suggested)
+    # Each card says why, naming its strongest reason; one put at the back says why.
+    found = adviseur(content).advise(answers).praktijkvoorbeelden
     for treffer in found:
         card = page.locator(f'#advies [data-slug="{treffer.slug}"]')
-        assert (card.locator(".ba-waarom").count() == 1) == treffer.eerst, (where, treffer.slug)
-        for naam, values in treffer.dekt.items():
-            for value in values:
-                assert term_label(content, naam, value) in card.locator(".ba-waarom").inner_text(), (where, treffer)
+        why = card.locator(".ba-waarom").inner_text()
+        strongest = treffer.redenen[0]
+        if strongest.soort in ("problematiek", "locatie", "doelgroep", "oplossingsrichting"):
+            assert term_label(content, strongest.soort, strongest.waarden[0]) in why, (where, treffer.slug)
+        assert (card.locator(".ba-tegen").count() == 1) == bool(treffer.tegen), (where, treffer.slug)
     for suggestie in suggested:
         # Every oplossingsrichting lists its praktijkvoorbeelden.
         listed = page.locator(f'#advies [data-oplossingsrichting="{suggestie.id}"] .ba-richting-voorbeelden a')
@@ -244,15 +246,15 @@ def test_clicking_updates_advice_and_address_and_the_link_restores_it(page, new_
     keuzes = {"verschijningsvorm": [group.get_attribute("value")], "locatie": ["publieke-ruimte"],
               "problematiek": ["overlast-jeugd"], "doelgroep": [doelgroep]}
     assert url_state(page) == {**keuzes, "onbekend": ["2.6"]}
-    assert "winkelcentrum" not in location(page)  # notes never go into the address
+    assert "winkelcentrum" not in location(page)  # notes travel after '#', encoded
     assert_advice_as_python(page, content, keuzes, ["2.6"])
     link = location(page)
 
-    other = new_page(locale="nl-NL")  # another browser: it has only the link
+    other = new_page(locale="nl-NL")  # another browser: it has only the link, and the link has everything
     open_analyse(other, link)
-    assert checked(other) == with_onbekend(keuzes, ["2.6"])  # the detail of 2.1 is not part of the link
+    assert checked(other) == checked(page)  # the detail of 2.1 too
     assert_advice_as_python(other, content, keuzes, ["2.6"])
-    assert other.input_value("#ba-notitie-stap-2-4") == ""
+    assert other.input_value("#ba-notitie-stap-2-4") == "Vooral rond het winkelcentrum"
 
     group.uncheck()
     assert page.locator("#stap-2-1 .ba-opties--sub input:checked").count() == 0
@@ -271,8 +273,13 @@ def test_unknown_values_in_the_link_are_ignored_with_a_note(page, site_url, cont
     assert run_axe(page) == []
 
 
+def diagnose_rows(page):
+    """The rows of the beleidsdiagnose: one section per problem."""
+    return page.locator("#diagnose-rijen > section")
+
+
 def fill_analysis(page, site_url, buurt: str, keuzes: dict, onbekend=()) -> None:
-    """Answers from the link, then a name, a date, a note, chosen items and a beleidsdiagnose row."""
+    """Answers from the link, then a name, a date, a note, chosen items and, with a problem, a beleidsdiagnose row."""
     open_analyse(page, analyse_url(site_url, keuzes, onbekend))
     page.fill("#ba-buurt", buurt)
     page.fill("#ba-datum", "2025-03-14")
@@ -280,15 +287,16 @@ def fill_analysis(page, site_url, buurt: str, keuzes: dict, onbekend=()) -> None
     page.locator('#stap-2-3 input[name=punt]').first.check()
     page.locator("#advies [data-oplossingsrichting] .ba-kies input").first.check()
     page.locator("#advies [data-slug] .ba-kies input").first.check()
-    row = page.locator("#diagnose-rijen tr").first
-    row.locator('select[data-veld="gedekt"]').select_option("Deels")
-    row.locator('textarea[data-veld="partners"]').fill("Jongerenwerk en corporatie")
+    if diagnose_rows(page).count():
+        row = diagnose_rows(page).first
+        row.locator('fieldset[data-veld="gedekt"]').get_by_label("Deels").check()
+        row.locator('textarea[data-veld="nodig"]').fill("Jongerenwerk en corporatie")
 
 
 FORM_VALUES = """() => {
     const fields = [...document.querySelectorAll('#ba-werkblad input, #ba-werkblad textarea, #ba-werkblad select')]
         .filter(f => f.id && f.type !== 'file' && f.id !== 'ba-bewaard');
-    return Object.fromEntries(fields.map(f => [f.id, f.type === 'checkbox' ? f.checked : f.value]));
+    return Object.fromEntries(fields.map(f => [f.id, ['checkbox', 'radio'].includes(f.type) ? f.checked : f.value]));
 }"""
 
 
@@ -300,22 +308,29 @@ def test_every_typed_field_comes_back_after_a_reload_or_a_closed_tab(page, site_
     keuzes = {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}
     fill_analysis(page, site_url, "Noordwijk-Oost", keuzes, ["2.7"])
     # Every kind of field: each text field and note, a voorbeeld, a linked item, a row of every column.
-    fields = page.locator("#ba-formulier input[type=text]:not(#ba-buurt), #ba-formulier textarea")
+    fields = page.locator("#ba-formulier input[type=text]:not(#ba-buurt), #ba-formulier textarea:not(#ba-situatie)")
     for n, field in enumerate(fields.all()):
         field.fill(f"Tekst {n} met een naam erin")
+    situatie = "Een petitie tegen de moskee"
+    page.fill("#ba-situatie", situatie)  # her words are answers: they go in the address as situatie
     page.locator("#ba-formulier .ba-optie--voorbeeld input").first.check()
     linked = sorted(advies.stelt_voor(content.checklists))[0]
     page.check(f'#ba-formulier input[name=punt][value="{linked}"]')
     page.get_by_label("Toon ook gestopte praktijkvoorbeelden").check()
-    row = page.locator("#diagnose-rijen tr").first
-    row.locator('select[data-veld="volstaat"]').select_option(index=1)
+    page.get_by_role("button", name="Voeg een cijfer toe").click()
+    page.get_by_label("Waarde, cijfer 1").fill("14 %")
+    row = diagnose_rows(page).first
+    row.locator('fieldset[data-veld="terreinen"] input').last.check()
+    row.locator('fieldset[data-veld="betrokken"] input').first.check()
     row.locator('textarea[data-veld="ontbreekt"]').fill("Een plek voor ouderen")
+    page.fill("#diagnose-notitie", "Eerst met de wijkagent praten")
     before = page.evaluate(FORM_VALUES)
     assert sum(value is True for value in before.values()) >= 6
 
     page.reload()
     page.wait_for_selector("#ba-beheer", state="visible")
     assert page.evaluate(FORM_VALUES) == before
+    assert page.get_by_label("Waarde, cijfer 1").input_value() == "14 %"
     assert "Noordwijk-Oost" in page.locator("#ba-status").inner_text()
     # A closed tab: the page opened again from the menu, without the answers in the address.
     link = location(page)
@@ -325,7 +340,10 @@ def test_every_typed_field_comes_back_after_a_reload_or_a_closed_tab(page, site_
     assert other.evaluate(FORM_VALUES) == before
     assert location(other) == link  # the address follows the analysis again
     assert "Noordwijk-Oost" not in location(other) and "Tekst" not in location(other)
-    assert_advice_as_python(other, content, keuzes, ["2.7"], gestopt=True, punten=[linked])
+    assert parse_qs(urlparse(location(other)).query)["situatie"] == [situatie]
+    assert "ouderen" not in location(other)  # the diagnose travels encoded, after '#'
+    assert urlparse(location(other)).fragment.startswith("analyse=")
+    assert_advice_as_python(other, content, keuzes, ["2.7"], gestopt=True, punten=[linked], situatie=situatie)
 
 
 def test_a_new_analysis_keeps_the_old_one_and_one_can_switch_and_delete(page, site_url, content):
@@ -349,7 +367,7 @@ def test_a_new_analysis_keeps_the_old_one_and_one_can_switch_and_delete(page, si
     assert page.evaluate(FORM_VALUES) == noord
     assert url_state(page) == {**keuzes, "onbekend": ["2.7"]}
     assert_advice_as_python(page, content, keuzes, ["2.7"])
-    assert page.locator("#diagnose-rijen tr").count() == 2
+    assert diagnose_rows(page).count() == len(keuzes["problematiek"])
     page.reload()
     page.wait_for_selector("#ba-beheer", state="visible")
     assert page.evaluate(FORM_VALUES) == noord
@@ -407,7 +425,8 @@ def test_export_and_import_a_file(page, site_url, content, tmp_path):
     page.wait_for_function("document.getElementById('ba-buurt').value === 'Oud-West'")
     assert {k: v for k, v in checked(page).items() if k != "punt"} == with_onbekend(keuzes, ["2.2"])
     assert_advice_as_python(page, content, keuzes, ["2.2"])
-    assert page.locator("#diagnose-rijen tr").count() == 2
+    assert diagnose_rows(page).count() == len(keuzes["problematiek"])
+    assert diagnose_rows(page).first.locator('fieldset[data-veld="gedekt"]').get_by_label("Deels").is_checked()
     assert url_state(page) == {**keuzes, "onbekend": ["2.2"]}
 
     # Values this site does not know are left out and named; a file of another kind changes nothing.
@@ -455,17 +474,24 @@ def test_filling_the_form_by_keyboard(page, site_url, content):
     first = shown_richtingen(page)[0]
     tab_to(f"#kies-oplossingsrichting-{first}")
     page.keyboard.press("Space")
-    tab_to(f'[id="diagnose-oplossingsrichting-{first}-gedekt"]')
-    page.keyboard.press("ArrowDown")
-    tab_to(f'[id="diagnose-oplossingsrichting-{first}-ontbreekt"]')
+    # The beleidsdiagnose row of the problem: a policy area, how well it is covered, what is missing.
+    row = "diagnose-problematiek-vervreemding-ongemak"
+    tab_to(f"#{row}-terreinen-sociale-cohesie")
+    page.keyboard.press("Space")
+    tab_to(f"#{row}-huidig")
+    page.keyboard.type("Buurtbudget")
+    tab_to(f"#{row}-gedekt-ja")
+    page.keyboard.press("ArrowRight")  # a group of radio buttons: the arrow keys choose
+    tab_to(f"#{row}-ontbreekt")
     page.keyboard.type("Een vaste ontmoetingsplek")
-    assert page.locator(f'[id="diagnose-oplossingsrichting-{first}-gedekt"]').input_value() == "Ja"
+    assert page.locator(f"#{row}-gedekt-deels").is_checked()
+    assert page.locator(f"#{row}-terreinen-sociale-cohesie").is_checked()
     tab_to("[data-print-verslag]:not(#ba-print-boven)")
     page.evaluate("() => { window.print = () => { window.geprint = (window.geprint || 0) + 1; }; }")
     page.keyboard.press("Enter")
     assert page.evaluate("window.geprint") == 1
     report = page.locator("#verslag").text_content()
-    assert "Kanaleneiland" in report and "Een vaste ontmoetingsplek" in report
+    assert "Kanaleneiland" in report and "Een vaste ontmoetingsplek" in report and "Buurtbudget" in report
     assert outlines_missing == []
 
 
@@ -516,7 +542,8 @@ def test_print_verslag_is_a_clean_report(page, site_url, content, tmp_path):
     assert f"{term_label(content, 'oplossingsrichting', chosen_richting)} (gekozen)" in text
     assert " ".join(content.voorbeeld(chosen_voorbeeld).titel.split()) in text
     assert "Deels" in text and "Jongerenwerk en corporatie" in text
-    for control in ("Nieuwe analyse", "Neem op in de beleidsdiagnose", "Aantekeningen bij"):
+    assert ".:" not in text
+    for control in ("Nieuwe analyse", "Kies voor het voorstel", "Aantekeningen bij", "Voorstel aanpak", "Naar het advies"):
         assert control not in text
 
 
@@ -602,23 +629,269 @@ def test_a_ticked_trigger_or_sentiment_suggests_its_oplossingsrichting(page, sit
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_diagnose_selects_show_their_longest_choice(new_page, site_url, width):
+def test_diagnose_text_fields_grow_with_their_text(new_page, site_url, width):
     page = new_page(viewport={"width": width, "height": 800}, locale="nl-NL")
-    open_analyse(page, analyse_url(site_url, {"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}))
-    page.locator("#advies [data-oplossingsrichting] .ba-kies input").first.check()
-    selects = page.locator("#diagnose-rijen select")
-    assert selects.count() >= 2
-    # The widest choice, set in the select's own font, fits inside the select beside its arrow.
-    cut_off = selects.evaluate_all("""selects => selects.filter(select => {
-        const style = getComputedStyle(select);
-        const probe = document.createElement('span');
-        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
-        Object.assign(probe.style, {fontFamily: style.fontFamily, fontSize: style.fontSize, fontWeight: style.fontWeight});
-        document.body.appendChild(probe);
-        const widest = Math.max(...[...select.options].map(o => { probe.textContent = o.text; return probe.offsetWidth; }));
-        probe.remove();
-        const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        return widest + 12 > inner;  // 12px: room for the arrow
-    }).map(select => select.id)""")
-    assert cut_off == []
+    open_analyse(page, analyse_url(site_url, {"problematiek": ["overlast-jeugd"]}))
+    field = diagnose_rows(page).first.locator('textarea[data-veld="ontbreekt"]')
+    empty = field.bounding_box()["height"]
+    field.fill("\n".join(f"Regel {n} van wat er nog ontbreekt in deze buurt" for n in range(8)))
+    assert field.bounding_box()["height"] > 3 * empty
+    # All of the text is in view: the box does not scroll within itself.
+    assert field.evaluate("f => f.scrollHeight <= f.clientHeight + 1")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+MOSQUE = {"problematiek": ["weerstand-komst-azc", "vervreemding-ongemak"],
+          "locatie": ["publieke-ruimte", "sociale-media", "scholen"], "doelgroep": ["buurtgenoten", "actieve-bewoners"]}
+MOSQUE_WORDS = "Uitbreiding van de moskee, een felle WhatsApp-groep, een petitie en een verhitte informatieavond"
+
+
+def test_the_mosque_case_proposes_a_counted_shortlist_with_her_words_and_the_checklists(page, site_url, content):
+    # Issue 22: typed into "Wat speelt er?", her words change the advice at once and stay in the address.
+    open_analyse(page, analyse_url(site_url, MOSQUE))
+    page.fill("#ba-situatie", MOSQUE_WORDS)
+    answers = antwoorden(MOSQUE, situatie=MOSQUE_WORDS)
+    found = adviseur(content).advise(answers)
+    first = [t.slug for t in found.praktijkvoorbeelden if t.voorgesteld]
+    shown = page.eval_on_selector_all("#advies-voorbeelden [data-slug]", "items => items.map(i => i.dataset.slug)")
+    assert shown == first and 0 < len(first) <= advies.EERSTE
+    assert parse_qs(urlparse(location(page)).query)["situatie"] == [MOSQUE_WORDS]
+    # Honestly counted: how many are proposed and how many others share something; never that all "passen".
+    line = page.locator("#advies-voorbeelden-aantal").inner_text()
+    others = len(found.praktijkvoorbeelden) - len(first)
+    assert f"{len(first)} praktijkvoorbeelden voorgesteld" in line and str(others) in line
+    assert "passen" not in line and "passen" not in page.locator("#advies-samenvatting").inner_text()
+    # One sentence per proposed item; her word is named where it counted.
+    for treffer in found.praktijkvoorbeelden[:len(first)]:
+        why = page.locator(f'#advies-voorbeelden [data-slug="{treffer.slug}"] .ba-waarom').inner_text()
+        words = next((r for r in treffer.redenen[:3] if r.soort == "woorden"), None)
+        if words:
+            assert all(f"\u2018{word}\u2019" in why for word in words.waarden), why
+        assert why.count(".") == 1 and why.endswith(".")
+    assert any("moskee" in page.locator(f'#advies-voorbeelden [data-slug="{slug}"] .ba-waarom').inner_text()
+               for slug in first)
+    # The checklists the handreiking ties to the problematiek are proposed, first.
+    tied = [c.slug for c in content.checklists if "weerstand-komst-azc" in c.bij_problematiek]
+    listed = page.eval_on_selector_all("#advies-checklists [data-checklist]", "items => items.map(i => i.dataset.checklist)")
+    assert tied and sorted(listed[:len(tied)]) == sorted(tied) and listed == [c.slug for c in found.checklists]
+    # "Toon alle" adds the rest, in rank order, each one at the back saying why.
+    page.locator("#advies-meer").click()
+    shown = page.eval_on_selector_all("#advies-voorbeelden [data-slug]", "items => items.map(i => i.dataset.slug)")
+    assert shown == [t.slug for t in found.praktijkvoorbeelden]
+    assert run_axe(page, include=["#advies"]) == []
+
+
+# --- issue 24: the beleidsdiagnose as step 4.1 asks it, old analyses, a report that holds everything ------------
+
+DIAGNOSE_VALUES = """() => Object.fromEntries([...document.querySelectorAll('#diagnose-rijen > section')].map(row => {
+    const values = {};
+    row.querySelectorAll('textarea[data-veld]').forEach(f => { if (f.value) values[f.dataset.veld] = f.value; });
+    row.querySelectorAll('fieldset[data-veld]').forEach(set => {
+        const ticked = [...set.querySelectorAll('input:checked')].map(i => i.value);
+        if (ticked.length) values[set.dataset.veld] = ticked;
+    });
+    return [row.dataset.rij, values];
+}))"""
+
+
+def fill_diagnose(page, key: str, values: dict) -> None:
+    """Answers one row of the beleidsdiagnose as a user does: boxes and buttons by their label, text typed."""
+    row = page.locator(f'#diagnose-rijen > section[data-rij="{key}"]')
+    for veld, value in values.items():
+        if isinstance(value, list):
+            for label in value:
+                row.locator(f'fieldset[data-veld="{veld}"]').get_by_label(label, exact=True).check()
+        else:
+            row.locator(f'textarea[data-veld="{veld}"]').fill(value)
+
+
+def test_beleidsdiagnose_as_step_4_1_asks_survives_reload_files_and_the_link(page, new_page, site_url, content,
+                                                                            tmp_path):
+    from handreiking.tools.buurtanalyse import BELEIDSTERREIN, DIAGNOSE_VELDEN, OORDELEN
+
+    problems = list(content.taxonomieen["problematiek"].ids[:2])
+    terreinen = content.taxonomieen[BELEIDSTERREIN].termen
+    oordeel = {item["waarde"]: item["label"] for item in OORDELEN}
+    open_analyse(page, analyse_url(site_url, {"problematiek": problems, "locatie": ["publieke-ruimte"]}))
+    page.fill("#ba-buurt", "Rivierenwijk")
+    anders = next(c for c in content.checklists if c.stap == "2.5" and c.anders_namelijk)
+    page.fill(f"#ba-anders-{anders.slug}", "Leegstand van winkels")
+    # A row per problem found, 'Anders' included, each headed by the problem.
+    keys = [f"problematiek:{p}" for p in problems] + [f"anders:{anders.slug}"]
+    assert diagnose_rows(page).evaluate_all("rows => rows.map(r => r.dataset.rij)") == keys
+    assert diagnose_rows(page).nth(2).locator("h3").inner_text() == "Anders: Leegstand van winkels"
+    # Beside each problem: the oplossingsrichtingen the advice proposes for it, the chosen one marked.
+    chosen = next(r for r in shown_richtingen(page) if problems[0] in content.oplossingsrichting(r).wanneer.problematiek)
+    page.locator(f"#kies-oplossingsrichting-{chosen}").check()
+    beside = diagnose_rows(page).first.locator(".ba-voorstellen").inner_text()
+    label = term_label(content, "oplossingsrichting", chosen)
+    assert f"{label} (gekozen)" in beside
+    for richting in shown_richtingen(page):
+        assert (term_label(content, "oplossingsrichting", richting) in beside) == \
+            (problems[0] in content.oplossingsrichting(richting).wanneer.problematiek), richting
+    # The four questions of 4.1: policy areas, the current policy by name, covered, missing, who is needed.
+    filled = {
+        keys[0]: {"terreinen": [terreinen[0].label, terreinen[-1].label], "huidig": "Jongerenwerk \"De Plek\"",
+                  "gedekt": [oordeel["deels"]], "ontbreekt": "Avondopenstelling\nen een vaste plek",
+                  "nodig": "Wijkagent, jongerenwerk", "betrokken": [oordeel["nee"]]},
+        keys[2]: {"gedekt": [oordeel["onbekend"]], "nodig": "Winkeliersvereniging"},
+    }
+    for key, values in filled.items():
+        fill_diagnose(page, key, values)
+    page.fill("#diagnose-notitie", "Bespreken in het wijkteam")
+    ids = {label: term.id for term in terreinen for label in [term.label]} | {v: k for k, v in oordeel.items()}
+    expected = {key: {} for key in keys} | {key: {veld: [ids[v] for v in value] if isinstance(value, list) else value
+                                                   for veld, value in values.items()} for key, values in filled.items()}
+    assert page.evaluate(DIAGNOSE_VALUES) == expected
+    assert run_axe(page) == []
+
+    page.reload()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert page.evaluate(DIAGNOSE_VALUES) == expected
+    assert page.input_value("#diagnose-notitie") == "Bespreken in het wijkteam"
+
+    # The share link, opened in a browser that never saw the analysis: the diagnose came with it.
+    link = location(page)
+    assert "Plek" not in link and "Rivierenwijk" not in link
+    other = new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    open_analyse(other, link)
+    assert other.evaluate(DIAGNOSE_VALUES) == expected
+    assert other.input_value("#diagnose-notitie") == "Bespreken in het wijkteam"
+    assert other.input_value("#ba-buurt") == "Rivierenwijk"  # the whole analysis travels
+    other.click("a[href='#advies']")  # an in-page link: the address gets the diagnose back (on 'hashchange')
+    other.wait_for_function("(link) => location.href === link", arg=link, timeout=5000)
+
+    # Export, and import in a new analysis.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporteer als bestand").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    assert exported["versie"] == 2
+    one = {veld["sleutel"] for veld in DIAGNOSE_VELDEN if veld["soort"] == "oordeel"}  # one value, not a list
+    assert exported["beleidsdiagnose"]["rijen"] == {
+        key: {veld: value[0] if veld in one else value for veld, value in values.items()}
+        for key, values in expected.items() if values}
+    page.get_by_role("button", name="Nieuwe analyse").click()
+    assert diagnose_rows(page).count() == 0
+    page.set_input_files("#ba-bestand", path)
+    page.wait_for_function("document.getElementById('ba-buurt').value === 'Rivierenwijk'")
+    assert page.evaluate(DIAGNOSE_VALUES) == expected
+
+    # The printed report holds every answer, with its question.
+    page.emulate_media(media="print")
+    text = printed_text(page, tmp_path / "verslag.pdf")
+    for values in filled.values():
+        for value in values.values():
+            for part in value if isinstance(value, list) else [" ".join(value.split())]:
+                assert part in text, part
+    assert "Bespreken in het wijkteam" in text and f"{label} (gekozen)" in text
+    assert "Welke sectoren en professionals zijn nodig?" in text
+
+
+def test_an_analysis_saved_before_this_change_opens_without_loss(page, site_url, tmp_path):
+    fixtures = Path(__file__).parent / "js" / "fixtures"
+    store = json.loads((fixtures / "opslag-v2.json").read_text(encoding="utf-8"))
+    old = next(iter(store["analyses"].values()))["analyse"]
+    page.add_init_script("if (!localStorage.getItem('handreiking-buurtanalyses')) "
+                         f"localStorage.setItem('handreiking-buurtanalyses', {json.dumps(json.dumps(store))})")
+
+    def assert_as_before() -> None:
+        assert page.input_value("#ba-buurt") == old["buurt"] and page.input_value("#ba-datum") == old["datum"]
+        expected = {name: set(values) for name, values in old["keuzes"].items()}
+        expected |= {"punt": set(old["punten"]), "onbekend": set(old["onbekend"])}
+        assert checked(page) == expected
+        for key, text in old["anders"].items():
+            assert page.input_value(f'[data-anders="{key}"]') == text
+        for step, text in old["notities"].items():
+            assert page.input_value(f'[data-notitie="{step}"]') == text
+        for richting in old["gekozen"]["oplossingsrichtingen"]:
+            assert page.locator(f"#kies-oplossingsrichting-{richting}").is_checked()
+        # Every answer of the old beleidsdiagnose is on the page: in a problem's row, or in the notes.
+        shown = page.evaluate("""() => [...document.querySelectorAll('#beleidsdiagnose textarea')].map(f => f.value)
+            .concat([...document.querySelectorAll('#beleidsdiagnose input:checked')].map(i => i.labels[0].textContent))
+            .join('\\n')""")
+        old_to_new = {"Weet niet": "Weten we niet"}
+        for row in old["beleidsdiagnose"].values():
+            for value in row.values():
+                assert value in shown or old_to_new.get(value, value) in shown, value
+
+    open_analyse(page, analyse_url(site_url))
+    assert_as_before()
+    # The same analysis from a file exported before this change.
+    page.get_by_role("button", name="Nieuwe analyse").click()
+    page.set_input_files("#ba-bestand", fixtures / "buurtanalyse-v1.json")
+    page.wait_for_function("document.getElementById('ba-buurt').value !== ''")
+    assert_as_before()
+    assert "Genegeerd" not in page.locator("#ba-status").inner_text()
+
+
+TICK_ALL = """(skip) => {
+    for (const box of document.querySelectorAll('#ba-formulier input[type=checkbox]')) {
+        if (box.checked || (skip && box.matches(skip))) continue;
+        box.checked = true;
+        box.dispatchEvent(new Event('change', {bubbles: true}));
+    }
+}"""
+
+
+@pytest.mark.parametrize("sub_points", ["without", "with"])
+def test_the_report_holds_every_ticked_box(page, site_url, tmp_path, sub_points):
+    """Every statement ticked, with or without its sub-points, is in the printed report, once and without '.:'."""
+    open_analyse(page, analyse_url(site_url))
+    page.evaluate(TICK_ALL, ".ba-optie--voorbeeld input" if sub_points == "without" else None)
+    for field in page.locator("[data-anders]").all():
+        field.fill("Eigen punt " + field.get_attribute("data-anders"))
+    ticked = page.locator("#ba-formulier input[type=checkbox]:checked").evaluate_all(
+        f"boxes => boxes.filter(b => b.name !== 'onbekend').map({LABEL_TEXT})")
+    assert len(ticked) > 50
+    page.emulate_media(media="print")
+    text = printed_text(page, tmp_path / "verslag.pdf")
+    report = page.locator("#verslag-inhoud")
+    items = report.locator("li").evaluate_all("items => items.map(i => i.firstChild.textContent.trim())")
+    for label in ticked:
+        assert label in text, label
+        assert items.count(label) >= 1, label
+    for field in page.locator("[data-anders]").all():
+        assert "Anders: Eigen punt " + field.get_attribute("data-anders") in text
+    assert "Niet ingevuld" not in text and ".:" not in text
+
+
+def test_the_form_offers_what_the_data_file_says(page, site_url):
+    """Saved analyses are cleaned against data.buurtanalyse.formulier, also off this page: it is the form's."""
+    open_analyse(page, analyse_url(site_url))
+    form = page.evaluate("""() => ({
+        punten: [...document.querySelectorAll('#ba-formulier input[name=punt]')].map(b => b.value),
+        anders: [...document.querySelectorAll('#ba-formulier [data-anders]')].map(f => f.dataset.anders),
+        notities: [...document.querySelectorAll('#ba-formulier [data-notitie]')].map(f => f.dataset.notitie),
+    })""")
+    assert form == page.evaluate("window.HANDREIKING.buurtanalyse.formulier")
+    assert len(form["punten"]) > 20
+
+
+def test_figures_per_buurt_by_keyboard(page, site_url):
+    """The risicofactorenanalyse's figures: added, filled, removed by keyboard; kept with the analysis."""
+    open_analyse(page, analyse_url(site_url))
+    page.locator("body").focus()
+    assert keyboard_nav.tab_to(page, "#ba-cijfer-erbij", within="#ba-werkblad") == []
+    page.keyboard.press("Enter")
+    page.keyboard.type("Huishoudens met een laag inkomen")
+    page.keyboard.press("Tab")
+    page.keyboard.type("14 %")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Wijkmonitor 2025")
+    page.get_by_role("button", name="Voeg een cijfer toe").press("Enter")
+    page.keyboard.type("Weg")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Verwijder cijfer 2"
+    page.keyboard.press("Enter")
+    page.reload()
+    page.wait_for_selector("#ba-beheer", state="visible")
+    assert page.locator("#ba-cijfers tr").count() == 1
+    assert page.get_by_label("Gegeven, cijfer 1").input_value() == "Huishoudens met een laag inkomen"
+    assert page.get_by_label("Bron en peildatum, cijfer 1").input_value() == "Wijkmonitor 2025"
+    assert "Huishoudens met een laag inkomen: 14 % (bron: Wijkmonitor 2025)" in \
+        " ".join(page.locator("#verslag-inhoud").text_content().split())
+    assert run_axe(page, include=["#stap-2-5"]) == []

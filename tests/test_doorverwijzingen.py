@@ -1,29 +1,34 @@
-"""Issue 6: renamed or removed slugs never leave dead links.
+"""Issue 6 and 21: renamed or removed addresses never leave dead links, and nobody keeps a list of them.
 
-content/gepubliceerd.yml lists every slug ever published; content/doorverwijzingen.yml
-maps old slugs to new ones. The checker makes every published slug resolve, and the
-build writes a forwarding page at every old address.
+An address is published once its file has been on main: git's history says which
+(handreiking.content.redirects.published_addresses); content/doorverwijzingen.yml maps
+old addresses to new ones. The checker makes every published address resolve, and the
+build writes a forwarding page at every old address. A title is free: it never changes
+the address.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
 
 from handreiking.content.loader import check_content
-from handreiking.content.redirects import KINDS, add_published
+from handreiking.content.redirects import published_addresses
 from handreiking.content.slugs import slugify
 
-from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build, serve
+from conftest import ROOT, commit_all, copy_project, edit_yaml, example_slug, git, mkdocs_build, serve
 
 SITE_URL = "https://voorbeeld.github.io/handreiking/"
 
 
-def published() -> dict[str, list[str]]:
-    return yaml.safe_load((ROOT / "content" / "gepubliceerd.yml").read_text(encoding="utf-8"))
+def git_project(target: Path) -> Path:
+    """A copy of the content as a repository whose main holds it: every file's address is published."""
+    shutil.copytree(ROOT / "content", target / "content")
+    return commit_all(target)
 
 
 def rename(project: Path, old: str, titel: str) -> str:
@@ -47,10 +52,7 @@ def add_redirect(project: Path, key: str, old: str, new: str) -> None:
 
 
 def without_history(project: Path) -> None:
-    """Forget every earlier rename: the published lists hold just today's files, no redirects."""
-    for key, kind in KINDS.items():
-        slugs = sorted(file.stem for file in (project / "content" / kind.folder).glob("*.yml"))
-        edit_yaml(project / "content" / "gepubliceerd.yml", lambda data, key=key, slugs=slugs: data.update({key: slugs}))
+    """Forget every earlier rename: no redirects (a copy without git knows no older addresses)."""
     (project / "content" / "doorverwijzingen.yml").write_text("praktijkvoorbeelden: {}\nchecklists: {}\n")
 
 
@@ -66,35 +68,75 @@ NEW_TITLE = "Proef Hernoemd"
 NEW = slugify(NEW_TITLE)
 
 
-def test_published_list_holds_every_current_slug():
-    lists = published()
-    for key, kind in KINDS.items():
-        files = sorted(file.stem for file in (ROOT / "content" / kind.folder).glob("*.yml"))
-        assert set(files) <= set(lists[key]), key
+def test_every_published_address_resolves_in_the_built_site(built_site):
+    published = published_addresses(ROOT)
+    for key, addresses in published.addresses.items():
+        for address in addresses:
+            assert (built_site / key / address / "index.html").exists(), f"/{key}/{address}/"
 
 
-def test_every_published_slug_resolves_in_the_built_site(built_site):
-    for key, slugs in published().items():
-        for slug in slugs:
-            assert (built_site / key / slug / "index.html").exists(), f"/{key}/{slug}/"
-
-
-def test_a_renamed_slug_without_redirect_is_an_error_naming_the_fix(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
+def test_a_renamed_address_without_redirect_is_an_error_naming_the_fix(tmp_path):
+    project = git_project(tmp_path / "project")
+    git(project, "switch", "--quiet", "--create", "redactie")
     new = rename(project, OLD, NEW_TITLE)
-    line = published()["praktijkvoorbeelden"].index(OLD) + 6  # 4 comment lines, the key, 1-based
+    redirects = (project / "content" / "doorverwijzingen.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(redirects, 1) if text.startswith("praktijkvoorbeelden:"))
     assert errors(project) == [
-        f"content/gepubliceerd.yml:5: praktijkvoorbeelden: praktijkvoorbeeld '{NEW}' "
-        f"(content/interventies/{NEW}.yml) ontbreekt in deze lijst; voeg de regel "
-        f"'  - {NEW}' toe onder 'praktijkvoorbeelden:'",
-        f"content/gepubliceerd.yml:{line}: praktijkvoorbeelden[{line - 6}]: praktijkvoorbeeld '{OLD}' "
-        f"stond op de site, maar content/interventies/{OLD}.yml bestaat niet meer; zet in "
-        f"content/doorverwijzingen.yml onder 'praktijkvoorbeelden:' de regel '{OLD}: <nieuwe-slug>'",
+        f"content/doorverwijzingen.yml:{line}: praktijkvoorbeelden: praktijkvoorbeeld '{OLD}' stond op de site "
+        f"(/praktijkvoorbeelden/{OLD}/), maar content/interventies/{OLD}.yml bestaat niet meer; een oud adres moet "
+        f"blijven werken: zet hier onder 'praktijkvoorbeelden:' de regel '{OLD}: <adres van het praktijkvoorbeeld "
+        "dat het vervangt>'",
     ]
-    add_published(project, "praktijkvoorbeelden", new)
     add_redirect(project, "praktijkvoorbeelden", OLD, new)
     assert errors(project) == []
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "--message", "Hernoemd")  # committed on the branch: still the same
+    assert errors(project) == []
+
+
+def test_a_new_file_needs_no_other_file_and_a_title_never_moves_the_address(tmp_path):
+    project = git_project(tmp_path / "project")
+    folder = project / "content" / "interventies"
+    text = (folder / f"{OLD}.yml").read_text(encoding="utf-8")
+    (folder / "let-s-talk-buurt.yml").write_text(re.sub(r"^titel: .*$", 'titel: "Let\'s talk buurt"', text,
+                                                        flags=re.MULTILINE), encoding="utf-8")
+    (folder / f"{OLD}.yml").write_text(re.sub(r"^titel: .*$", "titel: Een heel andere titel", text,
+                                              flags=re.MULTILINE), encoding="utf-8")
+    assert errors(project) == []
+
+
+def test_an_address_that_only_lived_on_an_unmerged_branch_was_never_published(tmp_path):
+    project = git_project(tmp_path / "project")
+    git(project, "switch", "--quiet", "--create", "redactie")
+    folder = project / "content" / "interventies"
+    shutil.copyfile(folder / f"{OLD}.yml", folder / "tijdelijk.yml")
+    edit_yaml(folder / "tijdelijk.yml", lambda data: data.update(titel="Tijdelijk voorbeeld"))
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "--message", "Nieuw")
+    (folder / "tijdelijk.yml").rename(folder / "blijvend.yml")
+    assert errors(project) == []
+    assert "tijdelijk" not in published_addresses(project).addresses["praktijkvoorbeelden"]
+    git(project, "switch", "--quiet", "main")
+    git(project, "merge", "--quiet", "redactie")  # now it was on main: removing it needs a redirect
+    assert "tijdelijk" in published_addresses(project).addresses["praktijkvoorbeelden"]
+
+
+def test_without_git_nothing_is_known_and_a_shallow_clone_says_what_it_misses(tmp_path):
+    copy = tmp_path / "kopie"
+    shutil.copytree(ROOT / "content", copy / "content")
+    (copy / "content" / "interventies" / f"{OLD}.yml").unlink()
+    assert not published_addresses(copy).known
+    assert not [error for error in errors(copy) if "stond op de site" in error]
+
+    project = git_project(tmp_path / "project")
+    shallow = tmp_path / "ondiep"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", project.as_uri(), str(shallow)], check=True)
+    result = check_content(shallow)
+    assert result.errors == []
+    assert [str(warning) for warning in result.warnings if "ondiepe kloon" in str(warning)] == [
+        "content/doorverwijzingen.yml:1: (bestand): waarschuwing: deze kopie van de repository heeft niet de hele "
+        "geschiedenis (een ondiepe kloon), dus oude adressen zijn niet allemaal gecontroleerd; haal de geschiedenis "
+        "op met 'git fetch --unshallow'"]
 
 
 def test_redirects_must_point_straight_at_an_existing_item(tmp_path):
@@ -139,19 +181,10 @@ def test_redirect_file_is_checked_against_its_schema(tmp_path):
                for m in messages)
 
 
-def test_removed_published_list_is_an_error(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    (project / "content" / "gepubliceerd.yml").unlink()
-    assert errors(project) == ["content/gepubliceerd.yml:1: (bestand): bestand ontbreekt; zet het terug "
-                               "(zie CONTRIBUTING.md)"]
-
-
 def renamed_project(target: Path) -> tuple[Path, str]:
     """A copy in which an editor renamed an example and recorded the redirect; returns it and the new slug."""
     project = copy_project(target)
     new = rename(project, OLD, NEW_TITLE)
-    add_published(project, "praktijkvoorbeelden", new)
     add_redirect(project, "praktijkvoorbeelden", OLD, new)
     return project, new
 

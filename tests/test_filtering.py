@@ -7,7 +7,9 @@ reference itself, so a mistake shared by both sides cannot pass unnoticed.
 from __future__ import annotations
 
 
-from handreiking.tools.filtering import counts, normalize, select
+import re
+
+from handreiking.tools.filtering import Zoeker, counts, normalize, select
 from handreiking.content.model import Praktijkvoorbeeld
 
 from conftest import make_voorbeeld
@@ -70,9 +72,33 @@ def test_counts_without_a_choice_in_the_facet_narrow_to_the_option():
         {"onbekend": 2, "gestopt": 3}
 
 
-def test_text_ignores_case_and_accents_and_needs_every_word():
+def test_text_ignores_case_and_accents_needs_every_word_and_ranks_best_first(content):
     assert normalize("FINANCIËLE Súdwest") == "financiele sudwest"
-    assert slugs(select(ALLE, {}, "financiele")) == ["school"]
-    assert slugs(select(ALLE, {}, "sudwest fryslan")) == ["plein"]
-    assert slugs(select(ALLE, {}, "sudwest financiele")) == []
-    assert slugs(select(ALLE, {}, "  ")) == ["plein", "portiek", "school"]
+    zoeker = Zoeker(content)
+    voorbeelden = content.praktijkvoorbeelden
+    for query in ("moskee", "scholen", "informatieavond", "Moskeeën petitie"):
+        found = select(voorbeelden, {}, query, zoeker=zoeker)
+        words = zoeker.analysis.query(query)
+        scores = [zoeker.score(v, words) for v in found]
+        assert found and scores == sorted(scores, reverse=True), query
+        assert {v.slug for v in voorbeelden if zoeker.score(v, words) is not None and v.status != "gestopt"} \
+            == {v.slug for v in found}, query
+    assert select(voorbeelden, {}, "moskee zzgeenwoordzz", zoeker=zoeker) == []
+    assert slugs(select(voorbeelden, {}, "  ", zoeker=zoeker)) == slugs(select(voorbeelden, {}))
+    single = next(v for v in voorbeelden if re.fullmatch(r"\w+", v.titel))
+    assert select(voorbeelden, {}, single.titel.upper(), zoeker=zoeker)[0] == single
+
+
+EVERYDAY = ("informatieavond", "moskee", "petitie", "bewonersavond", "whatsapp", "school")
+
+
+def test_everyday_words_find_praktijkvoorbeelden_by_their_own_text_in_the_first_five(content):
+    # Issue 22: the wijzer's word search reads the description and goes through the text analysis, so an
+    # everyday word finds praktijkvoorbeelden whose own text (not only a label) says it, near the top.
+    zoeker = Zoeker(content)
+    for word in EVERYDAY:
+        query = zoeker.analysis.query(word)
+        first = select(content.praktijkvoorbeelden, {}, word, zoeker=zoeker)[:5]
+        own_text = [v for v in first if any(zoeker.analysis.match(q, text) for q in query
+                                            for name, text in zoeker.teksten[v.slug].items() if name != "labels")]
+        assert own_text, (word, slugs(first))

@@ -323,3 +323,12 @@ def test_benchmark_measurement_runs(browser, site_url):
     assert len(result["update"]) == len(result["paint"]) == 4
     assert len(result["text"]) == len("buurtaanpak") and result["load"] > 0
     assert all(paint >= update >= 0 for update, paint in zip(result["update"], result["paint"]))
+
+
+@pytest.mark.parametrize("query", ["moskee", "school", "bewonersavond"])
+def test_everyday_words_show_the_best_matches_first(page, site_url, content, query):
+    open_wijzer(page, wijzer_url(site_url, {}))
+    page.fill("#wijzer-q", query)
+    expected = expected_slugs(content, {}, query)
+    assert expected
+    assert shown_slugs(page) == expected[:len(shown_slugs(page))] and shown_slugs(page)

@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from handreiking.content.redirects import KINDS, add_published
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
@@ -30,7 +29,6 @@ FIXTURES = ROOT / "tests" / "fixtures" / "ongeldig"
 BASE = ROOT / "tests" / "fixtures" / "basis" / "content"
 ALL_FIXTURES = sorted(path for path in FIXTURES.iterdir() if path.is_dir())
 EXPECTED = "verwacht.txt"
-PUBLISHED_KEYS = {kind.folder: key for key, kind in KINDS.items()}  # 'interventies' -> 'praktijkvoorbeelden'
 
 
 def _fixture_files(fixture: Path) -> list[Path]:
@@ -42,11 +40,8 @@ def _expected(fixture: Path) -> list[str]:
 
 
 def _project_with(fixtures: list[Path], target: Path) -> Path:
-    """A copy of the base content with the files of ``fixtures`` laid over it, byte for byte.
-
-    A new praktijkvoorbeeld or checklist is also listed in content/gepubliceerd.yml, as
-    ``make nieuw`` does, so each fixture shows only its own problem.
-    """
+    """A copy of the base content with the files of ``fixtures`` laid over it, byte for byte (no git: the
+    addresses published before are not known, so a new file needs nothing else, as in a real project)."""
     shutil.copytree(BASE, target / "content")
     shutil.copytree(ROOT / "content" / "schemas", target / "content" / "schemas")
     written: dict[Path, str] = {}
@@ -58,9 +53,6 @@ def _project_with(fixtures: list[Path], target: Path) -> Path:
             destination = target / "content" / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, destination)
-            key = PUBLISHED_KEYS.get(relative.parts[0])
-            if key and not (BASE / relative).exists():
-                add_published(target, key, relative.stem)
     return target
 
 

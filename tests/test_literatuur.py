@@ -1,7 +1,9 @@
-"""Issue 17, point 5: the literature the handreiking cites, and the parts of the source added to the site.
+"""Issues 17 and 23: the literature the handreiking cites (content/literatuur.yml), and the parts of the
+source added to the site.
 
 Rules, not today's list: every reference on the literature page is cited from another page, every
-link to it lands on a reference, and what the editors put in the vocabularies shows where it belongs.
+link to it lands on a reference, what the editors put in the vocabularies shows where it belongs, and
+an address an editor gives a publication is linked from every italic mention of its title.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import subprocess
 import sys
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, normalized
+from conftest import copy_project, mkdocs_build, normalized
 from handreiking.site.text import rich_text
 
 
@@ -82,3 +85,104 @@ def test_an_unknown_publication_is_an_error_naming_file_line_and_field(tmp_path)
     display = richting.relative_to(project).as_posix()
     assert (f"{display}:{index + 1}: literatuur[0].anker: publicatie '{anker}x' staat niet op de pagina "
             f"Literatuur (bedoelde u '{anker}'?)") in result.stderr
+
+
+# --- addresses: editors may add one, and every italic mention of the title then links to it --------
+
+
+def publications(project) -> list[dict]:
+    data = yaml.safe_load((project / "content" / "literatuur.yml").read_text(encoding="utf-8"))
+    return [publication for group in data["groepen"] for publication in group["publicaties"]]
+
+
+def mentions(path, titles: set[str]):
+    """(em, title) for every italic mention of one of ``titles`` in the page's article."""
+    article = soup(path).select_one("article")
+    for em in article.select("em") if article else ():
+        title = normalized(em.get_text()).casefold()
+        if title in titles:
+            yield em, title
+
+
+def test_without_an_address_no_mention_links_outside_the_site(built_site, content):
+    titles = {normalized(p.titel).casefold() for g in content.literatuur for p in g.publicaties if p.titel}
+    assert titles, "geen publicatie met een titel in content/literatuur.yml"
+    for path in built_site.rglob("index.html"):
+        for em, _ in mentions(path, titles):
+            link = em.find_parent("a")
+            assert link is None or not link["href"].startswith("http"), path
+
+
+def test_an_address_links_every_italic_mention_of_the_title(tmp_path):
+    """A fixture gives every publication with a title an (invented, example) address."""
+    project = copy_project(tmp_path / "project")
+    file = project / "content" / "literatuur.yml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    addresses = {}
+    for group in data["groepen"]:
+        for publication in group["publicaties"]:
+            if "titel" in publication:
+                publication["adres"] = f"https://literatuur.example/{publication['anker']}?a=1&b=2"
+                addresses[normalized(publication["titel"]).casefold()] = (publication["adres"], publication["anker"])
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+
+    linked_elsewhere = 0
+    for path in site.rglob("index.html"):
+        for em, title in mentions(path, set(addresses)):
+            address, anker = addresses[title]
+            link = em.find_parent("a")
+            assert link is not None, (path, title)
+            # A mention that already linked to the publication's entry keeps that link; all others link out.
+            target = urlsplit(urljoin("http://site/x/", link["href"]))
+            assert link["href"] == address or (target.path.endswith("/literatuur/") and target.fragment == anker), \
+                (path, title, link["href"])
+            linked_elsewhere += link["href"] == address and path.parent.name != "literatuur"
+    assert linked_elsewhere, "geen enkele pagina noemt een titel cursief"
+    entries = soup(site / "literatuur" / "index.html")
+    for address, anker in addresses.values():
+        assert entries.select_one(f"p#{anker} a[href='{address}']"), anker
+
+
+def test_link_mentions_leaves_links_scripts_and_longer_texts_alone():
+    from handreiking.site.literature_links import link_mentions
+
+    page = ("<p>Zie <em>Omgaan met\n maatschappelijke Spanningen</em> en <em>Kunst &amp; kitsch</em>.</p>"
+            "<p><a href='../literatuur/#x'><em>Omgaan met maatschappelijke spanningen</em></a>"
+            "<em>Omgaan met maatschappelijke spanningen in 2020</em></p>"
+            "<script>let t = '<em>Omgaan met maatschappelijke spanningen</em>';</script>")
+    result = link_mentions(page, {"Omgaan met maatschappelijke spanningen": "https://a.example/?x=1&y=2",
+                                  "Kunst & kitsch": "https://b.example/"})
+    assert result.count('href="https://a.example/?x=1&amp;y=2"') == 1
+    assert result.count('href="https://b.example/"><em>Kunst &amp; kitsch</em></a>') == 1
+    assert "<a href='../literatuur/#x'><em>Omgaan" in result
+    assert "<em>Omgaan met maatschappelijke spanningen in 2020</em></p>" in result
+    assert "let t = '<em>Omgaan met maatschappelijke spanningen</em>';" in result
+    assert link_mentions(page, {}) == page
+
+
+def test_a_bad_address_or_page_is_an_error_naming_file_line_and_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    file = project / "content" / "literatuur.yml"
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("omschrijving:"))
+    indent = lines[index][:len(lines[index]) - len(lines[index].lstrip())]
+    lines.insert(index, f"{indent}adres: www.kis.nl\n")
+    page = next(i for i, line in enumerate(lines) if line.strip().startswith("pagina:"))
+    target = lines[page].split(":", 1)[1].strip().partition("#")[0]
+    lines[page] = lines[page].replace(target, target.replace(".md", "x.md"))
+    file.write_text("".join(lines), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "handreiking", "check", "--root", str(project)],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert (f"content/literatuur.yml:{index + 1}: groepen[0].publicaties[0].adres: waarde 'www.kis.nl' "
+            "heeft niet de juiste vorm") in result.stderr
+    # A broken file is checked no further: fix the address, then the page is named.
+    file.write_text("".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "handreiking", "check", "--root", str(project)],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert (f"content/literatuur.yml:{page}: groepen[0].publicaties[0].aangehaald_bij[0].pagina: pagina "
+            f"'{target.replace('.md', 'x.md')}' bestaat niet (bedoelde u '{target}'?)") in result.stderr

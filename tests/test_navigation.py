@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlparse
 # The method of the handreiking, in order. The seven oplossingsrichtingen come from the content
 # and follow the step 3 introduction.
 BEFORE_RICHTINGEN = [
-    "", "inleiding/", "aan-de-slag/", "stappenplan/", "stap-1/",
+    "", "inleiding/", "aan-de-slag/", "stappenplan/", "stap-1/", "stap-1/risicofactorenanalyse/",
     "stap-2/", "stap-2/verschijningsvormen/", "stap-2/fasen/", "stap-2/betrokken-groepen/",
     "stap-2/locaties/", "stap-2/oorzaken/", "stap-2/sentimenten-en-triggers/", "stap-2/rol-overheid/",
     "oplossingsrichtingen/",

@@ -102,9 +102,12 @@ def test_search_works_from_file(offline, content):
     offline.locator(".md-search__input").press_sequentially(voorbeeld.titel.split()[0], delay=30)
     # Results update per key press: wait for the final list rather than the first one.
     expect(offline.locator(".md-search-result")).to_contain_text(voorbeeld.titel, timeout=15_000)
-    start = offline.url
-    offline.locator(".md-search-result__link").first.click()
-    offline.wait_for_url(lambda url: url != start and url.startswith("file:") and ".html" in url)
+    # The link to the praktijkvoorbeeld itself, not whatever is first while the list still re-renders.
+    link = offline.locator(".md-search-result__link", has_text=voorbeeld.titel).first
+    href = link.get_attribute("href")
+    assert href and ".html" in href
+    link.click()
+    offline.wait_for_url(lambda url: url.startswith("file:") and url.split("#")[0].endswith(href.split("#")[0].lstrip("./")))
     expect(offline.locator("article h1")).to_be_visible()
 
 
@@ -191,3 +194,24 @@ def test_offline_csv_of_the_selection(offline, content):
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"), newline="")))
     assert [row["slug"] for row in rows] == [v.slug for v in filtering.select(content.praktijkvoorbeelden,
                                                                               {"locatie": [term]})]
+
+
+def test_offline_buurten(offline, content):
+    """Issue 24: an analysis made in the bundle shows in Buurten naast elkaar and downloads, all from file://."""
+    problem = content.taxonomieen["problematiek"].ids[0]
+    offline.open("buurtanalyse.html")
+    offline.wait_for_selector("#ba-beheer", state="visible")
+    offline.check(f'#stap-2-5 input[value="{problem}"]')
+    offline.fill("#ba-buurt", "Offline-buurt")
+    offline.locator("#diagnose-rijen > section").first.locator("textarea[data-veld=huidig]").fill("Buurtwerk")
+    offline.get_by_role("link", name="Buurten naast elkaar").first.click()
+    offline.wait_for_url("**/buurten.html")
+    offline.wait_for_selector("#bo-rijen tr")
+    row = offline.locator("#bo-rijen tr").first
+    assert "Offline-buurt" in row.inner_text()
+    assert content.taxonomieen["problematiek"].term(problem).label in row.inner_text()
+    with offline.expect_download() as download:
+        offline.get_by_role("button", name="Download voor Excel").click()
+    text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    lines = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    assert [(line["Buurt"], line["Huidig beleid of interventie"]) for line in lines] == [("Offline-buurt", "Buurtwerk")]

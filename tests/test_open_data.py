@@ -12,11 +12,13 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, run_axe
-from handreiking.tools.open_data import LIST_SEPARATOR, csv_columns, csv_lines, published_schema
+from handreiking.tools.open_data import (LIST_SEPARATOR, csv_columns, csv_lines, published_schema, spreadsheet_cell,
+                                         spreadsheet_lines)
 from handreiking.content.schemas import project_schemas
 from wijzer_page import expected_slugs, open_wijzer, wijzer_url
 
@@ -27,8 +29,14 @@ def read_json(site: Path, name: str):
     return json.loads((site / DATA / name).read_text(encoding="utf-8"))
 
 
-def read_csv(text: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+def read_csv(text: str, delimiter: str = ",") -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def read_spreadsheet(raw: bytes) -> list[dict]:
+    """The spreadsheet CSV as Excel in Dutch settings reads it: UTF-8 after the byte order mark, semicolons."""
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return read_csv(raw.decode("utf-8-sig"), ";")
 
 
 def content_schema() -> dict:
@@ -102,6 +110,38 @@ def test_csv_cells_survive_commas_quotes_and_line_breaks():
         {"slug": "b", "titel": "B", "methodieken": "", "erkenning.databank": "", "erkenning.datum": ""}]
 
 
+def test_the_spreadsheet_csv_has_the_same_rows_with_labels_and_no_line_breaks(built_site, content):
+    sheet = read_spreadsheet((built_site / DATA / "praktijkvoorbeelden-spreadsheet.csv").read_bytes())
+    standard = read_csv((built_site / DATA / "praktijkvoorbeelden.csv").read_text(encoding="utf-8"))
+    assert len(sheet) == len(standard) == len(content.praktijkvoorbeelden)
+    assert len(sheet[0]) == len(standard[0])
+    assert list(sheet[0])[list(standard[0]).index("gecontroleerd_op")] == "Gecontroleerd op"
+    labels = {naam: {term.id: term.label for term in taxonomie.termen} for naam, taxonomie in content.taxonomieen.items()}
+    titles = {v.slug: v.titel for v in content.praktijkvoorbeelden}
+    for row, plain in zip(sheet, standard):
+        cells = dict(zip(plain, row.values()))  # the spreadsheet's cells under the standard names
+        assert cells["slug"] == plain["slug"]
+        for naam, field in (("locatie", "locaties"), ("doelgroep", "doelgroepen"), ("problematiek", "problematiek"),
+                            ("oplossingsrichting", "oplossingsrichtingen"), ("status", "status"), ("bron", "bron")):
+            ids = plain[field].split(LIST_SEPARATOR) if plain[field] else []
+            assert cells[field] == LIST_SEPARATOR.join(labels[naam][i] for i in ids), (plain["slug"], field)
+        assert cells["zie_ook"] == LIST_SEPARATOR.join(titles[s] for s in plain["zie_ook"].split(LIST_SEPARATOR)
+                                                       if s)
+        assert cells["beschrijving"] == " ".join(plain["beschrijving"].split())
+        assert not any("\n" in cell or "\r" in cell for cell in row.values())
+
+
+def test_spreadsheet_cells_are_text_never_formulas():
+    assert spreadsheet_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert spreadsheet_cell("@SUM(A1)") == "'@SUM(A1)" and spreadsheet_cell("+31 6 1234") == "'+31 6 1234"
+    assert spreadsheet_cell("-3,5%") == "-3,5%" and spreadsheet_cell("-") == "'-"
+    assert spreadsheet_cell("twee\r\n\r\nalinea's\n") == "twee alinea's"
+    schema = {"$defs": {"praktijkvoorbeeld": {"properties": {"slug": {"type": "string"},
+                                                             "titel": {"type": "string"}}}}}
+    lines = list(spreadsheet_lines({"praktijkvoorbeelden": [{"slug": "a", "titel": "Een; twee"}]}, schema, None))
+    assert lines == ["Slug;Titel\r\n", 'a;"Een; twee"\r\n']
+
+
 def test_vocabularies_and_checklists_as_json(built_site, content):
     vocabulaires = read_json(built_site, "vocabulaires.json")
     assert set(vocabulaires) == set(content.taxonomieen)
@@ -123,8 +163,8 @@ def test_open_data_page_lists_every_field_and_links_the_files(built_site, conten
     columns = article.select_one(".veldenoverzicht").find_next_sibling("p")
     assert [item.get_text() for item in columns.find_all("code")] == header.split(",")
     links = {a["href"] for a in article.select("a[href]")}
-    for name in ("praktijkvoorbeelden.json", "praktijkvoorbeelden.csv", "praktijkvoorbeelden.schema.json",
-                 "vocabulaires.json", "checklists.json"):
+    for name in ("praktijkvoorbeelden.json", "praktijkvoorbeelden.csv", "praktijkvoorbeelden-spreadsheet.csv",
+                 "praktijkvoorbeelden.schema.json", "vocabulaires.json", "checklists.json"):
         assert f"../data/{name}" in links
         assert (built_site / DATA / name).is_file()
     for source in ("index.html", "interventiewijzer/index.html"):
@@ -133,8 +173,25 @@ def test_open_data_page_lists_every_field_and_links_the_files(built_site, conten
         assert any(href.rstrip("/").endswith("open-data") for href in hrefs), source
 
 
-def test_open_data_page_is_accessible(page, site_url):
-    page.goto(f"{site_url}/open-data/")
+def test_the_data_folder_has_an_index_of_its_files_with_rights_and_citation(built_site):
+    """/data/ lists every file in the folder, says what the colophon says about rights, and how to cite."""
+    index = built_site / DATA / "index.html"
+    article = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    listed = {a["href"] for a in article.select("table a[href]")}
+    in_folder = {path.name for path in (built_site / DATA).iterdir() if path.name != "index.html"}
+    assert listed == in_folder
+    text = " ".join(article.get_text(" ").split())
+    colophon = " ".join((ROOT / "docs" / "bronvermelding.md").read_text(encoding="utf-8").split())
+    assert "Verwey-Jonker Instituut" in colophon and "Verwey-Jonker Instituut" in text
+    assert "geen open licentie" in text and "met vermelding van de bron" in colophon
+    assert "Zo vermeldt u de bron" in [h2.get_text(strip=True).rstrip("¶") for h2 in article.select("h2")]
+    assert article.select_one("blockquote")  # the citation to copy
+    assert any(a["href"].endswith("open-data/") for a in article.select("a[href]"))
+
+
+@pytest.mark.parametrize("path", ["open-data/", "data/"])
+def test_open_data_pages_are_accessible(page, site_url, path):
+    page.goto(f"{site_url}/{path}")
     assert run_axe(page) == []
 
 
@@ -152,3 +209,18 @@ def test_download_the_selection_as_csv_from_file(page, built_site, content):
     selection = read_csv(text)
     assert [row["slug"] for row in selection] == expected_slugs(content, chosen)
     assert selection == [row for row in full if row["slug"] in expected_slugs(content, chosen)]
+
+
+def test_download_the_selection_for_a_spreadsheet(page, built_site, content):
+    """The second button gives the rows of the spreadsheet file, with its byte order mark, for the same cards."""
+    term = next(term.id for term in content.taxonomieen["doelgroep"].termen
+                if 0 < len(expected_slugs(content, {"doelgroep": [term.id]})) < len(content.praktijkvoorbeelden))
+    chosen = {"doelgroep": [term]}
+    open_wijzer(page, wijzer_url(built_site.as_uri(), chosen))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download deze selectie voor Excel").click()
+    assert download.value.suggested_filename.endswith(".csv")
+    selection = read_spreadsheet(Path(download.value.path()).read_bytes())
+    full = read_spreadsheet((built_site / DATA / "praktijkvoorbeelden-spreadsheet.csv").read_bytes())
+    assert [row["Slug"] for row in selection] == expected_slugs(content, chosen)
+    assert selection == [row for row in full if row["Slug"] in expected_slugs(content, chosen)]

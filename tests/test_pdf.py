@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, normalized, run_build
+from printed import page_fill
 from test_print import instrument_checklists, item_label
 from test_site import parse
 
@@ -75,6 +76,8 @@ def test_every_checklist_has_an_a4_pdf_with_every_item(pdf_site, content):
             (checklist.slug, pages)
         text = normalized(" ".join(line for page in pdf_pages(pdf) for line in page))
         assert text.startswith(normalized(checklist.titel)), checklist.slug
+        # Lines to write the buurt, the date and who filled it in, as on the analyse-instrument's cover.
+        assert {"Buurt", "Datum", "Ingevuld door"} <= set(pdf_pages(pdf)[0]), checklist.slug
         for expected in [f"Stap {checklist.stap}", normalized(checklist.vraag),
                          f"checklist bij stap {checklist.stap}"]:
             assert expected.lower() in text.lower(), (checklist.slug, expected)  # labels may print in capitals
@@ -96,7 +99,11 @@ def test_analyse_instrument_pdf_has_the_cover_and_every_checklist_in_order(pdf_s
     separate = sum(int(pdf_info(pdf_site / "downloads" / "checklists" / f"{c.slug}.pdf")["Pages"]) for c in expected)
     assert len(expected) // 2 < pages <= 1 + separate
     lines = pdf_pages(pdf)
-    assert {"Buurt", "Datum", "Aanwezigen (naam en organisatie)"} <= set(lines[0])  # the cover page
+    assert {"Buurt", "Datum", "Aanwezigen (naam en organisatie)"} <= set(lines[0])  # the cover block
+    # The first checklist starts under the cover, and no page but the last is less than a fifth full.
+    assert f"{expected[0].stap} {normalized(expected[0].titel)}" in normalized(" ".join(lines[0]))
+    fills = page_fill(pdf)
+    assert all(fill >= 0.2 for fill in fills[:-1]), fills
     text = normalized(" ".join(line for page in lines for line in page))
     positions = [text.index(f"{c.stap} {normalized(c.titel)}") for c in expected]
     assert positions == sorted(positions)

@@ -70,15 +70,14 @@ def test_the_plugin_loads_the_project_beside_mkdocs_yml(tmp_path):
 
 
 def test_the_options_are_typed_and_an_environment_variable_overrides_each(monkeypatch):
-    for name in ("HANDREIKING_PDF", "HANDREIKING_BEHEER_LOKAAL", "HANDREIKING_BEHEER_AUTH", "HANDREIKING_INCREMENTEEL"):
+    for name in ("HANDREIKING_PDF", "HANDREIKING_BEHEER_AUTH", "HANDREIKING_INCREMENTEEL"):
         monkeypatch.delenv(name, raising=False)
     options = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins[NAME].config
-    assert (options.pdf_downloads, options.local_backend, options.editor_sign_in, options.incremental) == \
-        (False, None, None, True)
+    assert (options.pdf_downloads, options.editor_sign_in, options.incremental) == (False, None, True)
     monkeypatch.setenv("HANDREIKING_PDF", "true")
-    monkeypatch.setenv("HANDREIKING_BEHEER_LOKAAL", "http://localhost:8081/api/v1")
+    monkeypatch.setenv("HANDREIKING_BEHEER_AUTH", "https://aanmelden.example.org")
     options = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins[NAME].config
-    assert options.pdf_downloads is True and options.local_backend == "http://localhost:8081/api/v1"
+    assert options.pdf_downloads is True and options.editor_sign_in == "https://aanmelden.example.org"
     monkeypatch.setenv("HANDREIKING_PDF", "misschien")
     with pytest.raises(Abort):
         load_config(config_file=str(ROOT / "mkdocs.yml"))

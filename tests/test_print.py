@@ -30,6 +30,12 @@ def test_every_checklist_prints_as_a_form(page, site_url, content):
         for selector in CHROME:
             assert not page.locator(selector).first.is_visible(), (checklist.slug, selector)
         assert not page.get_by_role("button", name="Print deze checklist").is_visible()
+        # Lines for the buurt, the date and who filled it in, above the step and question.
+        header = page.locator(".invulkop")
+        assert header.is_visible(), checklist.slug
+        assert [normalized(t) for t in header.locator(".invulkop-veld").all_inner_texts()] == [
+            "Buurt", "Datum", "Ingevuld door"]
+        assert header.bounding_box()["y"] < page.locator("article .checklist-kop").bounding_box()["y"]
 
         article = page.locator("article")
         # Step and question at the top, right under the title.
@@ -66,6 +72,7 @@ def test_note_lines_and_print_button_belong_to_their_medium(page, site_url, cont
     button = page.get_by_role("button", name="Print deze checklist")
     assert button.is_visible()
     assert not page.locator(".aantekeningen").first.is_visible()
+    assert not page.locator(".invulkop").is_visible()
     page.evaluate("window.print = () => { window.printed = true; }")
     button.click()
     assert page.evaluate("window.printed") is True

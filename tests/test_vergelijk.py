@@ -16,12 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs_build, normalized, run_axe, serve
+from printed import page_fill, pdf_page_texts
 from handreiking.tools.export import export
 from handreiking.site.pages import format_date
 from test_doorverwijzingen import OLD, renamed_project
 import keyboard_nav
 from buurtanalyse_page import open_analyse
 from tool_page import location, tool_url
+from wijzer_page import open_wijzer
 
 MAXIMUM = 4  # docs/assets/javascripts/handreiking-vergelijking.js, MAXIMUM
 VOCABULARY_ROWS = {"oplossingsrichting": "oplossingsrichtingen", "locatie": "locaties",
@@ -183,6 +185,101 @@ def test_prints_on_a4_landscape_and_only_this_page(page, site_url, content):
     assert width > height and round(width) in (841, 842)
     width, height = first_page_size(tool_url(site_url, "interventiewijzer", []))
     assert width < height
+
+
+def text_length(v) -> int:
+    return len(" ".join([v.titel, v.samenvatting, *v.methodieken, *(link.titel for link in v.links)]))
+
+
+def printed_rows(page, pdf) -> list[list[str]]:
+    """Per printed page, the row headings of the comparison on it."""
+    headings = [normalized(text) for text in page.locator("#vergelijk tbody th[scope=row]").evaluate_all(
+        "cells => cells.map(th => th.firstChild.textContent)")]
+    names = "|".join(map(re.escape, headings))
+    row = re.compile(rf"^({names})( (verschilt|gelijk))?$")
+    return [[line.strip() for line in text.splitlines() if row.match(line.strip())]
+            for text in pdf_page_texts(pdf)]
+
+
+@pytest.mark.parametrize("count", range(2, MAXIMUM + 1))
+def test_print_leaves_no_near_empty_page_and_no_lonely_row(page, site_url, content, tmp_path, count):
+    """Comparisons of short to long praktijkvoorbeelden printed: no page but the last is less than a
+    fifth full, and no page holds a single row."""
+    by_length = sorted(content.praktijkvoorbeelden, key=text_length)
+    starts = sorted({round(share * (len(by_length) - count)) for share in (0, 0.25, 0.5, 0.75, 1)})
+    pdf = tmp_path / "vergelijking.pdf"
+    for start in starts:
+        slugs = [v.slug for v in by_length[start:start + count]]
+        open_vergelijk(page, vergelijk_url(site_url, slugs))
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        fills = page_fill(pdf)
+        assert all(fill >= 0.2 for fill in fills[:-1]), (slugs, fills)
+        rows = printed_rows(page, pdf)
+        assert sum(len(on_page) for on_page in rows) == page.locator("#vergelijk tbody tr").count(), slugs
+        assert all(len(on_page) > 1 for on_page in rows), (slugs, rows)
+        page.emulate_media(media="screen")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def within_width(box, width: int) -> bool:
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+def test_on_a_phone_every_praktijkvoorbeeld_reads_without_scrolling_sideways(new_page, site_url, content):
+    """At 390 px each chosen praktijkvoorbeeld is a card: its name and every field in the screen's width."""
+    chosen = sorted(content.praktijkvoorbeelden, key=text_length, reverse=True)[:MAXIMUM - 1]  # the most text
+    page = new_page(viewport=PHONE, locale="nl-NL")
+    open_vergelijk(page, vergelijk_url(site_url, [v.slug for v in chosen]))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert not page.locator("#vergelijk table").is_visible()
+    rows = [normalized(text) for text in page.locator("#vergelijk tbody th[scope=row]").evaluate_all(
+        "cells => cells.map(th => th.textContent)")]
+    cards = page.locator("#vergelijk .vergelijk-kaart")
+    assert cards.count() == len(chosen)
+    for card, v in zip(cards.all(), chosen):
+        heading = card.get_by_role("heading", name=v.titel, exact=True)
+        assert heading.is_visible() and within_width(heading.bounding_box(), PHONE["width"]), v.slug
+        names = card.locator("dt")
+        assert [normalized(text) for text in names.all_inner_texts()] == rows, v.slug
+        for field in names.all() + card.locator("dd").all():
+            field.scroll_into_view_if_needed()
+            assert field.is_visible() and within_width(field.bounding_box(), PHONE["width"]), v.slug
+            assert field.evaluate("el => el.scrollWidth <= el.clientWidth"), v.slug
+    # What the table's caption says, whole: every name and the meaning of the markers.
+    uitleg = page.locator("#vergelijk .vergelijk-kaarten-uitleg")
+    assert within_width(uitleg.bounding_box(), PHONE["width"])
+    assert uitleg.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert normalized(uitleg.inner_text()) == normalized(table(page)["caption"])
+    assert run_axe(page) == []
+    # "Haal weg" on a card takes it out of the comparison, as in the table.
+    remove = cards.first.locator("button.vergelijk-weg-kaart")
+    assert normalized(remove.text_content()) == f"Haal weg: {chosen[0].titel}"
+    remove.click()
+    assert cards.count() == len(chosen) - 1
+    assert parse_qs(urlparse(location(page)).query)["slug"] == [v.slug for v in chosen[1:]]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["telefoon", "breed"])
+def test_the_count_stays_in_view_while_ticking_cards_lower_down(new_page, site_url, viewport):
+    page = new_page(viewport=viewport, locale="nl-NL")
+    open_wijzer(page, tool_url(site_url, "interventiewijzer", []))
+    cards = page.locator("#resultaten [data-slug]")
+    header = page.locator(".md-header").bounding_box()
+    for ticked, index in enumerate((cards.count() // 3, 2 * cards.count() // 3), start=1):
+        box = cards.nth(index).get_by_label("Vergelijk")
+        box.scroll_into_view_if_needed()
+        box.check()
+        link = vergelijk_link(page)
+        assert link.inner_text() == f"Vergelijk ({ticked})"
+        where = link.bounding_box()
+        assert header["y"] + header["height"] <= where["y"] and where["y"] + where["height"] <= viewport["height"]
+        # Nothing lies over it: a tap on it reaches the link.
+        on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a[data-vergelijk-link]') !== null",
+                               [where["x"] + where["width"] / 2, where["y"] + where["height"] / 2])
+        assert on_top
 
 
 # --- choosing -------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from bs4 import BeautifulSoup
 
 from handreiking.content.loader import check_content
 from handreiking.content.placeholders import PLACEHOLDER
-from handreiking.content.redirects import add_published
 
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -177,7 +176,6 @@ def test_template_validates_once_filled_in(tmp_path, content):
     shutil.copytree(ROOT / "content", project / "content")
     target = project / "content" / "interventies" / "testvoorbeeld.yml"
     shutil.copyfile(TEMPLATE, target)
-    add_published(project, "praktijkvoorbeelden", "testvoorbeeld")
     data = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
     errors = check_content(project).errors
     assert {p.field for p in errors} == set(placeholder_fields(data)) and len(errors) == len(placeholder_fields(data)) >= 8

@@ -43,10 +43,21 @@ def checked(page) -> dict[str, set[str]]:
     return checked_boxes(page, "#wijzer-filters input:checked")
 
 
+_ZOEKERS: dict[int, filtering.Zoeker] = {}
+
+
+def zoeker(content) -> filtering.Zoeker:
+    """The word search over ``content``, made once per content (it stems every word)."""
+    if id(content) not in _ZOEKERS:
+        _ZOEKERS[id(content)] = filtering.Zoeker(content)
+    return _ZOEKERS[id(content)]
+
+
 def expected_slugs(content, chosen: dict, query: str = "") -> list[str]:
-    return [v.slug for v in filtering.select(content.praktijkvoorbeelden, chosen, query)]
+    """What the wijzer shows, in its order: site order, or best first for a text."""
+    return [v.slug for v in filtering.select(content.praktijkvoorbeelden, chosen, query, zoeker=zoeker(content))]
 
 
 def expected_counts(content, chosen: dict, query: str = "") -> dict[str, dict[str, int]]:
     options = {facet.naam: content.taxonomieen[facet.naam].ids for facet in filtering.FACETS}
-    return filtering.counts(content.praktijkvoorbeelden, options, chosen, query)
+    return filtering.counts(content.praktijkvoorbeelden, options, chosen, query, zoeker(content))

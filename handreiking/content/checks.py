@@ -7,7 +7,7 @@ together:
 - a ``subcategorie`` belongs to one of the item's oplossingsrichtingen;
 - references (``zie_ook``, ``checklists``) point at existing files;
 - links use http, https, mailto or a relative path, also inside Markdown;
-- the file name is the slug of the title, and no two titles collide;
+- a file name is a valid address (fixed when the file was made), and no two titles collide;
 - every vocabulary term is used (or marked ``mag_ongebruikt``), every
   oplossingsrichting has a file and at least one praktijkvoorbeeld;
 - a praktijkvoorbeeld not checked by the editors for a long time, or never since the
@@ -179,33 +179,41 @@ def _check_taxonomies(docs: Documents) -> list[Problem]:
     return problems
 
 
+# An address: lowercase letters, digits and single hyphens, as the form and `make nieuw` make them.
+ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def _check_file_names(docs: Documents) -> list[Problem]:
+    """A file name is the item's address: made from the title once, then fixed (a new title keeps it)."""
     problems = []
     for kind, documents in docs.content_kinds():
-        key = "id" if kind == "oplossingsrichting" else "titel"
         for stem, doc in documents.items():
-            expected = doc.data[key] if key == "id" else slugify(doc.data[key])
-            if stem != expected:
-                problems.append(Problem(doc.path, doc.line_of((key,)), key,
-                                        f"bestand moet {expected}.yml heten (de slug van {key} "
-                                        f"'{doc.data[key]}'); hernoem het bestand"))
+            if kind == "oplossingsrichting":
+                if stem != doc.data["id"]:
+                    problems.append(Problem(doc.path, doc.line_of(("id",)), "id",
+                                            f"bestand moet {doc.data['id']}.yml heten (het id); hernoem het bestand"))
+            elif not ADDRESS.match(stem):
+                problems.append(Problem(doc.path, 1, "", f"de bestandsnaam '{stem}' is het webadres en mag alleen "
+                                        "kleine letters, cijfers en enkele streepjes bevatten, bijvoorbeeld "
+                                        f"'{slugify(stem) or 'buurtvaders'}.yml'"))
     return problems
 
 
 def _check_unique_titles(documents: dict[str, YamlDocument], kind: str) -> list[Problem]:
-    by_slug: dict[str, list[tuple[str, YamlDocument]]] = defaultdict(list)
+    """Two items with the same title (ignoring case, accents and punctuation) confuse readers."""
+    by_title: dict[str, list[tuple[str, YamlDocument]]] = defaultdict(list)
     for stem, doc in documents.items():
-        by_slug[slugify(doc.data["titel"])].append((stem, doc))
+        by_title[slugify(doc.data["titel"])].append((stem, doc))
     problems = []
     every = "elk" if kind == "praktijkvoorbeeld" else "elke"
-    for slug, group in by_slug.items():
-        # The file that already carries the slug as its name keeps it; the others are the copies.
-        group.sort(key=lambda item: item[0] != slug)
-        first = group[0][1]
-        for _, doc in group[1:]:
+    for same_title in by_title.values():
+        # The oldest address keeps the title: the one made from it, else the shortest (the form adds '-1').
+        same_title.sort(key=lambda item: (item[0] != slugify(item[1].data["titel"]), len(item[0]), item[0]))
+        first = same_title[0][1]
+        for _, doc in same_title[1:]:
             problems.append(Problem(doc.path, doc.line_of(("titel",)), "titel",
-                                    f"titel '{doc.data['titel']}' geeft dezelfde slug als {first.path}; "
-                                    f"{every} {kind} heeft een eigen titel nodig"))
+                                    f"{first.path} heeft al de titel '{first.data['titel']}'; {every} {kind} heeft "
+                                    "een eigen titel nodig: kies een andere titel"))
     return problems
 
 

@@ -11,8 +11,9 @@ Layout under the project root::
     content/oplossingsrichtingen/<id>.yml   oplossingsrichtingen (step 3)
     content/casussen/<slug>.yml             the four example neighbourhoods
     content/instellingen.yml                editorial settings
-    content/gepubliceerd.yml                every slug ever published (see redirects.py)
+    content/synoniemen.yml                  words that find each other in every search
     content/doorverwijzingen.yml            old slug -> new slug
+    content/literatuur.yml                  the publications the handreiking cites (see literatuur.py)
     content/schemas/<type>.schema.json      the rules for each of them
 """
 
@@ -26,18 +27,19 @@ from typing import Any
 from .cache import BuildCache
 from .checks import Documents, cross_check
 from .erkenning import check_erkenningen
-from .literatuur import check_citations
 from .fields import field_name_problems, record_reader
+from .literatuur import check_literature, literature, read_literature
 from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Oplossingsrichting,
-                    Praktijkvoorbeeld, Taxonomie, Term, Verwijzing, Wanneer)
+                    Praktijkvoorbeeld, SynoniemGroep, Taxonomie, Term, Verwijzing, Vuistregel, Wanneer)
 from .placeholders import check_placeholders
-from .problems import ContentError, Problem, Severity
+from .problems import ContentError, Problem, Severity, field_name
 from .redirects import History, check_history
 from .schemas import project_schemas
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "content/instellingen.yml"
 PRAKTIJKVOORBEELD_SCHEMA = "praktijkvoorbeeld.schema.json"
+SYNONYMS_FILE = "content/synoniemen.yml"
 
 
 @dataclass
@@ -57,6 +59,7 @@ def check_content(root: Path, today: date | None = None, kept: BuildCache | None
     schemas = project_schemas(root)
     problems: list[Problem] = _model_problems(root, schemas)
     settings = _read_settings(root, schemas, problems)
+    synoniemen = _read_synonyms(root, schemas, problems)
     documents: dict[str, dict] = {}
     files = 0
     for kind, folder in FOLDERS.items():
@@ -82,13 +85,16 @@ def check_content(root: Path, today: date | None = None, kept: BuildCache | None
     docs = Documents(**documents)
     problems += cross_check(docs, schemas, today, settings["verouderd_na_maanden"])
     problems += check_erkenningen(docs.praktijkvoorbeeld, today, settings["erkenning_verloopt_na_maanden"])
-    problems += check_citations(root, docs.oplossingsrichting)
-    history, history_problems = check_history(root, schemas, {"praktijkvoorbeelden": set(docs.praktijkvoorbeeld),
-                                                              "checklists": set(docs.checklist)})
+    literature_doc, literature_problems = read_literature(root, schemas)
+    problems += literature_problems
+    problems += check_literature(root, literature_doc, {kind: set(files) for kind, files in docs.content_kinds()},
+                                 docs.oplossingsrichting)
+    history, history_problems = check_history(root, schemas)
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
-    content = None if errors else _build(docs, schemas, settings, tuple(sorted(warnings)), history)
+    content = None if errors else _build(docs, schemas, settings, tuple(sorted(warnings)), history, synoniemen,
+                                          literature(literature_doc))
     return CheckResult(sorted(errors), sorted(warnings), content, files)
 
 
@@ -123,14 +129,46 @@ def _model_problems(root: Path, schemas) -> list[Problem]:
     return field_name_problems(schemas.raw["praktijkvoorbeeld"], display, text, Praktijkvoorbeeld.RESERVED)
 
 
-def _build(docs: Documents, schemas, settings: dict, warnings: tuple, history: History) -> Content:
+def _read_synonyms(root: Path, schemas, problems: list[Problem]) -> tuple[SynoniemGroep, ...]:
+    """The synonym groups; a word may stand in one group only (else a search would not know which)."""
+    file = root / SYNONYMS_FILE
+    if not file.exists():
+        return ()
+    doc, read_problems = read_yaml(file, SYNONYMS_FILE)
+    problems += read_problems
+    if doc is None:
+        return ()
+    schema_problems = schemas.validate(doc, "synoniemen")
+    problems += schema_problems
+    if schema_problems:
+        return ()
+    groups = tuple(SynoniemGroep(tuple(group["woorden"]), tuple(group.get("verwant", ())))
+                   for group in doc.data["groepen"])
+    first: dict[str, int] = {}  # word -> the group it stands in first
+    for g, group in enumerate(groups):
+        for i, woord in enumerate(group.woorden):
+            if woord in first:
+                path = ("groepen", g, "woorden", i)
+                problems.append(Problem(SYNONYMS_FILE, doc.line_of(path), field_name(path),
+                                        f"'{woord}' staat al in groepen[{first[woord]}]; een woord hoort in één groep"))
+            first.setdefault(woord, g)
+        for i, woord in enumerate(group.verwant):
+            if woord in group.woorden:
+                path = ("groepen", g, "verwant", i)
+                problems.append(Problem(SYNONYMS_FILE, doc.line_of(path), field_name(path),
+                                        f"'{woord}' staat al bij de woorden van deze groep"))
+    return groups
+
+
+def _build(docs: Documents, schemas, settings: dict, warnings: tuple, history: History,
+           synoniemen: tuple[SynoniemGroep, ...], literatuur: tuple) -> Content:
     taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
     order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
     read = praktijkvoorbeeld_reader(schemas.raw["praktijkvoorbeeld"])
     voorbeelden = sorted((read(stem, doc.path, doc.data) for stem, doc in docs.praktijkvoorbeeld.items()),
                          key=lambda v: (order[v.oplossingsrichtingen[0]], v.titel.casefold()))
     richting_nummer = {doc.data["id"]: doc.data["nummer"] for doc in docs.oplossingsrichting.values()}
-    checklists = sorted((_checklist(stem, doc) for stem, doc in docs.checklist.items()),
+    checklists = sorted((_checklist(stem, doc, taxonomieen) for stem, doc in docs.checklist.items()),
                         key=lambda c: _method_order(c, richting_nummer))
     richtingen = sorted((_oplossingsrichting(doc) for doc in docs.oplossingsrichting.values()),
                         key=lambda r: r.nummer)
@@ -138,8 +176,8 @@ def _build(docs: Documents, schemas, settings: dict, warnings: tuple, history: H
                       key=lambda c: c.nummer)
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
                    settings["verouderd_na_maanden"], warnings, history.doorverwijzingen,
-                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"],
-                   praktijkvoorbeeld_schema=schemas.raw["praktijkvoorbeeld"])
+                   erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"], literatuur=literatuur,
+                   synoniemen=synoniemen, praktijkvoorbeeld_schema=schemas.raw["praktijkvoorbeeld"])
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:
@@ -164,25 +202,44 @@ def praktijkvoorbeeld_reader(schema: dict):
     return lambda slug, bestand, data: Praktijkvoorbeeld(slug, bestand, read(data))
 
 
+def _tuples(data: dict) -> dict[str, tuple]:
+    return {key: tuple(value) for key, value in data.items()}
+
+
+def _vuistregel(data: dict | None) -> Vuistregel | None:
+    if data is None:
+        return None
+    return Vuistregel(id=data["id"], kort=data["kort"], voldoet=_tuples(data["voldoet"]),
+                      voldoet_niet=_tuples(data.get("voldoet_niet", {})), geldt_bij=_tuples(data.get("geldt_bij", {})))
+
+
 def _koppeling(data: dict) -> tuple[str, str] | None:
     return next(((key, data[key]) for key in LINK_KEYS if key in data), None)
 
 
-def _checklist(stem: str, doc) -> Checklist:
+def _checklist(stem: str, doc, taxonomieen: dict[str, Taxonomie]) -> Checklist:
     data = dict(doc.data)
     data["secties"] = tuple(
         ChecklistSectie(
             titel=sectie.get("titel"),
             koppeling=_koppeling(sectie),
-            items=tuple(ChecklistItem(tekst=item["tekst"], code=item.get("code"),
-                                      voorbeelden=tuple(item.get("voorbeelden", ())),
-                                      toelichting=item.get("toelichting"), koppeling=_koppeling(item),
-                                      stelt_voor=tuple(item.get("stelt_voor", ())))
-                        for item in sectie["items"]),
+            items=tuple(_checklist_item(item, taxonomieen) for item in sectie["items"]),
         )
         for sectie in data["secties"]
     )
+    data["bij_problematiek"] = tuple(data.get("bij_problematiek", ()))
     return Checklist(slug=stem, bestand=doc.path, **data)
+
+
+def _checklist_item(item: dict, taxonomieen: dict[str, Taxonomie]) -> ChecklistItem:
+    # The policy areas an item names are shown as its first voorbeelden: their labels live once, in the vocabulary.
+    terreinen = tuple(item.get("beleidsterreinen", ()))
+    labels = tuple(taxonomieen["beleidsterrein"].term(term_id).label for term_id in terreinen)
+    return ChecklistItem(tekst=item["tekst"], code=item.get("code"),
+                         voorbeelden=labels + tuple(item.get("voorbeelden", ())),
+                         toelichting=item.get("toelichting"), koppeling=_koppeling(item),
+                         stelt_voor=tuple(item.get("stelt_voor", ())), beleidsterreinen=terreinen,
+                         vuistregel=_vuistregel(item.get("vuistregel")))
 
 
 def _oplossingsrichting(doc) -> Oplossingsrichting:

@@ -104,7 +104,28 @@ class Praktijkvoorbeeld:
             return (self.status,)
         if vocabulary == "erkenningsniveau":
             return (self.erkenning.niveau,) if self.erkenning else ()
+        if vocabulary == "aanpak":
+            return self.aanpak
         return getattr(self, FACET_FIELDS[vocabulary])
+
+
+@dataclass(frozen=True)
+class Vuistregel:
+    """A rule of thumb of step 4.2 as a test of a praktijkvoorbeeld: field name -> ids ('aanpak', 'locaties')."""
+
+    id: str
+    kort: str
+    voldoet: dict[str, tuple[str, ...]]
+    voldoet_niet: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    geldt_bij: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'problematiek' -> ids
+
+    def verdict(self, voorbeeld: Praktijkvoorbeeld) -> str:
+        """'voldoet', 'voldoet_niet' or 'onbekend' for this praktijkvoorbeeld (whatever the analysis)."""
+        def has(values: dict[str, tuple[str, ...]]) -> bool:
+            return any(set(getattr(voorbeeld, name)) & set(ids) for name, ids in values.items())
+        if has(self.voldoet):
+            return "voldoet"
+        return "voldoet_niet" if has(self.voldoet_niet) else "onbekend"
 
 
 @dataclass(frozen=True)
@@ -115,6 +136,9 @@ class ChecklistItem:
     toelichting: str | None = None
     koppeling: tuple[str, str] | None = None  # (vocabulary, id)
     stelt_voor: tuple[str, ...] = ()  # oplossingsrichtingen the buurtanalyse suggests when this item is ticked
+    vuistregel: Vuistregel | None = None  # only in the rules of thumb of step 4.2
+    # Terms of the vocabulary 'beleidsterrein' the item names; their labels lead ``voorbeelden``.
+    beleidsterreinen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +159,7 @@ class Checklist:
     anders_namelijk: bool
     volgorde: int = 1
     oplossingsrichting: str | None = None
+    bij_problematiek: tuple[str, ...] = ()  # the buurtanalyse proposes the checklist for these
     inleiding: str | None = None
     toelichting: str | None = None
 
@@ -184,6 +209,36 @@ class Casus:
 
 
 @dataclass(frozen=True)
+class Aanhaling:
+    titel: str
+    pagina: str  # a page under docs/ or made from content/, as MkDocs names it: 'stap-2/fasen.md#...'
+
+
+@dataclass(frozen=True)
+class Publicatie:
+    anker: str
+    kop: str  # author and year, as the handreiking gives them
+    omschrijving: str
+    aangehaald_bij: tuple[Aanhaling, ...]
+    titel: str | None = None
+    adres: str | None = None  # filled in by editors; the handreiking gives none
+
+
+@dataclass(frozen=True)
+class LiteratuurGroep:
+    titel: str
+    publicaties: tuple[Publicatie, ...]
+
+
+@dataclass(frozen=True)
+class SynoniemGroep:
+    """Words that find each other in every search of the site (content/synoniemen.yml)."""
+
+    woorden: tuple[str, ...]
+    verwant: tuple[str, ...] = ()  # found by the group, more weakly; they do not find the group
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the site shows, loaded and checked once per build."""
 
@@ -199,6 +254,8 @@ class Content:
     # The schema the praktijkvoorbeelden were read with: the one list of their fields, which the data
     # file and the open data follow too (see handreiking.content.fields).
     praktijkvoorbeeld_schema: dict = field(default_factory=dict, compare=False, kw_only=True)
+    literatuur: tuple[LiteratuurGroep, ...] = field(default=(), kw_only=True)  # content/literatuur.yml
+    synoniemen: tuple[SynoniemGroep, ...] = field(default=(), kw_only=True)
 
     def voorbeeld(self, slug: str) -> Praktijkvoorbeeld:
         return self._by_slug[slug]

@@ -2,9 +2,9 @@
 
 Creates ``content/interventies/<slug>.yml`` from
 ``content/sjablonen/praktijkvoorbeeld.yml`` with the title and today's date
-filled in, and adds the slug to ``content/gepubliceerd.yml``. It never
-overwrites a file and refuses a title whose slug is taken or is an old address
-that redirects elsewhere.
+filled in. The file name (the address) is made from the title once; no other file needs
+a change. It never overwrites a file and refuses a title whose address is taken or is an
+old address that redirects elsewhere.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import FOLDERS
-from .redirects import REDIRECTS_FILE, add_published
+from .redirects import REDIRECTS_FILE
 from .slugs import slugify
 from .yamlsource import read_yaml
 
@@ -44,10 +44,6 @@ def create(root: Path, titel: str, today: date) -> Path:
         raise NewItemError(f"'{slug}' is een oud adres dat doorverwijst naar '{redirected_to}' ({REDIRECTS_FILE}); "
                            "kies een andere titel")
     text = _fill(_without_header((root / TEMPLATE).read_text(encoding="utf-8")), titel, today)
-    try:
-        add_published(root, "praktijkvoorbeelden", slug)
-    except ValueError as error:
-        raise NewItemError(str(error)) from None
     (root / target).write_text(text, encoding="utf-8")
     return target
 

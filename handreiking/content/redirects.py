@@ -1,13 +1,20 @@
-"""Old web addresses keep working: the slug history.
+"""Old web addresses keep working: the redirects, and the addresses ever published, from git.
 
-Two files keep the history; both are checked against ``content/schemas/``:
+    content/doorverwijzingen.yml   per kind, 'oude-adres: nieuw-adres' (checked against content/schemas/)
 
-    content/gepubliceerd.yml       every slug ever published, per kind (the list only grows)
-    content/doorverwijzingen.yml   per kind, 'oude-slug: nieuwe-slug'
+An address is published once its file has been on ``main`` (the site is built from it): every
+file name that git's history of ``main`` ever added under ``content/interventies/`` or
+``content/checklists/`` (:func:`published_addresses`). Nobody keeps a list by hand, so a new
+praktijkvoorbeeld needs no second file. :func:`check_history` makes sure every published address
+still resolves: its file exists, or a redirect points straight at an existing item (no chains,
+no loops); :mod:`handreiking.site.redirect_pages` renders a page at each old address.
 
-:func:`check_history` makes sure every published slug still resolves: its file
-exists, or a redirect points straight at an existing item (no chains, no
-loops); :mod:`handreiking.site.redirect_pages` renders a page at each old address.
+Which history counts: that of the commit where this branch left ``main`` (``origin/main`` or
+``main``, whichever exists; on ``main`` itself, HEAD), so a name that only lived in an unmerged
+branch was never published. Without git (a copied folder) nothing is known and nothing is
+required. A shallow clone only knows the files of its oldest commit onward: the check says so in
+a warning, and CI fetches the whole history (``fetch-depth: 0`` in .github/workflows/site.yml).
+
 Example: after renaming ``buurtvaders.yml`` to ``vaders-in-de-wijk.yml`` an editor writes::
 
     praktijkvoorbeelden:
@@ -18,16 +25,18 @@ and ``/praktijkvoorbeelden/buurtvaders/`` forwards to ``/praktijkvoorbeelden/vad
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .model import FOLDERS
-from .problems import Problem, field_name
+from .problems import Problem, Severity, field_name
 from .schemas import SchemaSet, suggest
 from .yamlsource import YamlDocument, read_yaml
 
 REDIRECTS_FILE = "content/doorverwijzingen.yml"
-PUBLISHED_FILE = "content/gepubliceerd.yml"
+PUBLISHED_BRANCHES = ("origin/main", "main")  # the site is published from main (handreiking.tools.beheer.BRANCH)
+_GIT = ("git", "-c", "core.quotepath=off")
 
 
 @dataclass(frozen=True)
@@ -44,35 +53,67 @@ KINDS = {key: Kind(noun, FOLDERS[noun]) for key, noun in
 @dataclass(frozen=True)
 class History:
     doorverwijzingen: dict[str, dict[str, str]] = field(default_factory=dict)
-    gepubliceerd: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def check_history(root: Path, schemas: SchemaSet, valid: dict[str, set[str]]) -> tuple[History, list[Problem]]:
-    """Read both files and check that every published slug still resolves.
+@dataclass(frozen=True)
+class Published:
+    """The addresses ever published, per key of :data:`KINDS`, as far as git knows them."""
+    addresses: dict[str, frozenset[str]] = field(default_factory=dict)
+    known: bool = True       # False without git: nothing can be required
+    shallow: bool = False    # a shallow clone: older addresses are missing
 
-    ``valid`` holds, per key of :data:`KINDS`, the slugs of the files that passed their schema: only
-    those must be in the published list (a broken file has its own messages first).
-    """
-    redirects_doc, problems = _read(root, REDIRECTS_FILE, "doorverwijzingen", schemas, required=False)
-    published_doc, published_problems = _read(root, PUBLISHED_FILE, "gepubliceerd", schemas, required=True)
-    problems += published_problems
+
+def check_history(root: Path, schemas: SchemaSet) -> tuple[History, list[Problem]]:
+    """Read the redirects and check that every published address still resolves."""
+    redirects_doc, problems = _read(root, REDIRECTS_FILE, "doorverwijzingen", schemas)
     existing = {key: {file.stem for file in (root / "content" / kind.folder).glob("*.yml")}
                 for key, kind in KINDS.items()}
     redirects = {key: dict(redirects_doc.data.get(key, {}) if redirects_doc else {}) for key in KINDS}
     if redirects_doc is not None:
         problems += _check_redirects(redirects_doc, redirects, existing)
-    if published_doc is not None and not problems:
-        problems += _check_published(published_doc, redirects, existing, valid)
-    published = {key: tuple(published_doc.data[key]) if published_doc else () for key in KINDS}
-    return History(redirects, published), problems
+    if not problems:
+        problems += _check_published(redirects_doc, published_addresses(root), redirects, existing)
+    return History(redirects), problems
 
 
-def _read(root: Path, display: str, schema_name: str, schemas: SchemaSet,
-          required: bool) -> tuple[YamlDocument | None, list[Problem]]:
+def published_addresses(root: Path) -> Published:
+    """Every file name git's history of main ever added to the folders of :data:`KINDS` (see the module doc)."""
+    try:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+        base = _published_base(root)
+        log = _git(root, "log", "--format=", "--name-only", "--diff-filter=A", "--no-renames", base, "--",
+                   *(f"content/{kind.folder}" for kind in KINDS.values()))
+    except (OSError, subprocess.CalledProcessError):  # no git, not a repository, or no commit yet
+        return Published(known=False)
+    prefix = _git(root, "rev-parse", "--show-prefix").strip()  # the project may sit in a subfolder
+    folders = {f"{prefix}content/{kind.folder}": key for key, kind in KINDS.items()}
+    addresses: dict[str, set[str]] = {key: set() for key in KINDS}
+    for line in log.splitlines():
+        path = PurePosixPath(line)
+        if path.suffix == ".yml" and str(path.parent) in folders:
+            addresses[folders[str(path.parent)]].add(path.stem)
+    return Published({key: frozenset(names) for key, names in addresses.items()}, shallow=shallow)
+
+
+def _published_base(root: Path) -> str:
+    """The commit whose history counts as published: where HEAD left main, or HEAD itself."""
+    for branch in PUBLISHED_BRANCHES:
+        try:
+            return _git(root, "merge-base", "HEAD", branch).strip()
+        except subprocess.CalledProcessError:
+            continue
+    return _git(root, "rev-parse", "HEAD").strip()
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run([*_GIT, *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
+                          check=True).stdout
+
+
+def _read(root: Path, display: str, schema_name: str, schemas: SchemaSet) -> tuple[YamlDocument | None, list[Problem]]:
     file = root / display
     if not file.exists():
-        missing = Problem(display, 1, "", "bestand ontbreekt; zet het terug (zie CONTRIBUTING.md)")
-        return None, [missing] if required else []
+        return None, []
     doc, problems = read_yaml(file, display)
     if doc is None:
         return None, problems
@@ -119,34 +160,22 @@ def _follow(mapping: dict[str, str], start: str) -> tuple[list[str], bool]:
     return chain + [current], False
 
 
-def _check_published(doc: YamlDocument, redirects: dict[str, dict[str, str]],
-                     existing: dict[str, set[str]], valid: dict[str, set[str]]) -> list[Problem]:
+def _check_published(doc: YamlDocument | None, published: Published, redirects: dict[str, dict[str, str]],
+                     existing: dict[str, set[str]]) -> list[Problem]:
     problems = []
+    line = 1
     for key, kind in KINDS.items():
-        slugs = doc.data[key]
-        for index, slug in enumerate(slugs):
-            if slug not in existing[key] and slug not in redirects[key]:
-                problems.append(Problem(doc.path, doc.line_of((key, index)), field_name((key, index)),
-                                        f"{kind.noun} '{slug}' stond op de site, maar content/{kind.folder}/"
-                                        f"{slug}.yml bestaat niet meer; zet in {REDIRECTS_FILE} onder "
-                                        f"'{key}:' de regel '{slug}: <nieuwe-slug>'"))
-        for slug in sorted(valid[key] - set(slugs)):
-            problems.append(Problem(doc.path, doc.line_of((key,)), key,
-                                    f"{kind.noun} '{slug}' (content/{kind.folder}/{slug}.yml) ontbreekt in deze "
-                                    f"lijst; voeg de regel '  - {slug}' toe onder '{key}:'"))
+        if doc is not None:
+            line = doc.line_of((key,)) if key in doc.data else 1
+        for address in sorted(published.addresses.get(key, frozenset()) - existing[key] - set(redirects[key])):
+            problems.append(Problem(
+                REDIRECTS_FILE, line, key,
+                f"{kind.noun} '{address}' stond op de site (/{key}/{address}/), maar content/{kind.folder}/"
+                f"{address}.yml bestaat niet meer; een oud adres moet blijven werken: zet hier onder '{key}:' de "
+                f"regel '{address}: <adres van het {kind.noun} dat het vervangt>'"))
+    if published.shallow:
+        problems.append(Problem(REDIRECTS_FILE, 1, "", "deze kopie van de repository heeft niet de "
+                                "hele geschiedenis (een ondiepe kloon), dus oude adressen zijn niet allemaal "
+                                "gecontroleerd; haal de geschiedenis op met 'git fetch --unshallow'",
+                                Severity.WARNING))
     return problems
-
-
-def add_published(root: Path, key: str, *slugs: str) -> None:
-    """Add ``slugs`` to the list ``key`` of content/gepubliceerd.yml, keeping the list sorted."""
-    file = root / PUBLISHED_FILE
-    lines = file.read_text(encoding="utf-8").splitlines()
-    if f"{key}:" not in lines:
-        raise ValueError(f"{PUBLISHED_FILE} heeft geen regel '{key}:' met daaronder de lijst ('  - slug')")
-    start = lines.index(f"{key}:") + 1
-    end = start
-    while end < len(lines) and lines[end].startswith("  - "):
-        end += 1
-    items = sorted(set(line.removeprefix("  - ") for line in lines[start:end]) | set(slugs))
-    lines[start:end] = [f"  - {item}" for item in items]
-    file.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -25,7 +25,7 @@ from .text import escape_markdown
 
 # The order editors need them in; schemas not named here follow alphabetically.
 SCHEMA_ORDER = ("praktijkvoorbeeld", "checklist", "oplossingsrichting", "casus", "taxonomie", "instellingen",
-                "doorverwijzingen", "gepubliceerd")
+                "synoniemen", "doorverwijzingen")
 REFERENCES = {"praktijkvoorbeeld": "een bestaand praktijkvoorbeeld", "checklist": "een bestaande checklist"}
 
 

@@ -41,6 +41,14 @@ class Fragments:
         return (self.renderer.checklist_reference(checklist, page) + "\n\n"
                 + self.renderer.checklist_body(checklist, page, heading_level))
 
+    def literatuur(self, page: str) -> str:
+        """The publications the handreiking cites (content/literatuur.yml), by group."""
+        groups = [{"titel": group.titel, "publicaties": [
+            {"anker": p.anker, "kop": p.kop, "titel": p.titel, "omschrijving": p.omschrijving, "adres": p.adres,
+             "aangehaald_bij": [{"titel": c.titel, "url": relative(page, c.pagina)} for c in p.aangehaald_bij]}
+            for p in group.publicaties]} for group in self.content.literatuur]
+        return self._render("fragment_literatuur.md.j2", groepen=groups)
+
     def oplossingsrichtingen(self, page: str) -> str:
         labels = self.content.taxonomieen["oplossingsrichting"]
         rows = [{"nummer": richting.nummer, "label": labels.term(richting.id).label, "titel": richting.titel,

@@ -230,9 +230,9 @@ class PageRenderer:
         return GeneratedPage(page, text, v.bestand)
 
     def _wijzigingen(self, v: Praktijkvoorbeeld) -> dict:
-        """The commits that changed the example's file (see handreiking.content.history), newest first."""
+        """The editors' notes on the example's content, dated (see handreiking.content.history), newest first."""
         changes = self.history.of(v.bestand)
-        return {"status": self.history.status, "bestand": v.bestand,
+        return {"status": self.history.status,
                 "laatst": format_date(changes[0].datum) if changes else None,
                 "lijst": [{"datum": format_date(change.datum), "bericht": change.bericht} for change in changes]}
 

@@ -26,12 +26,14 @@ from ..content.model import Content
 WIJZER = "interventiewijzer.md"
 BUURTANALYSE = "buurtanalyse.md"
 VERGELIJK = "vergelijk.md"
+BUURTEN = "buurten.md"
+RISICOFACTOREN = "stap-1/risicofactorenanalyse.md"
 INSTRUMENT = "analyse-instrument.md"
 ALL_VOORBEELDEN = "praktijkvoorbeelden/index.md"
 INSTRUMENT_PDF = "downloads/analyse-instrument.pdf"
 # Address parameters of the buurtanalyse besides the vocabularies: the same names in Python, the page and
 # the data file (links to the page set them too).
-BUURTANALYSE_PARAMETERS = {"onbekend": "onbekend", "casus": "casus", "gestopt": "gestopt"}
+BUURTANALYSE_PARAMETERS = {"onbekend": "onbekend", "casus": "casus", "gestopt": "gestopt", "situatie": "situatie"}
 
 
 def voorbeeld_path(slug: str) -> str:

@@ -15,36 +15,69 @@ content, and the page states them in the same words:
     is empty or holds at least one chosen locatie; or
   - a ticked checklist item names it in ``stelt_voor`` (triggers, sentiments).
   Suggestions keep the site order (``nummer``) and carry their reasons. A suggestion with a
-  reason from the analysis itself (not only ``altijd``) is *gericht*: its praktijkvoorbeelden count.
-- **Praktijkvoorbeelden.** A praktijkvoorbeeld shares with the analysis the chosen locaties,
-  doelgroepen and problematiek it carries and the gerichte oplossingsrichtingen it belongs to
-  (:data:`RANKING`); its score is how many. Shown: score of at least 1, and not ``gestopt``
-  unless asked. The ranking: score, high first, then site order.
-  **The first selection** covers before it repeats: every chosen locatie, chosen problematiek
-  and gerichte oplossingsrichting that some shown praktijkvoorbeeld carries (:data:`COVER`) is
-  covered by one of the first. Pick, again and again, the praktijkvoorbeeld that covers the most
-  of what is not yet covered (on a tie the higher in the ranking), until all is covered; then add
-  from the ranking up to :data:`EERSTE`. The rest follows in ranking order.
+  reason from the analysis itself (not only ``altijd``) is *gericht*.
+- **Praktijkvoorbeelden.** Each one gets a score from what it shares with the analysis, every part a
+  reason (:class:`Reden`), strongest first:
+  - a chosen problematiek, locatie or doelgroep it carries, weighed by field (:data:`WEIGHTS`) and by how
+    rare it is: ``idf = ln((N + 1) / (n + 1))`` for N shown praktijkvoorbeelden, n of them carrying it;
+  - a gerichte oplossingsrichting it belongs to, weighed the same way (half for one that is not its first);
+  - the professional's own words (``situatie``), through the text analysis of :mod:`handreiking.tools.tekst`
+    over the fields of :mod:`handreiking.tools.zoekvelden`: per word its best match (relative to the
+    heaviest field) times the word's idf over the praktijkvoorbeelden; a word most of them match
+    (idf below :data:`WORD_MIN_IDF`) does not count;
+  - the vuistregels of step 4.2 (checklist items with a ``vuistregel``): a rule it follows adds, one it
+    does not follow subtracts; a rule with ``geldt_bij`` only counts when the analysis names that.
+  Shown: those that share a chosen value, a gerichte oplossingsrichting or a word; not ``gestopt``
+  unless asked. **Against** a praktijkvoorbeeld (:class:`Tegen`) counts what contradicts the case: a
+  group or place of its ``voor_buurten_met`` that the analysis does not name, none of the chosen
+  problematiek (unless its first oplossingsrichting is suggested for "weten we niet" or a ticked item),
+  or none of the chosen locaties (each only when some shown praktijkvoorbeeld carries a chosen one).
+  Ranking: those without anything against first, by score (site order on a tie), then the others by
+  score. The first :data:`EERSTE` without anything against are *voorgesteld* (the shortlist).
+- **Checklists.** Proposed: a checklist whose ``bij_problematiek`` holds a chosen problematiek, and the
+  checklists of a gerichte oplossingsrichting. Ordered by score (the tie to a problematiek counts most,
+  her words found in the checklist move it up), at most :data:`EERSTE`.
+- **Vuistregels** are evaluated per praktijkvoorbeeld (``Vuistregel.verdict``): voldoet, voldoet_niet or
+  onbekend (the content does not record what the rule looks at). :func:`toets` holds a choice (the praktijkvoorbeelden
+  of the proposal) against every rule, with the values that decided each verdict; a rule whose ``geldt_bij`` the
+  analysis does not name does not apply (``geldt`` false).
 
-    antwoorden = Antwoorden({"locatie": ["publieke-ruimte"], "problematiek": ["overlast-jeugd"]}, onbekend=["2.3"])
-    richtingen = suggesties(content.oplossingsrichtingen, antwoorden, stelt_voor(content.checklists))
-    treffers(content.praktijkvoorbeelden, antwoorden, richtingen)   # [Treffer(..., eerst=True), ...]
-    buiten_focus(content.taxonomieen["fase"], antwoorden)           # ["escalatie"] or []
+    adviseur = Adviseur(content)
+    advies = adviseur.advise(Antwoorden({"problematiek": ["weerstand-komst-azc"]}, situatie="moskee, petitie"))
+    advies.praktijkvoorbeelden[0]   # Treffer(slug=..., score=..., redenen=(Reden(...), ...), voorgesteld=True)
+    advies.checklists               # [ChecklistVoorstel(slug="open-communiceren-bij-komst-azc", ...), ...]
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from collections.abc import Collection, Iterable, Mapping
 
-from ..content.model import HIDDEN_STATUS, Checklist, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie
+from ..content.model import (HIDDEN_STATUS, Checklist, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie,
+                             Vuistregel)
+from . import zoekvelden
+from .filtering import Zoeker
 
-# What a praktijkvoorbeeld shares with the analysis, in the order the page names it.
-RANKING = ("locatie", "doelgroep", "problematiek", "oplossingsrichting")
-# What the first selection covers: each chosen value of these that some shown praktijkvoorbeeld carries.
-COVER = ("locatie", "problematiek", "oplossingsrichting")
-SUGGESTED = "oplossingsrichting"  # in RANKING and COVER: the gerichte suggestions, not a choice in the form
-EERSTE = 5  # the first selection has at least this many (when there are), more when covering needs more
+# How much each kind of reason weighs (times the idf of the value); the browser reads them from the data.
+WEIGHTS = {"problematiek": 1.0, "oplossingsrichting": 1.0, "locatie": 0.5, "doelgroep": 0.5, "woorden": 0.8,
+           "vuistregel": 0.25, "bijkomend": 0.5}
+# The vocabularies a praktijkvoorbeeld shares with the answers, in the order the page names them.
+SHARED = ("problematiek", "locatie", "doelgroep")
+SUGGESTED = "oplossingsrichting"
+EERSTE = 5  # the shortlist: at most this many praktijkvoorbeelden, and at most this many checklists
+SITUATIE_LENGTE = 300  # characters of "Wat speelt er?" (the form and the address keep no more)
+WORD_MIN_IDF = 1.0  # her words that most praktijkvoorbeelden match ("groep", "buurt") say too little to count
+PRECISION = 1e6  # scores are rounded to this (1e-6), so Python and the browser order them the same
+
+
+def rounded(value: float) -> float:
+    return math.floor(value * PRECISION + 0.5) / PRECISION
+
+
+def idf(carrying: int, total: int) -> float:
+    """How much a value says: rare values count more (0 when every praktijkvoorbeeld carries it)."""
+    return rounded(math.log((total + 1) / (carrying + 1)))
 
 
 def punt_value(checklist: Checklist, sectie: int, item: int) -> str:
@@ -67,6 +100,7 @@ class Antwoorden:
     onbekend: Collection[str] = ()
     ook_gestopt: bool = False
     punten: Collection[str] = ()
+    situatie: str = ""  # "Wat speelt er, in een paar woorden?"
 
     def chosen(self, vocabulary: str) -> set[str]:
         return set(self.keuzes.get(vocabulary, ()))
@@ -87,20 +121,6 @@ class Suggestie:
     def gericht(self) -> bool:
         """Suggested for a reason from the analysis, not only because it always applies."""
         return bool(self.onbekend or self.problematiek or self.punten)
-
-
-@dataclass(frozen=True)
-class Treffer:
-    """A shown praktijkvoorbeeld: what it shares per vocabulary, and what it covers in the first selection."""
-
-    slug: str
-    gedeeld: dict[str, tuple[str, ...]]
-    eerst: bool = False  # in the first selection
-    dekt: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what it was picked to cover (may be empty)
-
-    @property
-    def score(self) -> int:
-        return sum(len(values) for values in self.gedeeld.values())
 
 
 def buiten_focus(fasen: Taxonomie, antwoorden: Antwoorden) -> list[str]:
@@ -134,42 +154,238 @@ def suggesties(richtingen: Iterable[Oplossingsrichting], antwoorden: Antwoorden,
     return [found for richting in richtingen if (found := suggestie(richting, antwoorden, voorstellen)) is not None]
 
 
-def _shared(voorbeeld: Praktijkvoorbeeld, antwoorden: Antwoorden, gericht: set[str]) -> dict[str, tuple[str, ...]]:
-    gedeeld = {}
-    for vocabulary in RANKING:
-        chosen = gericht if vocabulary == SUGGESTED else antwoorden.chosen(vocabulary)
-        gedeeld[vocabulary] = tuple(value for value in voorbeeld.values(vocabulary) if value in chosen)
-    return gedeeld
+@dataclass(frozen=True)
+class Reden:
+    """Part of a score: what it shares (``soort`` is a key of WEIGHTS) and how much that adds."""
+
+    soort: str
+    waarden: tuple[str, ...]  # ids; for 'woorden' her words; for 'vuistregel' rule ids
+    gewicht: float
+    treffers: tuple[str, ...] = ()  # for 'woorden': what each of her words matched, as the text has it
 
 
-def _covers(gedeeld: Mapping[str, tuple[str, ...]]) -> set[tuple[str, str]]:
-    return {(vocabulary, value) for vocabulary in COVER for value in gedeeld[vocabulary]}
+@dataclass(frozen=True)
+class Tegen:
+    """What contradicts the case: 'voor_buurten_met' (groups or places not named), 'problematiek', 'locatie'."""
+
+    soort: str
+    waarden: tuple[str, ...]  # for voor_buurten_met the doelgroepen and locaties not named; else the item's own
 
 
-def treffers(voorbeelden: Iterable[Praktijkvoorbeeld], antwoorden: Antwoorden,
-             richtingen: Iterable[Suggestie] = ()) -> list[Treffer]:
-    """The shown praktijkvoorbeelden: the first selection (covering, then best), then the rest by ranking."""
-    gericht = {suggestie.id for suggestie in richtingen if suggestie.gericht}
-    ranked = []
-    for voorbeeld in voorbeelden:
-        if voorbeeld.status == HIDDEN_STATUS and not antwoorden.ook_gestopt:
-            continue
-        treffer = Treffer(voorbeeld.slug, _shared(voorbeeld, antwoorden, gericht))
-        if treffer.score:
-            ranked.append(treffer)
-    ranked.sort(key=lambda treffer: -treffer.score)  # stable: site order on a tie
-    uncovered = set().union(*(_covers(treffer.gedeeld) for treffer in ranked))
-    first: list[Treffer] = []
-    rest = list(ranked)
-    while uncovered:
-        best = max(rest, key=lambda treffer: len(_covers(treffer.gedeeld) & uncovered))  # first on a tie
-        new = _covers(best.gedeeld) & uncovered
-        dekt = {vocabulary: tuple(value for value in best.gedeeld[vocabulary] if (vocabulary, value) in new)
-                for vocabulary in COVER}
-        first.append(Treffer(best.slug, best.gedeeld, eerst=True, dekt=dekt))
-        rest.remove(best)
-        uncovered -= new
-    while len(first) < EERSTE and rest:
-        best = rest.pop(0)
-        first.append(Treffer(best.slug, best.gedeeld, eerst=True))
-    return first + rest
+@dataclass(frozen=True)
+class Treffer:
+    """A shown praktijkvoorbeeld: its score, its reasons strongest first, what counts against it."""
+
+    slug: str
+    score: float
+    redenen: tuple[Reden, ...]
+    tegen: tuple[Tegen, ...] = ()
+    voorgesteld: bool = False  # in the shortlist
+
+
+@dataclass(frozen=True)
+class ChecklistVoorstel:
+    slug: str
+    score: float
+    redenen: tuple[Reden, ...]
+
+
+@dataclass(frozen=True)
+class Advies:
+    buiten_focus: list[str]
+    oplossingsrichtingen: list[Suggestie]
+    praktijkvoorbeelden: list[Treffer]
+    checklists: list[ChecklistVoorstel]
+
+
+def vuistregels(checklists: Iterable[Checklist]) -> list[Vuistregel]:
+    """The vuistregels of step 4.2 as tests, in their order."""
+    return [item.vuistregel for checklist in checklists for item in checklist.items if item.vuistregel]
+
+
+def applies(regel: Vuistregel, antwoorden: Antwoorden) -> bool:
+    """A rule with ``geldt_bij`` counts only when the analysis names one of those values."""
+    return all(antwoorden.chosen(naam) & set(ids) for naam, ids in regel.geldt_bij.items())
+
+
+@dataclass(frozen=True)
+class Oordeel:
+    """One chosen praktijkvoorbeeld against one vuistregel, and what decided it."""
+
+    slug: str
+    oordeel: str  # 'voldoet', 'voldoet_niet' or 'onbekend'
+    waarden: tuple[tuple[str, str], ...]  # (field, id) of the praktijkvoorbeeld that decided it; () for onbekend
+
+
+@dataclass(frozen=True)
+class Toetsing:
+    """A choice against one vuistregel: whether the rule applies to this analysis, and a verdict per item."""
+
+    regel: str
+    geldt: bool
+    oordelen: tuple[Oordeel, ...]
+
+
+def _oordeel(regel: Vuistregel, voorbeeld: Praktijkvoorbeeld) -> Oordeel:
+    verdict = regel.verdict(voorbeeld)
+    tested = {"voldoet": regel.voldoet, "voldoet_niet": regel.voldoet_niet}.get(verdict, {})
+    waarden = tuple((name, value) for name, ids in tested.items() for value in getattr(voorbeeld, name) if value in ids)
+    return Oordeel(voorbeeld.slug, verdict, waarden)
+
+
+def toets(regels: Iterable[Vuistregel], voorbeelden: Iterable[Praktijkvoorbeeld],
+          antwoorden: Antwoorden) -> list[Toetsing]:
+    """The chosen praktijkvoorbeelden (in the order given) held against every vuistregel, in the rules' order."""
+    voorbeelden = list(voorbeelden)
+    return [Toetsing(regel.id, applies(regel, antwoorden), tuple(_oordeel(regel, v) for v in voorbeelden))
+            for regel in regels]
+
+
+class Adviseur:
+    """The advice over one content: its text analysis, the fields of each praktijkvoorbeeld and checklist."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.zoeker = Zoeker(content)
+        self.analysis = self.zoeker.analysis
+        self.regels = vuistregels(content.checklists)
+        self.voorstellen = stelt_voor(content.checklists)
+        self.checklist_teksten = {c.slug: self.analysis.text(zoekvelden.checklist_woorden(c))
+                                  for c in content.checklists}
+
+    def advise(self, antwoorden: Antwoorden) -> Advies:
+        richtingen = suggesties(self.content.oplossingsrichtingen, antwoorden, self.voorstellen)
+        return Advies(buiten_focus(self.content.taxonomieen["fase"], antwoorden), richtingen,
+                      self.treffers(antwoorden, richtingen), self.checklists(antwoorden, richtingen))
+
+    # --- praktijkvoorbeelden -------------------------------------------------------------------------
+
+    def treffers(self, antwoorden: Antwoorden, richtingen: Iterable[Suggestie] = ()) -> list[Treffer]:
+        visible = [v for v in self.content.praktijkvoorbeelden
+                   if v.status != HIDDEN_STATUS or antwoorden.ook_gestopt]
+        gericht = [s.id for s in richtingen if s.gericht]
+        chosen = {naam: antwoorden.chosen(naam) for naam in SHARED}
+        chosen[SUGGESTED] = set(gericht)
+        total = len(visible)
+        rarity = {naam: {value: idf(sum(value in v.values(naam) for v in visible), total) for value in values}
+                  for naam, values in chosen.items()}
+        words, matches, word_idf = self._her_words(antwoorden, visible)
+        # A contradiction of a kind counts only when some shown praktijkvoorbeeld carries a chosen value of it.
+        carried = {naam: {value for v in visible for value in v.values(naam) if value in chosen[naam]}
+                   for naam in ("problematiek", "locatie")}
+        # A richting suggested for "weten we niet" or a ticked item, not for a problematiek: its praktijkvoorbeelden
+        # answer that, so another problematiek does not count against them.
+        exempt = {s.id for s in richtingen if s.gericht and not s.problematiek}
+        found = []
+        for voorbeeld in visible:
+            redenen = self._shared(voorbeeld, chosen, rarity)
+            woorden = [(word.woord, match) for word, match in zip(words, matches[voorbeeld.slug]) if match]
+            if not redenen and not woorden:
+                continue
+            if woorden:
+                gewicht = sum(word_idf[i] * match[0] for i, match in enumerate(matches[voorbeeld.slug]) if match)
+                redenen.append(Reden("woorden", tuple(w for w, _ in woorden), rounded(WEIGHTS["woorden"] * gewicht),
+                                     tuple(match[1] for _, match in woorden)))
+            redenen += self._rules(voorbeeld, antwoorden)
+            redenen = [r for r in redenen if r.gewicht]
+            redenen.sort(key=lambda r: -r.gewicht)
+            score = rounded(sum(r.gewicht for r in redenen))
+            found.append(Treffer(voorbeeld.slug, score, tuple(redenen),
+                                 tuple(self._against(voorbeeld, chosen, carried, exempt))))
+        found.sort(key=lambda t: (bool(t.tegen), -t.score))  # stable: site order on a tie
+        fitting = [t for t in found if not t.tegen][:EERSTE]
+        return [Treffer(t.slug, t.score, t.redenen, t.tegen, voorgesteld=True) for t in fitting] + found[len(fitting):]
+
+    def _her_words(self, antwoorden: Antwoorden, visible: list[Praktijkvoorbeeld]):
+        """Her words that say something (idf at least WORD_MIN_IDF), their best match per praktijkvoorbeeld, their idf."""
+        words = self.analysis.query(antwoorden.situatie)
+        matches = {v.slug: [self._best(v, word) for word in words] for v in visible}
+        word_idf = [idf(sum(1 for v in visible if matches[v.slug][i]), len(visible)) for i in range(len(words))]
+        keep = [i for i in range(len(words)) if word_idf[i] >= WORD_MIN_IDF]
+        return ([words[i] for i in keep], {slug: [found[i] for i in keep] for slug, found in matches.items()},
+                [word_idf[i] for i in keep])
+
+    def _best(self, voorbeeld: Praktijkvoorbeeld, word) -> tuple[float, str] | None:
+        """Her word's best match in the fields, relative to the heaviest field, and what it matched."""
+        best = None
+        heaviest = max(zoekvelden.FIELD_WEIGHTS.values())
+        for name, text in self.zoeker.teksten[voorbeeld.slug].items():
+            match = self.analysis.match(word, text)
+            if match:
+                value = rounded(match.gewicht * zoekvelden.FIELD_WEIGHTS[name] / heaviest)
+                if best is None or value > best[0]:
+                    best = (value, match.tekst)
+        return best
+
+    def _shared(self, voorbeeld: Praktijkvoorbeeld, chosen: Mapping[str, set[str]],
+                rarity: Mapping[str, Mapping[str, float]]) -> list[Reden]:
+        redenen = []
+        for naam in (*SHARED, SUGGESTED):
+            own = voorbeeld.values(naam)
+            values = tuple(value for value in own if value in chosen[naam])
+            if not values:
+                continue
+            if naam == SUGGESTED:  # its first oplossingsrichting is where step 4 lists it
+                gewicht = sum(rarity[naam][value] * (1 if value == own[0] else WEIGHTS["bijkomend"]) for value in values)
+            elif naam == "problematiek":  # each problem it addresses counts
+                gewicht = sum(rarity[naam][value] for value in values)
+            else:  # one fitting place or group is enough
+                gewicht = max(rarity[naam][value] for value in values)
+            redenen.append(Reden(naam, values, rounded(WEIGHTS[naam] * gewicht)))
+        return redenen
+
+    def _rules(self, voorbeeld: Praktijkvoorbeeld, antwoorden: Antwoorden) -> list[Reden]:
+        verdicts = [(t.regel, t.oordelen[0].oordeel) for t in toets(self.regels, [voorbeeld], antwoorden) if t.geldt]
+        met = tuple(rule for rule, verdict in verdicts if verdict == "voldoet")
+        missed = tuple(rule for rule, verdict in verdicts if verdict == "voldoet_niet")
+        return [Reden("vuistregel", met, rounded(WEIGHTS["vuistregel"] * len(met))),
+                Reden("vuistregel_niet", missed, rounded(-WEIGHTS["vuistregel"] * len(missed)))]
+
+    @staticmethod
+    def _against(voorbeeld: Praktijkvoorbeeld, chosen: Mapping[str, set[str]], carried: Mapping[str, set[str]],
+                 exempt: set[str]) -> list[Tegen]:
+        tegen = []
+        needs = voorbeeld.voor_buurten_met
+        if needs:
+            missing = tuple(d for d in needs.doelgroepen if d not in chosen["doelgroep"])
+            missing += tuple(loc for loc in needs.locaties if loc not in chosen["locatie"])
+            if missing:
+                tegen.append(Tegen("voor_buurten_met", missing))
+        for naam in ("problematiek", "locatie"):
+            if naam == "problematiek" and voorbeeld.oplossingsrichtingen[0] in exempt:
+                continue
+            if carried[naam] and not set(voorbeeld.values(naam)) & chosen[naam]:
+                tegen.append(Tegen(naam, voorbeeld.values(naam)))
+        return tegen
+
+    # --- checklists ---------------------------------------------------------------------------------
+
+    def checklists(self, antwoorden: Antwoorden, richtingen: Iterable[Suggestie] = ()) -> list[ChecklistVoorstel]:
+        problematiek = antwoorden.chosen("problematiek")
+        gericht = [s.id for s in richtingen if s.gericht]
+        tied = {slug: richting for richting in self.content.oplossingsrichtingen if richting.id in gericht
+                for slug in richting.checklists}
+        visible = [v for v in self.content.praktijkvoorbeelden
+                   if v.status != HIDDEN_STATUS or antwoorden.ook_gestopt]
+        words = self._her_words(antwoorden, visible)[0]
+        found = []
+        for checklist in self.content.checklists:
+            redenen = []
+            own = tuple(p for p in checklist.bij_problematiek if p in problematiek)
+            if own:  # the handreiking ties the checklist to this problem itself
+                redenen.append(Reden("problematiek", own, rounded(3 * WEIGHTS["problematiek"])))
+            if checklist.slug in tied and not checklist.bij_problematiek:
+                redenen.append(Reden("oplossingsrichting", (tied[checklist.slug].id,), WEIGHTS["oplossingsrichting"]))
+            if redenen:  # her words move a proposed checklist up; they do not propose one
+                text = self.checklist_teksten[checklist.slug]
+                hits = [(word.woord, match) for word in words if (match := self.analysis.match(word, text))]
+                if hits:  # at most as far as one tie to an oplossingsrichting
+                    gewicht = min(WEIGHTS["oplossingsrichting"], WEIGHTS["woorden"] * sum(m.gewicht for _, m in hits) / 2)
+                    redenen.append(Reden("woorden", tuple(w for w, _ in hits), rounded(gewicht),
+                                         tuple(m.tekst for _, m in hits)))
+            if redenen:
+                redenen.sort(key=lambda r: -r.gewicht)
+                found.append(ChecklistVoorstel(checklist.slug, rounded(sum(r.gewicht for r in redenen)),
+                                               tuple(redenen)))
+        found.sort(key=lambda c: -c.score)
+        return found[:EERSTE]

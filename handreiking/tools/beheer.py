@@ -1,4 +1,4 @@
-"""The form-based editor at ``/beheer/`` (Decap CMS): its configuration, generated from the schemas.
+"""The form-based editor at ``/beheer/`` (Sveltia CMS): its configuration, generated from the schemas.
 
     cms_config(schemas, content.taxonomieen, templates, Backend(repo="owner/name"))   # dict
     to_yaml(config)                                                                    # /beheer/config.yml
@@ -6,14 +6,18 @@
 Every field of a schema becomes a form field: required fields are required, the
 schema's ``description`` is the hint, ``x-taxonomie`` fields are selects that
 show the term labels and store the ids, ``x-verwijzing`` fields pick an
-existing item. A change to a schema or a vocabulary changes the form at the
-next build; the one field named here is ``titel``, which every collection has: it
-gives the file name (its slug) and the entry's name in lists.
+existing item, ``x-url`` fields are one-line address fields, length limits are
+the CMS's own (it counts the characters as the editor types). A change to a
+schema or a vocabulary changes the form at the next build; the one field named
+here is ``titel``, which every collection has: it names the entry in lists, and
+a new file is named after it once (the address; a later title change keeps it).
 
-Not in the editor, on purpose: the vocabularies in ``content/taxonomie/`` (the
-CMS rewrites a whole file and would drop their explanatory comments; their ids
-are web addresses that need a redirect when changed) and the history files
-``gepubliceerd.yml`` and ``doorverwijzingen.yml`` (see DESIGN-beheer.md).
+Files are written by ``macros/beheer_yaml.js`` (the format :data:`FILE_FORMAT`):
+a save rewrites only the fields that changed, in the layout of the hand-written files.
+
+Not in the editor, on purpose: the vocabularies in ``content/taxonomie/`` (their ids
+are web addresses, and their files carry explanations in comments) and the
+redirects in ``doorverwijzingen.yml`` (see DESIGN-beheer.md).
 """
 
 from __future__ import annotations
@@ -30,72 +34,72 @@ from ..content.schemas import resolve_ref
 
 FOLDER = "beheer"  # the site folder of the editor, also its web address
 BRANCH = "main"  # the branch pull requests go to; the workflow publishes from it
-
-# Decap CMS files copied from node_modules/decap-cms/dist/ into the site (see macros/editor.py).
-CMS_PACKAGE = "node_modules/decap-cms/dist"
-CMS_SCRIPT = "decap-cms.js"
-CMS_FILE_PATTERNS = (CMS_SCRIPT, f"*.{CMS_SCRIPT}", "*.wasm", f"{CMS_SCRIPT}.LICENSE.txt")
+FILE_FORMAT = "handreiking-yaml"  # registered by macros/beheer.js with the functions of beheer_yaml.js
 
 # Markdown fields allow paragraphs, lists, bold, italic and links; no headings, images or HTML
 # (as the schema descriptions say), so the editor offers only these buttons.
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "bulleted-list", "numbered-list"]
 # A text longer than this gets a multi-line box instead of a one-line field.
 MULTILINE_FROM = 200
-# Decap's template for today's date, the default of a date field (as `make nieuw` fills it in).
-TODAY = "{{now}}"
 
 
 @dataclass(frozen=True)
 class Collection:
     """One kind of content file in the editor."""
     schema: str          # the schema (and kind) name, as in handreiking.content.model.FOLDERS
-    name: str            # Decap's collection name, also in its branch names
+    name: str            # the CMS's collection name, also in its addresses and branch names
     label: str
     label_singular: str
     create: bool         # may editors add files (the fixed sets from the handreiking: no)
+    description: str     # above the list, for editors
 
 
 COLLECTIONS = (
-    Collection("praktijkvoorbeeld", "praktijkvoorbeelden", "Praktijkvoorbeelden", "Praktijkvoorbeeld", True),
-    Collection("checklist", "checklists", "Checklists", "Checklist", True),
-    Collection("oplossingsrichting", "oplossingsrichtingen", "Oplossingsrichtingen", "Oplossingsrichting", False),
-    Collection("casus", "casussen", "Casussen", "Casus", False),
+    Collection("praktijkvoorbeeld", "praktijkvoorbeelden", "Praktijkvoorbeelden", "Praktijkvoorbeeld", True,
+               "Eén praktijkvoorbeeld per item. Het webadres komt bij het aanmaken uit de titel en blijft daarna "
+               "hetzelfde."),
+    Collection("checklist", "checklists", "Checklists", "Checklist", True,
+               "De checklists en vragenlijsten uit de handreiking. Het webadres komt bij het aanmaken uit de titel "
+               "en blijft daarna hetzelfde."),
+    Collection("oplossingsrichting", "oplossingsrichtingen", "Oplossingsrichtingen", "Oplossingsrichting", False,
+               "De zeven oplossingsrichtingen van stap 3: alleen bewerken."),
+    Collection("casus", "casussen", "Casussen", "Casus", False,
+               "De vier voorbeeldbuurten uit 'Aan de slag': alleen bewerken."),
 )
 _COLLECTION_OF = {collection.schema: collection.name for collection in COLLECTIONS}
 
 
 @dataclass(frozen=True)
 class Backend:
-    """Where saved changes go: a GitHub repository, or decap-server on this computer."""
-    repo: str | None = None           # "owner/name"
-    auth_url: str | None = None       # the OAuth proxy that signs editors in to GitHub
-    local_url: str | None = None      # decap-server, e.g. http://localhost:8081/api/v1
+    """Where saved changes go: a GitHub repository (or, on this computer, the folder the editor picks)."""
+    repo: str | None = None           # "owner/name"; without it /beheer/ says in Dutch what does work
+    auth_url: str | None = None       # an OAuth service for "Inloggen met GitHub"; without it: a personal token
     site_url: str | None = None
 
 
 def cms_config(schemas: Mapping[str, dict], taxonomieen: Mapping[str, Taxonomie],
                templates: Mapping[str, dict], backend: Backend) -> dict:
-    """The Decap CMS configuration for the project's schemas and vocabularies.
+    """The Sveltia CMS configuration for the project's schemas and vocabularies.
 
     ``templates`` holds, per schema name, the filled-in fields of its template in
     ``content/sjablonen/`` (``bron: redactie``, ...): they are the defaults of a new file.
     """
-    github = {"name": "github", "branch": BRANCH, "squash_merges": True}
+    github: dict[str, Any] = {"name": "github", "branch": BRANCH, "squash_merges": True,
+                              # Signing in with a personal token needs no server; OAuth needs one (CONTRIBUTING).
+                              "auth_methods": ["oauth", "token"] if backend.auth_url else ["token"]}
     if backend.repo:
         github["repo"] = backend.repo
     if backend.auth_url:
         github["base_url"] = backend.auth_url
     config: dict[str, Any] = {
-        "locale": "nl",
+        "app_title": "Beheer: praktijkvoorbeelden en checklists",
         "backend": github,
         # Every save is a branch and a pull request; CI runs `make check` on it before review.
         "publish_mode": "editorial_workflow",
-        # Decap requires a media folder; the editor offers no image upload (see MARKDOWN_BUTTONS).
+        # The CMS requires a media folder; the editor offers no image upload (see MARKDOWN_BUTTONS).
         "media_folder": "docs/assets/afbeeldingen",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
     }
-    if backend.local_url:
-        config["local_backend"] = {"url": backend.local_url}
     if backend.site_url:
         config["site_url"] = backend.site_url
     config["collections"] = [
@@ -131,15 +135,15 @@ def _collection(collection: Collection, schema: dict, taxonomieen: Mapping[str, 
         "name": collection.name,
         "label": collection.label,
         "label_singular": collection.label_singular,
-        "description": schema.get("description", ""),
+        "description": collection.description,
         "folder": f"content/{FOLDERS[collection.schema]}",
         "extension": "yml",
-        "format": "yml",
+        "format": FILE_FORMAT,
         "create": collection.create,
         # Deleting or renaming a published item needs a redirect in content/doorverwijzingen.yml.
         "delete": False,
         "identifier_field": "titel",
-        "slug": "{{slug}}",  # file name = slug of the title, as `make check` requires
+        "slug": "{{slug}}",  # the address: made from the title once, when the file is created
         "summary": "{{titel}}",
         "sortable_fields": ["titel"],
         "fields": _fields(schema, schema, taxonomieen, defaults),
@@ -164,12 +168,12 @@ def _field(root: dict, name: str, schema: dict, required: bool, taxonomieen: Map
     if "description" in schema:
         field["hint"] = schema["description"]
     field.update(_widget(root, schema, required, taxonomieen))
+    # No default date: the form would put it into every file it saves that lacks one, claiming a check
+    # nobody made. The editor fills in the date of a check herself.
     if name in defaults:
         field["default"] = defaults[name]
     elif "default" in schema:
         field["default"] = schema["default"]
-    elif schema.get("format") == "date":
-        field["default"] = TODAY
     return field
 
 
@@ -200,12 +204,12 @@ def _widget(root: dict, schema: dict, required: bool, taxonomieen: Mapping[str, 
                 **{key: schema[keyword] for key, keyword in (("min", "minimum"), ("max", "maximum"))
                    if keyword in schema}}
     if kind == "boolean":
-        # A required yes/no field starts at "no": an untouched switch has no value at all in Decap.
+        # A required yes/no field starts at "no": an untouched switch has no value at all in the CMS.
         return {"widget": "boolean", **({"default": False} if required else {})}
     if kind == "object":
         fields = _fields(root, schema, taxonomieen, {})
         if not required:
-            # Decap checks the fields of an optional block even when it is left empty, so it could never
+            # The CMS checks the fields of an optional block even when it is left empty, so it could never
             # be saved without one; `make check` still requires them once the block is filled in.
             fields = [{key: value for key, value in field.items() if key != "default"} | {"required": False}
                       for field in fields]
@@ -229,32 +233,25 @@ def _list_widget(root: dict, schema: dict, taxonomieen: Mapping[str, Taxonomie])
 
 
 def _text_widget(schema: dict) -> dict:
+    if schema.get("format") == "date":
+        # Stored as JJJJ-MM-DD, as `make check` wants.
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}
     if schema.get("contentMediaType") == "text/markdown":
-        widget = {"widget": "markdown", "buttons": MARKDOWN_BUTTONS, "editor_components": []}
-    elif schema.get("format") == "date":
-        # Stored as JJJJ-MM-DD, as `make check` wants; shown the Dutch way.
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False,
-                "picker_utc": True}
+        widget: dict[str, Any] = {"widget": "markdown", "buttons": MARKDOWN_BUTTONS, "editor_components": [],
+                                  "modes": ["rich_text", "raw"]}
+    elif schema.get("x-url"):
+        widget = {"widget": "string", "type": "url"}  # an address is one line, however long it may be
     elif schema.get("maxLength", 0) > MULTILINE_FROM:
         widget = {"widget": "text"}
     else:
         widget = {"widget": "string"}
-    pattern = _pattern(schema)
-    if pattern:
-        widget["pattern"] = pattern
-    return widget
-
-
-def _pattern(schema: dict) -> list[str] | None:
-    """Decap's [regex, message] for the schema's pattern or length limits, checked before saving."""
+    # The CMS counts the characters as the editor types and names both numbers when a text is too long or short.
+    if widget["widget"] != "markdown":
+        widget.update({key: schema[keyword] for key, keyword in (("minlength", "minLength"), ("maxlength", "maxLength"))
+                       if keyword in schema})
     if "pattern" in schema:
-        return [schema["pattern"], "heeft niet de juiste vorm; zie de toelichting bij het veld"]
-    low, high = schema.get("minLength"), schema.get("maxLength")
-    if low is None and high is None:
-        return None
-    low = low or 0
-    limits = f"{low} tot {high} tekens" if high is not None else f"minstens {low} tekens"
-    return [f"^[\\s\\S]{{{low},{'' if high is None else high}}}$", f"moet {limits} lang zijn"]
+        widget["pattern"] = [schema["pattern"], "heeft niet de juiste vorm; zie de toelichting bij het veld"]
+    return widget
 
 
 def _options(vocabulary: str, taxonomieen: Mapping[str, Taxonomie]) -> list[dict]:

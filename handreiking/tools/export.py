@@ -26,8 +26,15 @@ Top-level keys of the data:
 - ``doorverwijzingen``: ``praktijkvoorbeelden``, old slug -> new slug, so old links keep working
   in the browser too (the comparison page reads slugs from its address);
 - ``buurtanalyse``: the steps of the buurtanalyse form, the vocabularies it answers,
-  the ranking vocabularies of its advice and its address parameters (see
-  :mod:`handreiking.tools.buurtanalyse` and :mod:`handreiking.tools.advies`).
+  the ranking vocabularies of its advice, its address parameters, the fields of the
+  beleidsdiagnose and of the figures, and what its form offers (``formulier``), against which
+  saved analyses are cleaned (see :mod:`handreiking.tools.buurtanalyse` and :mod:`handreiking.tools.advies`);
+- ``tekst``: the settings of the Dutch text analysis (:func:`handreiking.tools.tekst.settings`: stop words,
+  weights, synonyms), the site's own ``woorden`` it splits compounds into, and the ``velden`` of a
+  praktijkvoorbeeld it searches with their weights (:mod:`handreiking.tools.zoekvelden`).
+
+A praktijkvoorbeeld carries its words beyond the short fields as ``zoekwoorden`` (the words of its
+beschrijving, each once), a checklist all of its words; both are what the word search reads.
 
 Every ``url`` is relative to the site root, as the site writes it. The open data at
 /data/ (:mod:`handreiking.tools.open_data`) reuses :func:`vocabularies_data`,
@@ -42,12 +49,13 @@ from datetime import date
 from collections.abc import Callable
 
 from ..content.fields import Record
-from ..content.model import Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld, Taxonomie, Term
+from ..content.model import (FACET_FIELDS, Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld,
+                             Taxonomie, Term)
 from ..content.schemas import resolve_ref
 from ..site.text import rich_text
 from ..site.urls import checklist_path, page_url, term_path, voorbeeld_path
-from . import buurtanalyse
-from .filtering import FACETS, OPTIONAL_FACET, SEARCH_FIELDS, TEXT_PARAMETER, active_facets
+from . import buurtanalyse, tekst, zoekvelden
+from .filtering import FACETS, OPTIONAL_FACET, TEXT_PARAMETER, active_facets
 
 VERSION = 1
 GLOBAL_NAME = "HANDREIKING"
@@ -62,17 +70,20 @@ def export(content: Content, url_for: UrlFor = page_url) -> dict:
         "versie": VERSION,
         "vocabulaires": vocabularies_data(content, url_for),
         "praktijkvoorbeelden": [_praktijkvoorbeeld(v, velden, url_for) for v in content.praktijkvoorbeelden],
-        "velden": {facet.naam: facet.veld for facet in (*FACETS, OPTIONAL_FACET)},
+        "velden": {**{facet.naam: facet.veld for facet in (*FACETS, OPTIONAL_FACET)}, "aanpak": "aanpak"},
         "oplossingsrichtingen": [_oplossingsrichting(content, r, url_for) for r in content.oplossingsrichtingen],
-        "checklists": checklists_data(content, url_for),
+        "checklists": [{**data, "zoekwoorden": " ".join(zoekvelden.checklist_woorden(checklist))}
+                       for checklist, data in zip(content.checklists, checklists_data(content, url_for))],
         "casussen": [{"slug": c.slug, "nummer": c.nummer, "titel": c.titel, "tekst_html": str(rich_text(c.tekst))}
                      for c in content.casussen],
         "interventiewijzer": {
             "facetten": [{"naam": f.naam, "veld": f.veld, "verborgen": list(f.verborgen)}
                          for f in active_facets(content.praktijkvoorbeelden)],
-            "zoekvelden": list(SEARCH_FIELDS),
             "zoekparameter": TEXT_PARAMETER,
         },
+        "tekst": {**tekst.settings(content.synoniemen), "woorden": zoekvelden.vocabulary(content),
+                  "velden": dict(zoekvelden.FIELD_WEIGHTS), "korte_velden": list(zoekvelden.SHORT_FIELDS),
+                  "labels": list(FACET_FIELDS)},
         "buurtanalyse": buurtanalyse.export_data(content),
         "doorverwijzingen": {"praktijkvoorbeelden": dict(content.doorverwijzingen.get("praktijkvoorbeelden", {}))},
     }
@@ -150,6 +161,7 @@ def _praktijkvoorbeeld(v: Praktijkvoorbeeld, velden: list[str], url_for: UrlFor)
         "slug": v.slug, "url": url_for(voorbeeld_path(v.slug)),
         **{name: json_value(getattr(v, name)) for name in velden},
         OPTIONAL_FACET.veld: list(v.values(OPTIONAL_FACET.naam)),
+        "zoekwoorden": " ".join(zoekvelden.zoekwoorden(v)),
     }
 
 
@@ -174,14 +186,15 @@ def _koppeling(koppeling: tuple[str, str] | None) -> dict | None:
 
 def _item(item: ChecklistItem) -> dict:
     return {"tekst": item.tekst, "code": item.code, "voorbeelden": list(item.voorbeelden),
-            "koppeling": _koppeling(item.koppeling)}
+            "koppeling": _koppeling(item.koppeling),
+            "vuistregel": json_value(item.vuistregel) if item.vuistregel else None}
 
 
 def _checklist(checklist: Checklist, url_for: UrlFor) -> dict:
     return {
         "slug": checklist.slug, "titel": checklist.titel, "stap": checklist.stap, "vraag": checklist.vraag,
         "url": url_for(checklist_path(checklist.slug)), "oplossingsrichting": checklist.oplossingsrichting,
-        "anders_namelijk": checklist.anders_namelijk,
+        "anders_namelijk": checklist.anders_namelijk, "bij_problematiek": list(checklist.bij_problematiek),
         "secties": [{"titel": sectie.titel, "koppeling": _koppeling(sectie.koppeling),
                      "items": [_item(item) for item in sectie.items]}
                     for sectie in checklist.secties],

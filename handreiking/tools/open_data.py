@@ -12,6 +12,11 @@
   schema (:func:`csv_columns`): a list is one cell with its values joined by
   :data:`LIST_SEPARATOR`, a block (``erkenning``) or a list of blocks (``links``)
   gets a column per field (``links.titel``, ``links.url``); no change history;
+- ``praktijkvoorbeelden-spreadsheet.csv``: the same rows for a spreadsheet opened by double-click in Dutch
+  settings (:func:`spreadsheet_lines`): semicolons, a byte order mark, headings and values as readers see them
+  (labels instead of vocabulary ids, titles instead of slugs in ``zie_ook``), no line break inside a cell, and a
+  cell a spreadsheet would run as a formula starts with an apostrophe (:func:`spreadsheet_cell`; the browser
+  writes CSV with the same rules, handreiking-csv.js);
 - ``vocabulaires.json`` and ``checklists.json``: as in the site's data file (:mod:`handreiking.tools.export`).
 
 The records come from the model through :func:`handreiking.export.json_value`, the
@@ -24,6 +29,7 @@ import copy
 import csv
 import io
 import json
+import re
 from typing import Any
 from collections.abc import Iterator
 
@@ -32,21 +38,41 @@ from ..content.history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
 from ..content.model import BRON, Content, Praktijkvoorbeeld
 from ..site.field_reference import code, field_rows
 from ..site.templating import markdown_templates
-from ..site.urls import voorbeeld_path
+from ..site.urls import relative, voorbeeld_path
 from .export import UrlFor, checklists_data, json_value, to_json, vocabularies_data
 
 FOLDER = "data"
 JSON_FILE = f"{FOLDER}/praktijkvoorbeelden.json"
 CSV_FILE = f"{FOLDER}/praktijkvoorbeelden.csv"
+SPREADSHEET_FILE = f"{FOLDER}/praktijkvoorbeelden-spreadsheet.csv"
 SCHEMA_FILE = f"{FOLDER}/praktijkvoorbeelden.schema.json"
 VOCABULARIES_FILE = f"{FOLDER}/vocabulaires.json"
 CHECKLISTS_FILE = f"{FOLDER}/checklists.json"
-# The CSV rows again, as a script for the interventiewijzer's "download deze selectie als CSV"
+# The rows of both CSV files again, as a script for the interventiewijzer's "download deze selectie als CSV"
 # (a page opened from file:// cannot fetch the CSV file); wijzer-csv.js loads it on the first click.
 CSV_SCRIPT = "assets/data/praktijkvoorbeelden-csv.js"
 CSV_GLOBAL = "HANDREIKING_CSV"
 LIST_SEPARATOR = " | "
+# The spreadsheet form (Excel in Dutch settings reads a semicolon, and UTF-8 only after a byte order mark).
+SPREADSHEET_DELIMITER = ";"
+BOM = "\ufeff"
+# A cell starting with one of these is a formula to a spreadsheet, unless it is just a number ("-5", "+3,5%").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?%?$")
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 VERSION = 1
+# What each file in /data/ holds, in the order the pages /data/ and Open data list them.
+DESCRIPTIONS = {
+    JSON_FILE: "Alle praktijkvoorbeelden met alle velden en hun wijzigingen (JSON).",
+    CSV_FILE: "Dezelfde praktijkvoorbeelden als tabel: één regel per praktijkvoorbeeld (CSV volgens de standaard, "
+              "met ids). Voor wie de gegevens verder verwerkt.",
+    SPREADSHEET_FILE: "Dezelfde tabel om te openen in een spreadsheet zoals Excel: met een dubbelklik, met namen in "
+                      "plaats van ids. Voor wie de gegevens wil lezen, filteren en sorteren.",
+    SCHEMA_FILE: "De beschrijving van het JSON-bestand als JSON Schema (versie 2020-12), om het te controleren.",
+    VOCABULARIES_FILE: "De vaste lijsten van waarden (oplossingsrichtingen, locaties, doelgroepen, problematiek, "
+                       "status, ...) met hun namen en uitleg.",
+    CHECKLISTS_FILE: "Alle checklists van het stappenplan met hun secties en punten.",
+}
 
 # Fields the open data adds to those of the content schema.
 _ADDED_BEFORE = {
@@ -57,17 +83,19 @@ _ADDED_BEFORE = {
 _ADDED_AFTER = {
     "laatst_gewijzigd": {
         "type": ["string", "null"], "format": "date",
-        "description": "Datum van de nieuwste vastgelegde wijziging van het bronbestand (uit git); null als die "
-                       "bij het bouwen niet bekend was. Niet te verwarren met de datum van een inhoudelijke controle.",
+        "description": "Datum van de nieuwste inhoudelijke wijziging (zie wijzigingen); null als er geen is of "
+                       "die bij het bouwen niet bekend was. Niet te verwarren met de datum van een controle.",
     },
     "wijzigingen": {
         "type": "array",
-        "description": "Elke vastgelegde wijziging van het bronbestand, de nieuwste eerst (uit git).",
+        "description": "Elke inhoudelijke wijziging met de toelichting die de redactie voor lezers schreef "
+                       "(het veld wijziging), gedateerd uit de versiegeschiedenis (git), de nieuwste eerst.",
         "items": {
             "type": "object", "additionalProperties": False, "required": ["datum", "bericht", "commit"],
             "properties": {
                 "datum": {"type": "string", "format": "date", "description": "Datum van de wijziging."},
-                "bericht": {"type": "string", "description": "Eerste regel van de beschrijving van de wijziging."},
+                "bericht": {"type": "string", "description": "Wat er veranderde, zoals de redactie het voor lezers "
+                                                             "schreef."},
                 "commit": {"type": "string", "pattern": "^[0-9a-f]{40}$",
                            "description": "Id van de wijziging (git-commit)."},
             },
@@ -194,9 +222,64 @@ def csv_lines(data: dict, schema: dict) -> Iterator[str]:
     rows = [[".".join(path) for path in columns]]
     rows += [[_cell(item, path) for path in columns] for item in data["praktijkvoorbeelden"]]
     for row in rows:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n").writerow(row)
-        yield buffer.getvalue()
+        yield csv_line(row)
+
+
+def csv_line(cells: list[str], delimiter: str = ",") -> str:
+    """One CSV line ending in CRLF, quoted where needed (the rule handreiking-csv.js follows too)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A cell for a spreadsheet: line breaks become one space (none at the ends), and a formula is written as text."""
+    value = _LINE_BREAKS.sub(" ", value).strip()
+    if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def _heading(path: tuple[str, ...]) -> str:
+    """'gecontroleerd_op' -> 'Gecontroleerd op', ('links', 'url') -> 'Links: url'."""
+    text = ": ".join(part.replace("_", " ") for part in path)
+    return text[0].upper() + text[1:]
+
+
+def _readable(schema: dict, content: Content) -> dict[tuple[str, ...], dict[str, str]]:
+    """Per column path whose values are ids: id -> what a reader sees (a label, or a praktijkvoorbeeld's title)."""
+    item = schema["$defs"]["praktijkvoorbeeld"]
+    names: dict[tuple[str, ...], dict[str, str]] = {}
+    for path in csv_columns(schema):
+        field = item["properties"][path[0]]
+        inner = field.get("items", field)
+        if len(path) == 2:
+            inner = inner["properties"][path[1]]
+        vocabulary, reference = inner.get("x-taxonomie"), inner.get("x-verwijzing")
+        if vocabulary == "subcategorie":
+            names[path] = {sub.id: sub.label for term in content.taxonomieen["oplossingsrichting"].termen
+                           for sub in term.subcategorieen}
+        elif vocabulary:
+            names[path] = {term.id: term.label for term in content.taxonomieen[vocabulary].termen}
+        elif reference == "praktijkvoorbeeld":
+            names[path] = {v.slug: v.titel for v in content.praktijkvoorbeelden}
+    return names
+
+
+def spreadsheet_lines(data: dict, schema: dict, content: Content) -> Iterator[str]:
+    """The lines of the spreadsheet form (see the module's docstring), without the byte order mark."""
+    columns = csv_columns(schema)
+    names = _readable(schema, content)
+
+    def cell(item: dict, path: tuple[str, ...]) -> str:
+        text = _cell(item, path)
+        if path in names and text:
+            text = LIST_SEPARATOR.join(names[path].get(value, value) for value in text.split(LIST_SEPARATOR))
+        return spreadsheet_cell(text)
+
+    yield csv_line([_heading(path) for path in columns], SPREADSHEET_DELIMITER)
+    for item in data["praktijkvoorbeelden"]:
+        yield csv_line([cell(item, path) for path in columns], SPREADSHEET_DELIMITER)
 
 
 def open_data_files(content: Content, content_schema: dict, history: ChangeHistory, url_for: UrlFor) -> dict[str, str]:
@@ -204,19 +287,36 @@ def open_data_files(content: Content, content_schema: dict, history: ChangeHisto
     schema = published_schema(content_schema, content)
     data = praktijkvoorbeelden_data(content, content_schema, history, url_for)
     header, *lines = csv_lines(data, schema)
+    sheet_header, *sheet_lines = spreadsheet_lines(data, schema, content)
     slugs = [item["slug"] for item in data["praktijkvoorbeelden"]]
+    rows = {"kop": header, "rijen": dict(zip(slugs, lines)),
+            "spreadsheet": {"bom": BOM, "kop": sheet_header, "rijen": dict(zip(slugs, sheet_lines))}}
     return {
         JSON_FILE: _pretty(data),
         SCHEMA_FILE: _pretty(schema),
         CSV_FILE: header + "".join(lines),
+        SPREADSHEET_FILE: BOM + sheet_header + "".join(sheet_lines),
         VOCABULARIES_FILE: _pretty(vocabularies_data(content, url_for)),
         CHECKLISTS_FILE: _pretty(checklists_data(content, url_for)),
-        CSV_SCRIPT: f"window.{CSV_GLOBAL} = {to_json({'kop': header, 'rijen': dict(zip(slugs, lines))})};\n",
+        CSV_SCRIPT: f"window.{CSV_GLOBAL} = {to_json(rows)};\n",
     }
 
 
 def _pretty(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def file_table(page: str) -> str:
+    """Markdown: a row per file in /data/ with its link from ``page`` (a source path) and what it holds."""
+    files = [{"naam": path.rpartition("/")[2], "url": relative(page, path), "beschrijving": text}
+             for path, text in DESCRIPTIONS.items()]
+    return markdown_templates().get_template("open_data_bestanden.md.j2").render(bestanden=files)
+
+
+def reuse_text(page: str) -> str:
+    """Markdown: the rights as the colophon states them and how to cite the data, for ``page``."""
+    return markdown_templates().get_template("open_data_hergebruik.md.j2").render(
+        bronvermelding_url=relative(page, "bronvermelding.md"))
 
 
 def field_table(content: Content, content_schema: dict, vocabulary_page: str) -> str:

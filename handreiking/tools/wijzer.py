@@ -24,8 +24,9 @@ from ..site.urls import VERGELIJK, voorbeeld_path
 DATA_FILE = "assets/data/handreiking.js"
 # Classic scripts, not ES modules (modules do not load from file://), included after the cards and
 # without 'defer': they must run before Material's bundle (see interventiewijzer.js on ?q=).
+TEXT_SCRIPTS = ("assets/javascripts/vendor/snowball/dutch-stemmer.js", "assets/javascripts/handreiking-tekst.js")
 SCRIPTS = (DATA_FILE, "assets/javascripts/handreiking-keuzes.js", "assets/javascripts/handreiking-pagina.js",
-           "assets/javascripts/handreiking-filter.js", "assets/javascripts/interventiewijzer-adres.js",
+           *TEXT_SCRIPTS, "assets/javascripts/handreiking-filter.js", "assets/javascripts/interventiewijzer-adres.js",
            "assets/javascripts/interventiewijzer.js", "assets/javascripts/wijzer-csv.js")
 # The card shows these vocabularies, in this order.
 CARD_VOCABULARIES = ("oplossingsrichting", "locatie", "doelgroep")

@@ -4,7 +4,7 @@
 
 const assert = require("node:assert/strict");
 const {test} = require("node:test");
-const {SMALL_FORM, script, smallData} = require("./scripts.js");
+const {SMALL_FORM, fullState, script, smallData} = require("./scripts.js");
 
 const Keuzes = script("handreiking-keuzes");
 const WijzerAdres = script("interventiewijzer-adres");
@@ -96,4 +96,93 @@ test("buurtanalyse: unknown values in the address are dropped and named", () => 
   assert.equal(read.state.gestopt, true);
   assert.deepEqual(read.unknown, [{naam: "locatie", waarde: "maan"}, {naam: "casus", waarde: "zuid"},
     {naam: "onbekend", waarde: "9.9"}]);
+});
+
+test("buurtanalyse: the beleidsdiagnose travels after '#', and reads back the same, on many random diagnoses", () => {
+  const next = random(24);
+  const texts = ["", "Jongerenwerk", "één; twee, \"drie\"\nvier", "=SOM(A1) & ?x=y#z", "\u2028 ok"];
+  const velden = data.buurtanalyse.diagnose.velden;
+  const oordelen = data.buurtanalyse.diagnose.oordelen.map((oordeel) => oordeel.waarde);
+  for (let i = 0; i < 200; i++) {
+    const state = Staat.empty();
+    const problems = Staat.inOrder(pick(next, ["overlast", "spanning"]), ["overlast", "spanning"]);
+    if (problems.length) state.keuzes.problematiek = problems;
+    pick(next, known.diagnose.keys).forEach((key) => {
+      const row = {};
+      velden.forEach((veld) => {
+        if (veld.soort === "terreinen") row[veld.sleutel] = Staat.inOrder(pick(next, known.diagnose.terreinen),
+          known.diagnose.terreinen);
+        else if (veld.soort === "oordeel") row[veld.sleutel] = pick(next, oordelen)[0];
+        else row[veld.sleutel] = texts[Math.floor(next() * texts.length)];
+        if (!row[veld.sleutel] || !row[veld.sleutel].length) delete row[veld.sleutel];
+      });
+      if (Object.keys(row).length) state.beleidsdiagnose.rijen[key] = row;
+    });
+    state.beleidsdiagnose.notitie = next() < 0.3 ? "Notitie met é en #" : "";
+    const hash = AnalyseAdres.fragment(state, data);
+    assert.equal(hash === "", !state.beleidsdiagnose.notitie && !Object.keys(state.beleidsdiagnose.rijen).length);
+    assert.match(hash, /^(#analyse=[A-Za-z0-9_-]+)?$/);
+    const read = AnalyseAdres.parse(AnalyseAdres.format(state, data), data, known, hash);
+    assert.deepEqual(read.state, state);
+  }
+});
+
+test("buurtanalyse: the link carries the whole analysis; the query never the buurt name, notes or figures", () => {
+  const state = fullState();
+  const search = AnalyseAdres.format(state, data);
+  ["Noord", "notitie", "Werkloosheid", "Leegstand", "triggers-1-2", "Plek"].forEach((text) => {
+    assert.ok(!decodeURIComponent(search).includes(text), text);
+  });
+  const hash = AnalyseAdres.fragment(state, data);
+  const payload = JSON.parse(Buffer.from(hash.slice("#analyse=".length), "base64url").toString("utf8"));
+  assert.deepEqual(Object.keys(payload), ["v", "d", "b", "t", "p", "a", "n", "c", "g"]);
+  const read = AnalyseAdres.parse(search, data, known, hash);
+  assert.deepEqual(read.state, state);
+  assert.deepEqual([read.unknown, read.unreadable], [[], false]);
+  assert.equal(AnalyseAdres.fragment(Staat.empty(), data), "");
+});
+
+test("buurtanalyse: every part of many random analyses reads back the same from the link", () => {
+  const next = random(31);
+  const texts = ["Noord-Oost", "één; twee, \"drie\"\nvier", "=SOM(A1) & ?x=y#z", "\u2028 ok", "  "];
+  const text = () => texts[Math.floor(next() * texts.length)];
+  const punten = Array.from({length: 40}, (_, i) => `checklist-${Math.floor(i / 7)}-1-${i}${i % 3 ? "" : "-v1"}`);
+  const form = {punten,
+    anders: ["checklist-a", "checklist-b"], notities: ["2.1", "2.2"]};
+  const site = Opschonen.known(data, form);
+  for (let i = 0; i < 200; i++) {
+    const raw = {versie: 2, buurt: text(), datum: next() < 0.5 ? "2026-02-03" : "",
+      keuzes: {locatie: pick(next, site.termen.get("locatie"))}, punten: pick(next, form.punten),
+      anders: Object.fromEntries(pick(next, form.anders).map((key) => [key, text()])),
+      notities: Object.fromEntries(pick(next, form.notities).map((key) => [key, text()])),
+      cijfers: pick(next, [{wat: text()}, {waarde: "12 %", bron: text()}, {wat: "a", waarde: "", bron: "b"}]),
+      gekozen: {oplossingsrichtingen: pick(next, site.gekozen.oplossingsrichtingen),
+        praktijkvoorbeelden: pick(next, site.gekozen.praktijkvoorbeelden)}};
+    const state = Opschonen.sanitize(raw, site).state;
+    const hash = AnalyseAdres.fragment(state, data);
+    assert.match(hash, /^(#analyse=[A-Za-z0-9_-]+)?$/);
+    assert.deepEqual(AnalyseAdres.parse(AnalyseAdres.format(state, data), data, site, hash).state, state);
+  }
+});
+
+test("buurtanalyse: a link made before the fragment carried more (the diagnose only) still reads", () => {
+  const state = fullState();
+  const old = "#analyse=" + Buffer.from(JSON.stringify({v: 2, d: ["Oud", {"anders:checklist-a": ["", "", "ja"]}]}))
+    .toString("base64url");
+  const read = AnalyseAdres.parse(AnalyseAdres.format(state, data), data, known, old);
+  assert.deepEqual(read.state.beleidsdiagnose, {rijen: {"anders:checklist-a": {gedekt: "ja"}}, notitie: "Oud"});
+  assert.deepEqual(read.state.keuzes, state.keuzes);
+  assert.equal(read.unreadable, false);
+});
+
+test("buurtanalyse: an anchor, a cut-off or another version's fragment carries nothing", () => {
+  const hash = AnalyseAdres.fragment(fullState(), data);
+  [undefined, "", "#advies", hash.slice(0, 20), "#analyse=%%%", "#analyse=" + Buffer.from('{"v":9,"d":[]}')
+    .toString("base64url")].forEach((other) => {
+    const read = AnalyseAdres.parse("?locatie=straat", data, known, other);
+    assert.deepEqual(read.state, {...Staat.empty(), keuzes: {locatie: ["straat"]}}, String(other));
+    // A fragment of this kind that cannot be read is named (cut off in a mail, say); an anchor is not.
+    assert.equal(read.unreadable, AnalyseAdres.ownsFragment(other), String(other));
+  });
+  assert.ok(AnalyseAdres.ownsFragment(hash) && !AnalyseAdres.ownsFragment("#advies"));
 });

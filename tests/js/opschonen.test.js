@@ -4,7 +4,7 @@
 
 const assert = require("node:assert/strict");
 const {test} = require("node:test");
-const {SMALL_FORM, script, smallData} = require("./scripts.js");
+const {SMALL_FORM, fullState, script, smallData} = require("./scripts.js");
 
 const Opschonen = script("buurtanalyse-opschonen");
 const Staat = script("buurtanalyse-staat");
@@ -19,10 +19,7 @@ test("anything that is not an analysis gives the empty one", () => {
 });
 
 test("a clean analysis comes back unchanged", () => {
-  const state = {buurt: "Noord", datum: "2026-11-29", casus: "noord", keuzes: {locatie: ["straat", "online"]},
-    onbekend: ["2.2"], punten: ["triggers-1-2"], anders: {"checklist-a": "iets"}, notities: {"2.1": "notitie"},
-    gestopt: true, gekozen: {oplossingsrichtingen: ["informatie"], praktijkvoorbeelden: ["c"]},
-    beleidsdiagnose: {"praktijkvoorbeeld:c": {gedekt: "Ja", ontbreekt: "geld"}}};
+  const state = fullState();
   assert.deepEqual(sanitize(state), {state, ignored: []});
 });
 
@@ -42,28 +39,48 @@ test("known values stay once, in site order; unknown ones are named", () => {
 });
 
 test("values of the wrong type are dropped", () => {
-  const result = sanitize({buurt: 5, datum: "29-11-2026", keuzes: {locatie: "straat", doelgroep: {a: 1}},
+  const result = sanitize({versie: 2, buurt: 5, datum: "29-11-2026", keuzes: {locatie: "straat", doelgroep: {a: 1}},
     onbekend: "2.1", anders: ["iets"], notities: {"2.1": 3, "9.9": "weg", "2.2": ""}, gestopt: "ja",
-    gekozen: {oplossingsrichtingen: "informatie"}, beleidsdiagnose: []});
+    gekozen: {oplossingsrichtingen: "informatie"}, cijfers: {wat: "x"}, beleidsdiagnose: []});
   assert.deepEqual(result.state, Staat.empty());
+  const rows = sanitize({versie: 2, cijfers: ["x", null, {wat: 3, waarde: "  "}],
+    beleidsdiagnose: {rijen: [], notitie: 4}});
+  assert.deepEqual(rows.state, Staat.empty());
 });
 
 test("names that objects inherit are not vocabularies or rows", () => {
-  const raw = JSON.parse('{"keuzes": {"__proto__": ["x"], "constructor": ["y"], "toString": ["z"]},' +
-    '"beleidsdiagnose": {"__proto__": {"gedekt": "Ja"}, "constructor": {"gedekt": "Ja"}}}');
+  const raw = JSON.parse('{"versie": 2, "keuzes": {"__proto__": ["x"], "constructor": ["y"], "toString": ["z"]},' +
+    '"beleidsdiagnose": {"rijen": {"__proto__": {"gedekt": "ja"}, "constructor": {"gedekt": "ja"}}}}');
   const result = sanitize(raw);
   assert.deepEqual(result.state, Staat.empty());
   assert.deepEqual(result.ignored.map((entry) => entry.naam).sort(), ["__proto__", "constructor", "toString"]);
 });
 
-test("the beleidsdiagnose keeps rows of known items and the answers their columns allow", () => {
-  const result = sanitize({beleidsdiagnose: {
-    "oplossingsrichting:informatie": {gedekt: "Misschien", ontbreekt: "tijd", extra: "x"},
-    "praktijkvoorbeeld:a": {gedekt: "Nee"},
-    "praktijkvoorbeeld:zz": {gedekt: "Ja"},
-    "iets:a": {gedekt: "Ja"},
-    "oplossingsrichting:ontmoeting": {gedekt: ""},
-  }});
-  assert.deepEqual(result.state.beleidsdiagnose, {"oplossingsrichting:informatie": {ontbreekt: "tijd"},
-    "praktijkvoorbeeld:a": {gedekt: "Nee"}});
+test("the beleidsdiagnose keeps rows of known problems, with the fields and values the site knows", () => {
+  const result = sanitize({versie: 2, beleidsdiagnose: {notitie: "  ", rijen: {
+    "problematiek:overlast": {terreinen: ["veiligheid", "maan", "jeugd", "jeugd"], gedekt: "misschien",
+      betrokken: "nee", huidig: "  ", ontbreekt: "tijd", extra: "x"},
+    "problematiek:spanning": {gedekt: "Ja"},
+    "problematiek:zz": {gedekt: "ja"},
+    "anders:checklist-a": {nodig: "wijkagent"},
+    "anders:andere-checklist": {nodig: "x"},
+    "oplossingsrichting:ontmoeting": {gedekt: "ja"},
+  }}});
+  assert.deepEqual(result.state.beleidsdiagnose, {notitie: "", rijen: {
+    "problematiek:overlast": {terreinen: ["jeugd", "veiligheid"], ontbreekt: "tijd", betrokken: "nee"},
+    "anders:checklist-a": {nodig: "wijkagent"}}});
+  assert.deepEqual(result.ignored, []);
+});
+
+test("figures keep their known texts; a figure without any is dropped", () => {
+  const result = sanitize({versie: 2, cijfers: [{wat: "Armoede", waarde: "", bron: "CBS", extra: "x"}, {},
+    {waarde: " "}, {waarde: "-3%"}]});
+  assert.deepEqual(result.state.cijfers, [{wat: "Armoede", bron: "CBS"}, {waarde: "-3%"}]);
+});
+
+test("an analysis without a versie is upgraded before it is cleaned", () => {
+  const result = sanitize({buurt: "Oost", keuzes: {problematiek: ["overlast"]},
+    beleidsdiagnose: {"oplossingsrichting:ontmoeting": {gedekt: "Nee"}}});
+  assert.equal(result.state.versie, 2);
+  assert.deepEqual(result.state.beleidsdiagnose.rijen, {"problematiek:overlast": {gedekt: "nee"}});
 });

@@ -16,36 +16,22 @@ test("the empty analysis is empty, a changed one is not; copies are independent"
   assert.ok(!Staat.isEmpty(copy));
 });
 
-test("an item is chosen once, and can be chosen no longer", () => {
+test("an item is chosen once, in site order, and can be chosen no longer", () => {
   const state = Staat.empty();
-  Staat.choose(state, "praktijkvoorbeelden", "a", true);
-  Staat.choose(state, "praktijkvoorbeelden", "b", true);
-  Staat.choose(state, "praktijkvoorbeelden", "a", true);
-  assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["b", "a"]);
-  Staat.choose(state, "praktijkvoorbeelden", "b", false);
+  const order = ["a", "b", "c"];
+  Staat.choose(state, "praktijkvoorbeelden", "b", true, order);
+  Staat.choose(state, "praktijkvoorbeelden", "a", true, order);
+  Staat.choose(state, "praktijkvoorbeelden", "a", true, order);
+  assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["a", "b"]);
+  Staat.choose(state, "praktijkvoorbeelden", "b", false, order);
   assert.deepEqual(state.gekozen.praktijkvoorbeelden, ["a"]);
 });
 
-test("the diagnose rows follow the order of the advice; emptied cells are dropped", () => {
-  const state = Staat.empty();
-  Staat.choose(state, "praktijkvoorbeelden", "b", true);
-  Staat.choose(state, "praktijkvoorbeelden", "a", true);
-  Staat.choose(state, "oplossingsrichtingen", "r", true);
-  Staat.choose(state, "praktijkvoorbeelden", "weg", true);  // chosen, but no longer in the advice
-  const advies = {oplossingsrichtingen: [{id: "q"}, {id: "r"}], praktijkvoorbeelden: [{slug: "a"}, {slug: "b"}]};
-  assert.deepEqual(Staat.chosenItems(state, advies), [
-    {key: "oplossingsrichting:r", soort: "oplossingsrichting", id: "r"},
-    {key: "praktijkvoorbeeld:a", soort: "praktijkvoorbeeld", id: "a"},
-    {key: "praktijkvoorbeeld:b", soort: "praktijkvoorbeeld", id: "b"}]);
-  Staat.setDiagnose(state, "praktijkvoorbeeld:a", "gedekt", "Ja");
-  Staat.setDiagnose(state, "praktijkvoorbeeld:a", "ontbreekt", "geld");
-  Staat.setDiagnose(state, "praktijkvoorbeeld:a", "gedekt", "");
-  assert.deepEqual(state.beleidsdiagnose, {"praktijkvoorbeeld:a": {ontbreekt: "geld"}});
-});
-
 test("the advice reads the answers, the gestopt choice included", () => {
-  const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}, onbekend: ["2.1"], gestopt: true};
-  assert.deepEqual(Staat.answers(state), {keuzes: {locatie: ["x"]}, onbekend: ["2.1"], punten: [], ookGestopt: true});
+  const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}, onbekend: ["2.1"], gestopt: true,
+    situatie: "moskee"};
+  assert.deepEqual(Staat.answers(state), {keuzes: {locatie: ["x"]}, onbekend: ["2.1"], punten: [], ookGestopt: true,
+    situatie: "moskee"});
 });
 
 test("a file name from the buurt (letters and digits) and the date", () => {
@@ -59,12 +45,29 @@ test("an exported file reads back; other files are refused with the reason", () 
   const state = {...Staat.empty(), buurt: "Noord", keuzes: {locatie: ["x"]}};
   const text = Staat.toFile(state, new Date("2026-11-29T10:00:00Z"));
   const read = Staat.fromFile(text);
-  assert.equal(read.raw.type, "buurtanalyse");
-  assert.equal(read.raw.gemaakt, "2026-11-29T10:00:00.000Z");
-  const {type, versie, gemaakt, ...back} = read.raw;
-  assert.ok(type && versie && gemaakt);
+  assert.equal(read.analyses.length, 1);
+  assert.equal(read.analyses[0].type, "buurtanalyse");
+  assert.equal(read.analyses[0].gemaakt, "2026-11-29T10:00:00.000Z");
+  const {type, gemaakt, ...back} = read.analyses[0];
+  assert.ok(type && gemaakt);
   assert.deepEqual(back, state);
   assert.deepEqual(Staat.fromFile("{niet json"), {error: "json"});
+  assert.deepEqual(Staat.fromFile('{"type": "buurtanalyses", "analyses": {}}'), {error: "type"});
   assert.deepEqual(Staat.fromFile('{"type": "iets anders"}'), {error: "type"});
   assert.deepEqual(Staat.fromFile("null"), {error: "type"});
+});
+
+test("several analyses in one file read back in their order", () => {
+  const states = [{...Staat.empty(), buurt: "Noord"}, {...Staat.empty(), buurt: "Zuid"}];
+  const text = Staat.toCollection(states, new Date("2026-11-29T10:00:00Z"));
+  const read = Staat.fromFile(text);
+  assert.deepEqual(read.analyses, states);
+  assert.equal(JSON.parse(text).type, "buurtanalyses");
+  assert.deepEqual(Staat.fromFile(Staat.toCollection([], new Date())), {analyses: []});
+});
+
+test("the empty analysis has the current versie and an empty diagnose", () => {
+  assert.equal(Staat.empty().versie, Staat.VERSION);
+  assert.deepEqual(Staat.empty().beleidsdiagnose, {rijen: {}, notitie: ""});
+  assert.deepEqual(Staat.empty().cijfers, []);
 });

@@ -67,6 +67,14 @@
       return write(store);
     }
 
+    /* Saves analyses beside the others (imported in the buurten overview); the page reopens what it did. */
+    function add(analyses) {
+      const store = read();
+      const now = new Date().toISOString();
+      analyses.forEach((analyse) => { store.analyses[newId()] = {gewijzigd: now, analyse}; });
+      return write(store);
+    }
+
     function remove(id) {
       const store = read();
       delete store.analyses[id];
@@ -101,7 +109,7 @@
       })).sort((a, b) => String(b.gewijzigd).localeCompare(String(a.gewijzigd)));
     }
 
-    return {newId, put, remove, setCurrent, get, current, list};
+    return {newId, put, add, remove, setCurrent, get, current, list};
   }
 
   return inStorage;

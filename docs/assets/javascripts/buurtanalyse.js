@@ -1,14 +1,16 @@
 /*
  * The buurtanalyse page (/buurtanalyse/): the page around the analysis, on top of the form the server
  * rendered from the checklists (handreiking/tools/buurtanalyse.py). The logic lives in DOM-free modules:
- * - the analysis as data, its file and the beleidsdiagnose choices: HandreikingStaat (buurtanalyse-staat.js);
+ * - the analysis as data, its file and the choices from the advice: HandreikingStaat (buurtanalyse-staat.js);
+ * - an analysis of an earlier version brought up to date: HandreikingMigratie;
  * - cleaning what comes from a file, the browser's storage or the address: HandreikingOpschonen;
- * - the address (the answers with the parameter names of the interventiewijzer plus fase,
- *   verschijningsvorm, onbekend, casus and gestopt; never the buurt name or notes): HandreikingAnalyseAdres;
+ * - the beleidsdiagnose of step 4.1, a row per problem: HandreikingDiagnose;
+ * - the address, which is the whole analysis (the answers in the query with the parameter names of the
+ *   interventiewijzer plus onbekend, casus, gestopt and situatie; everything else after "#"): HandreikingAnalyseAdres;
  * - the advice: HandreikingAdvies (the rules of handreiking/tools/advies.py);
  * - saving at once on every change, several analyses side by side: HandreikingOpslag.
- * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose and the
- * printed report. Files are JSON; nothing is ever sent anywhere.
+ * This script reads the form into the state and shows the state, the advice, the beleidsdiagnose, the proposal
+ * ("Voorstel aanpak", printed on its own) and the printed report. Files are JSON; nothing is ever sent anywhere.
  * Every id, label and parameter name comes from window.HANDREIKING or the page; none is written here.
  * A classic script (no ES module) so that it also runs from file://.
  */
@@ -18,11 +20,11 @@
   const data = window.HANDREIKING;
   const {HandreikingStaat: Staat, HandreikingOpschonen: Opschonen, HandreikingAnalyseAdres: Adres,
     HandreikingWijzerAdres: WijzerAdres, HandreikingAdvies: Advies, HandreikingOpslag: Opslag,
-    HandreikingKeuzes: Keuzes, HandreikingPagina: Pagina} = window;
+    HandreikingKeuzes: Keuzes, HandreikingPagina: Pagina, HandreikingDiagnose: Diagnose} = window;
   const root = document.getElementById("ba-werkblad");
   const form = document.getElementById("ba-formulier");
   if (!data || !Staat || !Opschonen || !Adres || !WijzerAdres || !Advies || !Opslag || !Keuzes || !Pagina ||
-      !root || !form) return;
+      !Diagnose || !root || !form) return;
 
   const config = data.buurtanalyse;
   const P = config.parameters;
@@ -39,11 +41,15 @@
     faseMelding: "ba-fase-melding", escalatie: "advies-escalatie", escalatieFasen: "advies-escalatie-fasen",
     samenvatting: "advies-samenvatting", wijzer: "advies-wijzer", richtingen: "advies-richtingen",
     voorbeelden: "advies-voorbeelden", voorbeeldenAantal: "advies-voorbeelden-aantal", meer: "advies-meer",
+    situatie: "ba-situatie", checklists: "advies-checklists", checklistsAantal: "advies-checklists-aantal",
     diagnoseRij: "diagnose-rij", diagnoseRijen: "diagnose-rijen", diagnoseLeeg: "diagnose-leeg",
-    diagnoseBlok: "diagnose-tabel-blok", diagnoseTabel: "diagnose-tabel", verslag: "verslag-inhoud",
+    diagnoseNotitie: "diagnose-notitie", cijferTabel: "ba-cijfertabel", cijfers: "ba-cijfers",
+    cijferErbij: "ba-cijfer-erbij", cijferRij: "ba-cijfer-rij", verslag: "verslag-inhoud",
     beheer: "ba-beheer", afsluiten: "ba-afsluiten", bewaard: "ba-bewaard", bewaardBlok: "ba-bewaard-blok",
     opgeslagen: "ba-opgeslagen", open: "ba-open", verwijder: "ba-verwijder", nieuw: "ba-nieuw",
-    exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand",
+    exporteer: "ba-exporteer", importeer: "ba-importeer", bestand: "ba-bestand", kopieer: "ba-kopieer",
+    balkAantal: "ba-balk-aantal", gekozenAantal: "advies-gekozen", voorstel: "voorstel-inhoud",
+    voorstelLeeg: "voorstel-leeg", voorstelKnoppen: "voorstel-knoppen", voorstelPrint: "voorstel-print",
   }).forEach(([name, id]) => { ui[name] = document.getElementById(id); });
 
   // --- the data ---------------------------------------------------------------------------
@@ -57,6 +63,8 @@
   const richtingen = byKey(data.oplossingsrichtingen, "id");
   const voorbeelden = byKey(data.praktijkvoorbeelden, "slug");
   const casussen = byKey(data.casussen, "slug");
+  const checklistsBySlug = byKey(data.checklists, "slug");
+  const regels = byKey(Advies.vuistregels(data), "id");
   const stappen = byKey(config.stappen, "nummer");
 
   // --- the form ---------------------------------------------------------------------------
@@ -65,14 +73,8 @@
   function boxesNamed(name) { return boxes.filter((box) => box.name === name); }
   const andersFields = all(form, "[data-anders]");
   const notitieFields = all(form, "[data-notitie]");
-  // What a state may hold: the data, and what this form offers.
-  const known = Opschonen.known(data, {
-    punten: boxesNamed(config.punt).map((box) => box.value),
-    anders: andersFields.map((field) => field.getAttribute("data-anders")),
-    notities: notitieFields.map((field) => field.getAttribute("data-notitie")),
-    kolommen: all(ui.diagnoseRij.content, "[data-veld]").map((field) => ({sleutel: field.getAttribute("data-veld"),
-      opties: field.tagName === "SELECT" ? all(field, "option").map((option) => option.value) : null})),
-  });
+  // What a state may hold: the data, and what the form offers (the same lists, data.buurtanalyse.formulier).
+  const known = Opschonen.known(data);
   const wijzerBase = ui.wijzer.getAttribute("href");
 
   let state = Staat.empty();
@@ -94,6 +96,7 @@
   function collectForm() {
     state.buurt = ui.buurt.value;
     state.datum = ui.datum.value;
+    state.situatie = ui.situatie.value;
     state.keuzes = {};
     config.vocabulaires.forEach((naam) => {
       const values = Staat.inOrder(checkedValues(naam), known.termen.get(naam));
@@ -103,11 +106,13 @@
     state.punten = Staat.inOrder(checkedValues(config.punt), known.punten);
     state.anders = texts(andersFields, "data-anders");
     state.notities = texts(notitieFields, "data-notitie");
+    state.cijfers = readCijfers();
   }
 
   function applyState() {
     ui.buurt.value = state.buurt;
     ui.datum.value = state.datum;
+    ui.situatie.value = state.situatie;
     boxes.forEach((box) => {
       const values = box.name === P.onbekend ? state.onbekend : box.name === config.punt ? state.punten
         : state.keuzes[box.name] || [];
@@ -116,7 +121,18 @@
     andersFields.forEach((field) => { field.value = state.anders[field.getAttribute("data-anders")] || ""; });
     notitieFields.forEach((field) => { field.value = state.notities[field.getAttribute("data-notitie")] || ""; });
     ui.gestopt.checked = state.gestopt;
+    ui.diagnoseNotitie.value = state.beleidsdiagnose.notitie;
+    showCijfers();
     showCasus();
+    all(root, "textarea").forEach(grow);
+  }
+
+  // Text boxes grow with their text: CSS does it where the browser knows field-sizing, this elsewhere.
+  const GROWS = typeof CSS !== "undefined" && CSS.supports && CSS.supports("field-sizing", "content");
+  function grow(field) {
+    if (GROWS) return;
+    field.style.height = "auto";
+    field.style.height = field.scrollHeight + 2 + "px";
   }
 
   /* The box of the option this box is a sub-item of, or null. */
@@ -146,6 +162,55 @@
         follow(parent);
       }
     });
+  }
+
+  // --- the figures of the risicofactorenanalyse (in the form, at the step of the problematiek) ------------
+
+  const cijferVelden = config.cijfers;
+
+  /* Every box a name a screen reader reads out: "Waarde, cijfer 2". */
+  function numberCijfers() {
+    all(ui.cijfers, "tr").forEach((row, i) => {
+      all(row, "[data-cijfer]").forEach((field) => {
+        const veld = cijferVelden.find((v) => v.sleutel === field.getAttribute("data-cijfer"));
+        field.setAttribute("aria-label", veld.label + ", cijfer " + (i + 1));
+      });
+      row.querySelector(".ba-cijfer-weg").setAttribute("aria-label", "Verwijder cijfer " + (i + 1));
+    });
+    ui.cijferTabel.hidden = ui.cijfers.children.length === 0;
+  }
+
+  function cijferRow(cijfer) {
+    const row = ui.cijferRij.content.firstElementChild.cloneNode(true);
+    all(row, "[data-cijfer]").forEach((field) => { field.value = cijfer[field.getAttribute("data-cijfer")] || ""; });
+    row.querySelector(".ba-cijfer-weg").addEventListener("click", () => {
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      numberCijfers();
+      collectForm();
+      renderDocuments();
+      persist();
+      (next ? next.querySelector("[data-cijfer]") : ui.cijferErbij).focus();
+    });
+    return row;
+  }
+
+  function showCijfers() {
+    ui.cijfers.textContent = "";
+    state.cijfers.forEach((cijfer) => { ui.cijfers.appendChild(cijferRow(cijfer)); });
+    numberCijfers();
+    ui.cijferErbij.hidden = false;
+  }
+
+  /* The figures in the table; a row without any text is not kept. */
+  function readCijfers() {
+    return all(ui.cijfers, "tr").map((row) => {
+      const cijfer = {};
+      all(row, "[data-cijfer]").forEach((field) => {
+        if (field.value.trim()) cijfer[field.getAttribute("data-cijfer")] = field.value;
+      });
+      return cijfer;
+    }).filter((cijfer) => Object.keys(cijfer).length);
   }
 
   // --- the advice -------------------------------------------------------------------------
@@ -185,10 +250,70 @@
     return capitalize(parts.join("; ")) + ".";
   }
 
-  /* "locatie 'Publieke ruimte in de buurt'; problematiek 'Overlast door kinderen en jongeren'" */
-  function shared(gedeeld) {
-    return config.rangschikking.filter((naam) => (gedeeld[naam] || []).length)
-      .map((naam) => data.vocabulaires[naam].label.toLowerCase() + " " + quoted(naam, gedeeld[naam])).join("; ");
+  /* "'moskee' (als 'gebedshuis') en 'petitie'": her words, and what they matched when that is another word. */
+  function herWords(reden) {
+    return joinAnd(reden.waarden.map((word, i) => "\u2018" + word + "\u2019" +
+      (reden.treffers[i] && reden.treffers[i] !== word ? " (als \u2018" + reden.treffers[i] + "\u2019)" : "")));
+  }
+
+  function ruleNames(ids) {
+    return joinAnd(ids.map((id) => "\u2018" + regels.get(id).kort + "\u2019"));
+  }
+
+  /* One clause per reason of a praktijkvoorbeeld, as the page says it. */
+  function clause(reden) {
+    const many = reden.waarden.length > 1;
+    switch (reden.soort) {
+      case "problematiek": return "het gaat in op uw problematiek " + quoted("problematiek", reden.waarden);
+      case "oplossingsrichting":
+        return "het hoort bij de voorgestelde oplossingsrichting" + (many ? "en " : " ") +
+          quoted("oplossingsrichting", reden.waarden);
+      case "locatie": return "het past bij de locatie " + quoted("locatie", reden.waarden);
+      case "doelgroep": return "het richt zich op " + quoted("doelgroep", reden.waarden);
+      case "woorden": return "het noemt uw woord" + (many ? "en " : " ") + herWords(reden);
+      case "vuistregel": return "het volgt de vuistregel" + (many ? "s " : " ") + ruleNames(reden.waarden);
+      default: return "al volgt het de vuistregel" + (many ? "s " : " ") + ruleNames(reden.waarden) + " niet";
+    }
+  }
+
+  const REASONS_SHOWN = 3;  // the strongest reasons make the sentence; the report and the card say no more
+
+  /* "Het gaat in op uw problematiek '...', het noemt uw woord 'moskee' (als 'gebedshuis') ...": strongest first. */
+  function why(treffer) {
+    const positive = treffer.redenen.filter((reden) => reden.gewicht > 0).slice(0, REASONS_SHOWN).map(clause);
+    const negative = treffer.redenen.filter((reden) => reden.gewicht < 0).map(clause);
+    return capitalize(joinAnd(positive) + (negative.length ? ", " + negative.join(", ") : "")) + ".";
+  }
+
+  function termLabel(id) {
+    const naam = ["doelgroep", "locatie"].find((vocabulary) => labels[vocabulary].has(id));
+    return naam ? "\u2018" + label(naam, id) + "\u2019" : id;
+  }
+
+  /* What puts a praktijkvoorbeeld at the back: "het is voor buurten met 'Statushouders', die uw analyse niet noemt". */
+  function against(treffer) {
+    return capitalize(joinAnd(treffer.tegen.map((tegen) => {
+      if (tegen.soort === "voor_buurten_met") {
+        return "het is voor buurten met " + joinAnd(tegen.waarden.map(termLabel)) + ", en die noemt uw analyse niet";
+      }
+      if (tegen.soort === "problematiek") {
+        return "het gaat in op andere problematiek (" + quoted("problematiek", tegen.waarden) + ")";
+      }
+      return "het speelt op een andere plek (" + quoted("locatie", tegen.waarden) + ")";
+    }))) + ".";
+  }
+
+  /* Why a checklist is proposed, in one sentence. */
+  function checklistWhy(voorstel) {
+    return capitalize(joinAnd(voorstel.redenen.map((reden) => {
+      if (reden.soort === "problematiek") {
+        return "de handreiking verbindt hem met uw problematiek " + quoted("problematiek", reden.waarden);
+      }
+      if (reden.soort === "oplossingsrichting") {
+        return "hij hoort bij de voorgestelde oplossingsrichting " + quoted("oplossingsrichting", reden.waarden);
+      }
+      return "hij noemt uw woord" + (reden.waarden.length > 1 ? "en " : " ") + herWords(reden);
+    }))) + ".";
   }
 
   /* The praktijkvoorbeelden of an oplossingsrichting, in site order; the hidden status only when asked. */
@@ -197,16 +322,32 @@
       (state.gestopt || voorbeeld.status !== config.verborgen_status));
   }
 
+  const MOST = config.voorstel_hoogstens;  // praktijkvoorbeelden in the proposal, at most
+
+  /* "Gekozen voor het voorstel: 2 van hoogstens 3 praktijkvoorbeelden." */
+  function showChosenCount(refused) {
+    const count = state.gekozen.praktijkvoorbeelden.length;
+    ui.gekozenAantal.textContent = refused
+      ? "U koos al " + count + " praktijkvoorbeelden voor het voorstel, het hoogste aantal. Haal er eerst een weg."
+      : count ? "Gekozen voor het voorstel: " + count + " van hoogstens " + MOST + " praktijkvoorbeelden." : "";
+  }
+
   function chooser(list, id, name) {
     const boxId = `kies-${Staat.KINDS[list]}-${id}`;
     const wrapper = element("p", {"class": "ba-kies"});
     const box = element("input", {type: "checkbox", id: boxId});
     box.checked = state.gekozen[list].includes(id);
     box.addEventListener("change", () => {
-      Staat.choose(state, list, id, box.checked);
-      refresh(false);
+      const full = list === "praktijkvoorbeelden" && state.gekozen[list].length >= MOST;
+      if (box.checked && full) {
+        box.checked = false;
+        showChosenCount(true);
+        return;
+      }
+      Staat.choose(state, list, id, box.checked, known.gekozen[list]);
+      refresh();
     });
-    const text = element("label", {"for": boxId}, "Neem op in de beleidsdiagnose");
+    const text = element("label", {"for": boxId}, "Kies voor het voorstel");
     text.appendChild(element("span", {"class": "ba-verborgen"}, ": " + name));
     wrapper.appendChild(box);
     wrapper.appendChild(document.createTextNode(" "));
@@ -238,17 +379,11 @@
     return item;
   }
 
-  /* Why a praktijkvoorbeeld stands in the first selection: what it brings in, or that it shares the most. */
-  function firstReason(treffer) {
-    const brings = shared(treffer.dekt);
-    return brings ? "het brengt " + brings + " in de selectie." : "het deelt daarna de meeste van uw keuzes.";
-  }
-
   /* One suggestion card; every praktijkvoorbeeld in the advice is made here. */
   function voorbeeldItem(treffer) {
     const voorbeeld = voorbeelden.get(treffer.slug);
     const item = element("li", {"class": "ba-kaart ba-voorbeeld", "data-slug": treffer.slug,
-      "data-score": String(treffer.score), "data-eerst": treffer.eerst ? "ja" : "nee"});
+      "data-score": String(treffer.score), "data-voorgesteld": treffer.voorgesteld ? "ja" : "nee"});
     // Vergelijken: handreiking-vergelijk.js gives elements with these attributes a "Vergelijk" box.
     item.setAttribute("data-vergelijk-slug", treffer.slug);
     item.setAttribute("data-vergelijk-titel", voorbeeld.titel);
@@ -260,17 +395,31 @@
     }
     item.appendChild(heading);
     item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, voorbeeld.samenvatting));
-    const match = element("p", {"class": "ba-gedeeld"});
-    match.appendChild(element("strong", {}, "Past bij " + treffer.score + " van uw keuzes: "));
-    match.appendChild(document.createTextNode(shared(treffer.gedeeld) + "."));
-    item.appendChild(match);
-    if (treffer.eerst) {
-      const why = element("p", {"class": "ba-waarom"});
-      why.appendChild(element("strong", {}, "Waarom bovenaan: "));
-      why.appendChild(document.createTextNode(firstReason(treffer)));
-      item.appendChild(why);
+    const reason = element("p", {"class": "ba-waarom"});
+    reason.appendChild(element("strong", {}, treffer.voorgesteld ? "Waarom voorgesteld: " : "Wat het deelt: "));
+    reason.appendChild(document.createTextNode(why(treffer)));
+    item.appendChild(reason);
+    if (treffer.tegen.length) {
+      const back = element("p", {"class": "ba-tegen"});
+      back.appendChild(element("strong", {}, "Staat achteraan: "));
+      back.appendChild(document.createTextNode(against(treffer)));
+      item.appendChild(back);
     }
     item.appendChild(chooser("praktijkvoorbeelden", treffer.slug, voorbeeld.titel));
+    return item;
+  }
+
+  function checklistItem(voorstel) {
+    const checklist = checklistsBySlug.get(voorstel.slug);
+    const item = element("li", {"class": "ba-kaart ba-checklist-voorstel", "data-checklist": voorstel.slug});
+    const heading = element("h4", {"class": "ba-kaart-titel"});
+    heading.appendChild(element("a", {href: basis + checklist.url}, checklist.titel));
+    item.appendChild(heading);
+    item.appendChild(element("p", {"class": "ba-samenvatting-voorbeeld"}, checklist.vraag));
+    const reason = element("p", {"class": "ba-waarom"});
+    reason.appendChild(element("strong", {}, "Waarom voorgesteld: "));
+    reason.appendChild(document.createTextNode(checklistWhy(voorstel)));
+    item.appendChild(reason);
     return item;
   }
 
@@ -279,13 +428,21 @@
 
   function plural(count, one, more) { return count + " " + (count === 1 ? one : more); }
 
-  function firstOnes() { return advies.praktijkvoorbeelden.filter((treffer) => treffer.eerst); }
+  function proposed() { return advies.praktijkvoorbeelden.filter((treffer) => treffer.voorgesteld); }
 
-  /* The line above the praktijkvoorbeelden: how many there are and how many of them are shown. */
+  /* The line above the praktijkvoorbeelden: how many are proposed, how many others share something. */
   function voorbeeldenLine(count, shown) {
-    if (!count) return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen.";
-    return plural(count, "praktijkvoorbeeld past", "praktijkvoorbeelden passen") + " bij uw analyse" +
-      (shown < count ? "; hieronder eerst een selectie van " + shown + " met de reden erbij." : ".");
+    if (!count) {
+      return "Nog geen praktijkvoorbeelden: kies hierboven locaties, problematiek of doelgroepen, of beschrijf " +
+        "wat er speelt.";
+    }
+    const first = proposed().length;
+    const others = count - first;
+    const line = (first ? plural(first, "praktijkvoorbeeld", "praktijkvoorbeelden") + " voorgesteld"
+      : "Geen praktijkvoorbeeld voorgesteld") +
+      (others ? "; " + plural(others, "ander praktijkvoorbeeld deelt", "andere praktijkvoorbeelden delen") +
+        " iets met uw analyse" : "");
+    return line + (shown < count ? " (achter \u2018Toon alle\u2019)." : ".");
   }
 
   /* Computed and rebuilt only when the answers change: choosing an item for the beleidsdiagnose keeps the focus. */
@@ -299,23 +456,32 @@
     ui.escalatieFasen.textContent = joinAnd(advies.buitenFocus.map((id) => label("fase", id).toLowerCase()));
     const richtingCount = advies.oplossingsrichtingen.length;
     const voorbeeldCount = advies.praktijkvoorbeelden.length;
-    ui.samenvatting.textContent = "Bij uw antwoorden passen " +
-      plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + " en " +
-      plural(voorbeeldCount, "praktijkvoorbeeld", "praktijkvoorbeelden") + "." +
+    const others = voorbeeldCount - proposed().length;
+    ui.samenvatting.textContent = "Voorgesteld: " +
+      plural(richtingCount, "oplossingsrichting", "oplossingsrichtingen") + ", " +
+      plural(proposed().length, "praktijkvoorbeeld", "praktijkvoorbeelden") + " en " +
+      plural(advies.checklists.length, "checklist", "checklists") + "." +
+      (others ? " " + plural(others, "ander praktijkvoorbeeld deelt", "andere praktijkvoorbeelden delen") +
+        " iets met uw analyse." : "") +
       (advies.buitenFocus.length ? " Let op: u koos een fase waarvoor deze handreiking niet bedoeld is." : "");
     ui.wijzer.href = wijzerBase + WijzerAdres.format({chosen: state.keuzes, q: ""}, data);
     const richtingList = ui.richtingen;
     richtingList.textContent = "";
     advies.oplossingsrichtingen.forEach((suggestie) => { richtingList.appendChild(richtingItem(suggestie)); });
-    // The first selection only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
+    // The shortlist only (also keeps a click fast with thousands of examples); "Toon alle" adds the rest.
     const voorbeeldList = ui.voorbeelden;
     voorbeeldList.textContent = "";
-    const first = firstOnes();
+    const first = proposed();
     first.forEach((treffer) => { voorbeeldList.appendChild(voorbeeldItem(treffer)); });
     ui.voorbeeldenAantal.textContent = voorbeeldenLine(voorbeeldCount, first.length);
     const more = ui.meer;
     more.hidden = voorbeeldCount <= first.length;
     more.textContent = "Toon alle " + voorbeeldCount + " praktijkvoorbeelden";
+    ui.checklists.textContent = "";
+    advies.checklists.forEach((voorstel) => { ui.checklists.appendChild(checklistItem(voorstel)); });
+    ui.checklistsAantal.textContent = advies.checklists.length
+      ? plural(advies.checklists.length, "checklist", "checklists") + " voorgesteld."
+      : "Nog geen checklist voorgesteld.";
   }
 
   function showAll() {
@@ -329,51 +495,98 @@
     if (added.length) added[0].querySelector("a").focus();
   }
 
-  // --- the beleidsdiagnose ------------------------------------------------------------------
+  // --- the beleidsdiagnose: a row per problem (HandreikingDiagnose) ------------------------------------
 
-  const rows = new Map();
+  const sections = new Map();  // row key -> its section on the page
 
-  /* The rows of the beleidsdiagnose, with the words they show: "Oplossingsrichting" and its label. */
-  function chosenItems() {
-    return Staat.chosenItems(state, advies).map((item) => ({key: item.key, soort: capitalize(item.soort),
-      naam: item.soort === Staat.KINDS.oplossingsrichtingen ? richtingen.get(item.id).label
-        : voorbeelden.get(item.id).titel}));
-  }
+  function rowTitle(row) { return (row.code ? row.code + ". " : "") + row.label; }
 
-  function createRow(item) {
-    const row = ui.diagnoseRij.content.firstElementChild.cloneNode(true);
-    const heading = row.querySelector("th");
-    heading.id = "diagnose-" + item.key.replace(":", "-");
-    heading.querySelector(".ba-soort").textContent = item.soort + ":";
-    heading.querySelector(".ba-rijnaam").textContent = item.naam;
-    all(row, "[data-veld]").forEach((field) => {
-      const veld = field.getAttribute("data-veld");
-      field.id = heading.id + "-" + veld;
-      field.setAttribute("aria-labelledby", "diagnose-kop-" + veld + " " + heading.id);
-      field.value = (state.beleidsdiagnose[item.key] || {})[veld] || "";
-      field.addEventListener(field.tagName === "SELECT" ? "change" : "input", () => {
-        Staat.setDiagnose(state, item.key, veld, field.value);
-        renderReport();
-        persist();
+  /* The oplossingsrichtingen and praktijkvoorbeelden the advice proposes for a row's problem, as links. */
+  function proposalsOf(row) {
+    const found = Diagnose.proposals(row, advies, data, state);
+    const box = element("div", {"class": "ba-voorstellen"});
+    const parts = [
+      ["Oplossingsrichtingen: ", found.oplossingsrichtingen.map((r) => [richtingen.get(r.id), r.gekozen])],
+      ["Praktijkvoorbeelden: ", found.praktijkvoorbeelden.map((v) => [voorbeelden.get(v.slug), v.gekozen])],
+    ];
+    parts.filter(([, items]) => items.length).forEach(([heading, items]) => {
+      const line = box.appendChild(element("p", {}));
+      line.appendChild(element("strong", {}, heading));
+      items.forEach(([item, gekozen], i) => {
+        if (i) line.appendChild(document.createTextNode(", "));
+        line.appendChild(element("a", {href: basis + item.url}, item.label || item.titel));
+        if (gekozen) line.appendChild(document.createTextNode(" (gekozen)"));
       });
     });
-    return row;
+    if (!box.children.length && row.id) {
+      box.appendChild(element("p", {}, "Het advies stelt bij dit probleem nog niets voor."));
+    }
+    return box;
+  }
+
+  /* One answer changed: the state, the report, the address and the storage follow. */
+  function diagnoseChanged() {
+    renderDocuments();
+    updateAddress();
+    persist();
+  }
+
+  function createSection(row) {
+    const section = ui.diagnoseRij.content.firstElementChild.cloneNode(true);
+    const base = "diagnose-" + row.key.replace(":", "-");
+    const values = state.beleidsdiagnose.rijen[row.key] || {};
+    section.id = base;
+    section.setAttribute("data-rij", row.key);
+    const heading = section.querySelector(".ba-diagnoserij-kop");
+    heading.id = base + "-kop";
+    section.setAttribute("aria-labelledby", heading.id);
+    all(section, "textarea[data-veld]").forEach((field) => {
+      const veld = field.getAttribute("data-veld");
+      field.id = base + "-" + veld;
+      section.querySelector(`[data-veld-label="${veld}"]`).htmlFor = field.id;
+      field.value = values[veld] || "";
+      field.addEventListener("input", () => {
+        Diagnose.set(state, row.key, veld, field.value);
+        grow(field);
+        diagnoseChanged();
+      });
+    });
+    all(section, "fieldset[data-veld]").forEach((group) => {
+      const veld = group.getAttribute("data-veld");
+      const boxes = all(group, "input");
+      const chosen = [].concat(values[veld] || []);
+      boxes.forEach((box) => {
+        box.id = base + "-" + veld + "-" + box.value;
+        box.name = base + "-" + veld;
+        box.nextElementSibling.htmlFor = box.id;
+        box.checked = chosen.includes(box.value);
+        box.addEventListener("change", () => {
+          const ticked = boxes.filter((other) => other.checked).map((other) => other.value);
+          Diagnose.set(state, row.key, veld, box.type === "checkbox" ? ticked : box.value);
+          diagnoseChanged();
+        });
+      });
+    });
+    return section;
   }
 
   function renderDiagnose() {
-    const items = chosenItems();
-    const body = ui.diagnoseRijen;
-    const wanted = new Set(items.map((item) => item.key));
-    rows.forEach((row, key) => {
-      if (!wanted.has(key)) { row.remove(); rows.delete(key); }
+    const found = Diagnose.rows(state, data);
+    const wanted = new Set(found.map((row) => row.key));
+    sections.forEach((section, key) => {
+      if (!wanted.has(key)) { section.remove(); sections.delete(key); }
     });
-    items.forEach((item, i) => {
-      let row = rows.get(item.key);
-      if (!row) { row = createRow(item); rows.set(item.key, row); }
-      if (body.children[i] !== row) body.insertBefore(row, body.children[i] || null);
+    found.forEach((row, i) => {
+      let section = sections.get(row.key);
+      if (!section) { section = createSection(row); sections.set(row.key, section); }
+      section.querySelector(".ba-diagnoserij-kop").textContent = rowTitle(row);
+      section.querySelector(".ba-diagnoserij-melding").hidden = row.gevonden;
+      section.querySelector(".ba-voorstellen").replaceWith(proposalsOf(row));
+      const body = ui.diagnoseRijen;
+      if (body.children[i] !== section) body.insertBefore(section, body.children[i] || null);
     });
-    ui.diagnoseLeeg.hidden = items.length > 0;
-    ui.diagnoseBlok.hidden = items.length === 0;
+    ui.diagnoseLeeg.hidden = found.length > 0;
+    all(ui.diagnoseRijen, "textarea").forEach(grow);
   }
 
   // --- the report (#verslag, shown only on paper) ----------------------------------------------
@@ -390,28 +603,52 @@
       {day: "numeric", month: "long", year: "numeric"});
   }
 
+  /* The ticked boxes of an options list as a list of the same shape: every ticked option with, below it, what is
+     ticked under it. A ticked sub-option under an option that is not ticked (possible in an imported file) still
+     appears, one level up, so every ticked box is in the report once. */
+  function tickedList(list, into) {
+    all(list, ":scope > li").forEach((item) => {
+      const box = item.querySelector(":scope > input[type=checkbox]");
+      const subLists = all(item, ":scope > ul.ba-opties");
+      if (!box || !box.checked) {
+        subLists.forEach((sub) => { tickedList(sub, into); });
+        return;
+      }
+      const line = into.appendChild(element("li", {}, labelText(box)));
+      const below = element("ul", {});
+      subLists.forEach((sub) => { tickedList(sub, below); });
+      if (below.children.length) line.appendChild(below);
+    });
+    return into;
+  }
+
+  function reportCijfers(box) {
+    if (!state.cijfers.length) return;
+    box.appendChild(element("p", {}, "Cijfers over risicofactoren:"));
+    const lines = box.appendChild(element("ul", {}));
+    state.cijfers.forEach((cijfer) => {
+      const text = (key) => (cijfer[key] || "").trim();
+      const [wat, waarde, bron] = cijferVelden.map((veld) => text(veld.sleutel));
+      lines.appendChild(element("li", {}, [wat, waarde].filter(Boolean).join(": ") + (bron ? ` (bron: ${bron})` : "")));
+    });
+  }
+
   function reportAnswers(box) {
     all(form, ".ba-stap").forEach((fieldset) => {
       const nummer = fieldset.getAttribute("data-stap");
       box.appendChild(element("h4", {}, stappen.get(nummer).titel));
       const lines = element("ul", {});
-      all(fieldset, "input[type=checkbox]:checked").forEach((input) => {
-        if (input.name === P.onbekend || input.hasAttribute("data-groep")) return;
-        const group = input.closest(".ba-optie--groep");
-        const prefix = group ? labelText(group.querySelector("input[data-groep]")) + ": " : "";
-        lines.appendChild(element("li", {}, prefix + labelText(input)));
-      });
-      all(fieldset, "input[data-groep]:checked").forEach((input) => {
-        const group = input.closest(".ba-optie--groep");
-        if (!group.querySelector(".ba-opties--sub input:checked")) {
-          lines.appendChild(element("li", {}, labelText(input)));
-        }
+      all(fieldset, ".ba-checklist > ul.ba-opties, .ba-extra > ul.ba-opties").forEach((list) => {
+        tickedList(list, lines);
       });
       all(fieldset, "[data-anders]").forEach((field) => {
         if (field.value.trim()) lines.appendChild(element("li", {}, "Anders: " + field.value.trim()));
       });
       if (state.onbekend.includes(nummer)) lines.appendChild(element("li", {}, "Weten we niet"));
-      box.appendChild(lines.children.length ? lines : element("p", {}, "Niet ingevuld."));
+      const hasCijfers = fieldset.contains(ui.cijfers) && state.cijfers.length > 0;
+      if (lines.children.length) box.appendChild(lines);
+      else if (!hasCijfers) box.appendChild(element("p", {}, "Niet ingevuld."));
+      if (fieldset.contains(ui.cijfers)) reportCijfers(box);
       if (state.notities[nummer]) {
         const note = "Aantekeningen: " + state.notities[nummer].trim();
         box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
@@ -439,40 +676,58 @@
     box.appendChild(list);
     const chosen = advies.praktijkvoorbeelden
       .filter((treffer) => state.gekozen.praktijkvoorbeelden.includes(treffer.slug));
-    const shown = chosen.length ? chosen : firstOnes();
+    const shown = chosen.length ? chosen : proposed();
     box.appendChild(element("h4", {}, chosen.length ? "Gekozen praktijkvoorbeelden"
-      : "Eerste selectie van praktijkvoorbeelden (nog geen gekozen)"));
+      : "Voorgestelde praktijkvoorbeelden (nog geen gekozen)"));
     if (!shown.length) box.appendChild(element("p", {}, "Geen."));
     const examples = element("ul", {});
     shown.forEach((treffer) => {
       const line = element("li", {});
       line.appendChild(element("strong", {}, voorbeelden.get(treffer.slug).titel));
-      line.appendChild(document.createTextNode(". Past bij: " + shared(treffer.gedeeld) + "."));
+      line.appendChild(document.createTextNode(". Waarom: " + why(treffer)));
       examples.appendChild(line);
     });
     if (shown.length) box.appendChild(examples);
+    box.appendChild(element("h4", {}, "Voorgestelde checklists"));
+    if (!advies.checklists.length) box.appendChild(element("p", {}, "Geen."));
+    const lists = element("ul", {});
+    advies.checklists.forEach((voorstel) => {
+      const line = element("li", {});
+      line.appendChild(element("strong", {}, checklistsBySlug.get(voorstel.slug).titel));
+      line.appendChild(document.createTextNode(". Waarom: " + checklistWhy(voorstel)));
+      lists.appendChild(line);
+    });
+    if (advies.checklists.length) box.appendChild(lists);
   }
 
+  /* A row's answers as a list, each with its question; null when none is given. */
+  function diagnoseAnswers(row) {
+    const given = Diagnose.answers(state.beleidsdiagnose.rijen[row.key] || {}, data)
+      .filter((answer) => answer.waarden.length);
+    if (!given.length) return null;
+    const list = element("dl", {"class": "ba-verslag-antwoorden"});
+    given.forEach((answer) => {
+      const entry = list.appendChild(element("div", {}));
+      entry.appendChild(element("dt", {}, answer.label));
+      entry.appendChild(element("dd", {}, answer.waarden.join(", ").trim()));
+    });
+    return list;
+  }
+
+  /* Per problem: what the advice proposes beside it, and each answer given (the question as its label). */
   function reportDiagnose(box) {
-    const items = chosenItems();
-    if (!items.length) {
-      box.appendChild(element("p", {}, "Geen oplossingsrichtingen of praktijkvoorbeelden gekozen."));
-      return;
+    const found = Diagnose.rows(state, data);
+    if (!found.length) box.appendChild(element("p", {}, "Geen problemen gevonden in de analyse."));
+    found.forEach((row) => {
+      const block = box.appendChild(element("div", {"class": "ba-verslag-diagnoserij"}));
+      block.appendChild(element("h4", {}, rowTitle(row) + (row.gevonden ? "" : " (niet meer aangevinkt)")));
+      if (row.id) block.appendChild(proposalsOf(row));
+      block.appendChild(diagnoseAnswers(row) || element("p", {}, "Nog niet ingevuld."));
+    });
+    if (state.beleidsdiagnose.notitie) {
+      const note = "Aantekeningen: " + state.beleidsdiagnose.notitie.trim();
+      box.appendChild(element("p", {"class": "ba-verslag-notitie"}, note));
     }
-    const table = element("table", {"class": "ba-diagnosetabel"});
-    const head = element("tr", {});
-    all(ui.diagnoseTabel, "thead th").forEach((cell) => {
-      head.appendChild(element("th", {scope: "col"}, cell.textContent));
-    });
-    table.appendChild(element("thead", {})).appendChild(head);
-    const body = table.appendChild(element("tbody", {}));
-    items.forEach((item) => {
-      const row = body.appendChild(element("tr", {}));
-      row.appendChild(element("th", {scope: "row"}, item.soort + ": " + item.naam));
-      const values = state.beleidsdiagnose[item.key] || {};
-      known.kolommen.forEach((kolom) => { row.appendChild(element("td", {}, values[kolom.sleutel] || "")); });
-    });
-    box.appendChild(table);
   }
 
   function renderReport() {
@@ -483,6 +738,7 @@
     const rows = [["Buurt", state.buurt.trim() || "(geen naam)"],
       ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
     if (casus) rows.push(["Oefencasus", "Casus " + casus.nummer + ": " + casus.titel]);
+    if (state.situatie.trim()) rows.push(["Wat speelt er", state.situatie.trim()]);
     rows.forEach((pair) => {
       const entry = meta.appendChild(element("div", {}));
       entry.appendChild(element("dt", {}, pair[0]));
@@ -495,6 +751,186 @@
     reportAdvice(box);
     box.appendChild(element("h3", {}, "Beleidsdiagnose"));
     reportDiagnose(box);
+  }
+
+  // --- the proposal (#voorstel): on screen, and alone on paper with "Print voorstel" ---------------------
+
+  const PRINT_PROPOSAL = "ba-print-voorstel";  // on <html> while the proposal prints instead of the report
+  const ruleTexts = new Map();  // vuistregel id -> the rule as the checklist of step 4.2 states it
+  data.checklists.forEach((checklist) => {
+    checklist.secties.forEach((sectie) => {
+      sectie.items.forEach((item) => { if (item.vuistregel) ruleTexts.set(item.vuistregel.id, item.tekst); });
+    });
+  });
+  // A praktijkvoorbeeld's field -> the vocabulary of its values ("locaties" -> "locatie").
+  const fieldVocabulary = new Map(Object.keys(data.velden).map((naam) => [data.velden[naam], naam]));
+
+  function withoutStop(text) { return text.trim().replace(/[.:;]+$/, ""); }
+
+  /* A list of ticked options (tickedList) as short texts: "Schelden (Op straat, Online)". */
+  function flatten(list) {
+    return all(list, ":scope > li").map((item) => {
+      const below = item.querySelector(":scope > ul");
+      const own = withoutStop(item.firstChild.textContent);
+      return below ? own + " (" + flatten(below).join(", ") + ")" : own;
+    });
+  }
+
+  function definitions(box, pairs) {
+    const list = box.appendChild(element("dl", {"class": "ba-verslag-antwoorden"}));
+    pairs.forEach(([term, text]) => {
+      const entry = list.appendChild(element("div", {}));
+      entry.appendChild(element("dt", {}, term));
+      entry.appendChild(element("dd", {}, text));
+    });
+    return list;
+  }
+
+  /* The main findings of the analysis: per step what is ticked, "Anders" and "Weten we niet"; the figures. */
+  function proposalFindings(box) {
+    const found = [];
+    all(form, ".ba-stap").forEach((fieldset) => {
+      const nummer = fieldset.getAttribute("data-stap");
+      const ticked = element("ul", {});
+      all(fieldset, ".ba-checklist > ul.ba-opties, .ba-extra > ul.ba-opties").forEach((list) => {
+        tickedList(list, ticked);
+      });
+      const parts = flatten(ticked);
+      all(fieldset, "[data-anders]").forEach((field) => {
+        if (field.value.trim()) parts.push("anders: " + withoutStop(field.value));
+      });
+      if (state.onbekend.includes(nummer)) parts.push("weten we niet");
+      if (parts.length) found.push([stappen.get(nummer).titel, capitalize(parts.join("; ")) + "."]);
+    });
+    if (state.cijfers.length) {
+      found.push(["Cijfers over risicofactoren", state.cijfers.map((cijfer) => {
+        const [wat, waarde, bron] = cijferVelden.map((veld) => (cijfer[veld.sleutel] || "").trim());
+        return [wat, waarde].filter(Boolean).join(": ") + (bron ? " (bron: " + bron + ")" : "");
+      }).join("; ") + "."]);
+    }
+    if (found.length) definitions(box, found);
+    else box.appendChild(element("p", {}, "Nog niets aangevinkt."));
+  }
+
+  /* The chosen oplossingsrichtingen and praktijkvoorbeelden, each with the advice's reasons. */
+  function proposalChoice(box) {
+    const suggested = byKey(advies.oplossingsrichtingen, "id");
+    const ranked = byKey(advies.praktijkvoorbeelden, "slug");
+    if (state.gekozen.oplossingsrichtingen.length) {
+      box.appendChild(element("h4", {}, "Oplossingsrichtingen"));
+      const list = box.appendChild(element("ul", {}));
+      state.gekozen.oplossingsrichtingen.forEach((id) => {
+        const line = list.appendChild(element("li", {}));
+        line.appendChild(element("strong", {}, richtingen.get(id).label));
+        line.appendChild(document.createTextNode(". " + (suggested.has(id) ? "Waarom: " + reasons(suggested.get(id))
+          : "Bij de antwoorden van nu stelt het advies deze richting niet voor.")));
+      });
+    }
+    box.appendChild(element("h4", {}, "Praktijkvoorbeelden"));
+    if (!state.gekozen.praktijkvoorbeelden.length) {
+      box.appendChild(element("p", {}, "Nog geen gekozen: kies er een tot " + MOST +
+        " bij het advies, met \u2018Kies voor het voorstel\u2019."));
+      return;
+    }
+    const list = box.appendChild(element("ul", {"class": "ba-voorstel-voorbeelden"}));
+    state.gekozen.praktijkvoorbeelden.forEach((slug) => {
+      const voorbeeld = voorbeelden.get(slug);
+      const line = list.appendChild(element("li", {"data-slug": slug}));
+      line.appendChild(element("strong", {}, voorbeeld.titel));
+      const richting = voorbeeld.oplossingsrichtingen[0];
+      if (richting) {
+        line.appendChild(document.createTextNode(" (oplossingsrichting: " + richtingen.get(richting).label + ")"));
+      }
+      if (voorbeeld.samenvatting) line.appendChild(element("p", {}, voorbeeld.samenvatting));
+      line.appendChild(element("p", {}, ranked.has(slug) ? "Waarom: " + why(ranked.get(slug))
+        : "Het deelt niets met de antwoorden van nu: het advies stelt het niet voor."));
+    });
+  }
+
+  /* Per problem the answers of 4.1; the problems without answers in one line. */
+  function proposalDiagnose(box) {
+    const open = [];
+    Diagnose.rows(state, data).forEach((row) => {
+      const answers = diagnoseAnswers(row);
+      if (!answers) {
+        open.push(rowTitle(row));
+        return;
+      }
+      const block = box.appendChild(element("div", {"class": "ba-verslag-diagnoserij"}));
+      block.appendChild(element("h4", {}, rowTitle(row)));
+      block.appendChild(answers);
+    });
+    if (open.length) box.appendChild(element("p", {}, "Nog niet ingevuld voor: " + open.join("; ") + "."));
+    if (!box.querySelector("h4") && !open.length) box.appendChild(element("p", {}, "Geen problemen gevonden."));
+    if (state.beleidsdiagnose.notitie) {
+      box.appendChild(element("p", {"class": "ba-verslag-notitie"},
+        "Aantekeningen: " + state.beleidsdiagnose.notitie.trim()));
+    }
+  }
+
+  /* "'Kleinschalig en terugkerend contact'": the values of a praktijkvoorbeeld that decided a verdict. */
+  function decidedBy(waarden) {
+    return joinAnd(waarden.map(([field, id]) => "\u2018" + label(fieldVocabulary.get(field), id) + "\u2019"));
+  }
+
+  const VERDICTS = {voldoet: "voldoet", voldoet_niet: "voldoet niet", onbekend: "onbekend"};
+
+  /* Her choice against every vuistregel of step 4.2: per rule, per chosen praktijkvoorbeeld a verdict. */
+  function proposalRules(box) {
+    const chosen = state.gekozen.praktijkvoorbeelden;
+    box.appendChild(element("p", {}, "De handreiking geeft vuistregels voor de inzet van interventies. " +
+      "Per regel: volgt het gekozen praktijkvoorbeeld haar? \u2018Onbekend\u2019 betekent dat de handreiking " +
+      "dat van dit voorbeeld niet vastlegt."));
+    Advies.toets(data, Staat.answers(state), chosen).forEach((toetsing) => {
+      const block = box.appendChild(element("div", {"class": "ba-voorstel-regel", "data-regel": toetsing.regel}));
+      block.appendChild(element("p", {"class": "ba-voorstel-regeltekst"}, ruleTexts.get(toetsing.regel)));
+      if (!toetsing.geldt) {
+        const regel = regels.get(toetsing.regel);
+        const names = Object.keys(regel.geldt_bij).map((naam) => quoted(naam, regel.geldt_bij[naam]));
+        block.appendChild(element("p", {"data-oordeel": "geldt_niet"}, "Geldt hier niet: de regel geldt bij " +
+          joinAnd(names) + ", en dat noemt uw analyse niet."));
+        return;
+      }
+      if (!toetsing.oordelen.length) block.appendChild(element("p", {}, "Nog geen praktijkvoorbeeld gekozen."));
+      const list = block.appendChild(element("ul", {}));
+      toetsing.oordelen.forEach((oordeel) => {
+        const line = list.appendChild(element("li", {"data-oordeel": oordeel.oordeel}));
+        line.appendChild(document.createTextNode(voorbeelden.get(oordeel.slug).titel + ": "));
+        line.appendChild(element("strong", {}, VERDICTS[oordeel.oordeel]));
+        line.appendChild(document.createTextNode(oordeel.oordeel === "onbekend"
+          ? " (de handreiking legt dit van dit voorbeeld niet vast)."
+          : " (" + decidedBy(oordeel.waarden) + ")."));
+      });
+    });
+  }
+
+  function renderProposal() {
+    const box = ui.voorstel;
+    box.textContent = "";
+    const chosen = state.gekozen.praktijkvoorbeelden.length > 0;
+    ui.voorstelLeeg.hidden = chosen;
+    ui.voorstelKnoppen.hidden = !chosen;
+    const meta = [["Buurt", state.buurt.trim() || "(geen naam)"],
+      ["Datum", state.datum ? formatDate(state.datum) : "(geen datum)"]];
+    definitions(box, meta).className = "ba-verslag-meta";
+    box.appendChild(element("h3", {}, "Wat speelt er"));
+    box.appendChild(element("p", {"class": "ba-verslag-notitie"},
+      state.situatie.trim() || "(Niet ingevuld bij \u2018Wat speelt er, in een paar woorden?\u2019)"));
+    box.appendChild(element("h3", {}, "Wat de analyse vond"));
+    proposalFindings(box);
+    box.appendChild(element("h3", {}, "Voorgestelde aanpak"));
+    proposalChoice(box);
+    box.appendChild(element("h3", {}, "Beleid nu en wat nodig is (beleidsdiagnose)"));
+    proposalDiagnose(box);
+    box.appendChild(element("h3", {}, "Getoetst aan de vuistregels"));
+    proposalRules(box);
+    showChosenCount(false);
+  }
+
+  /* The report and the proposal, both made from the state. */
+  function renderDocuments() {
+    renderReport();
+    renderProposal();
   }
 
   // --- the casus --------------------------------------------------------------------------
@@ -526,6 +962,11 @@
     const select = ui.bewaard;
     const previous = select.value;
     select.textContent = "";
+    // A new analysis is kept from its first answer on; until then the list says that it is open, not another one.
+    const unsaved = !entries.some((entry) => entry.id === currentId);
+    if (unsaved && entries.length) {
+      select.appendChild(element("option", {value: ""}, "Nieuwe analyse (geopend, nog leeg)"));
+    }
     entries.forEach((entry) => {
       const analysis = sanitize(entry.analyse).state;
       // Short, so that a phone shows the whole option: "Noord (geopend), 29 nov. 14:05".
@@ -535,13 +976,17 @@
       select.appendChild(element("option", {value: entry.id}, text));
     });
     const ids = entries.map((entry) => entry.id);
-    select.value = ids.includes(previous) ? previous : ids.includes(currentId) ? currentId : ids[0] || "";
+    const kept = ids.includes(previous) ? previous : ids.includes(currentId) ? currentId : ids[0] || "";
+    select.value = unsaved ? "" : kept;
     ui.bewaardBlok.hidden = entries.length === 0;
   }
 
   /* After every change: this analysis into the browser's storage. An untouched empty form is not kept. */
   function persist() {
-    if (Staat.isEmpty(state) && !Opslag.get(currentId)) return;
+    if (Staat.isEmpty(state) && !Opslag.get(currentId)) {
+      listSaved();
+      return;
+    }
     if (Opslag.put(currentId, Staat.copy(state))) {
       ui.opgeslagen.textContent = "Bewaard in deze browser (" + timeOf(new Date().toISOString()) + ").";
       storageFailed = false;
@@ -562,9 +1007,9 @@
     applyState();
     // The advice and the diagnose rows show the old state even when the answers are the same.
     adviceKey = null;
-    rows.forEach((row) => { row.remove(); });
-    rows.clear();
-    refresh(true);
+    sections.forEach((section) => { section.remove(); });
+    sections.clear();
+    refresh();
     const ignored = result.ignored.length
       ? " Genegeerd, want onbekend op deze site: " + Keuzes.describeUnknown(result.ignored) + "." : "";
     status(message + ignored);
@@ -591,9 +1036,27 @@
   }
 
   function startNew() {
+    const previous = Opslag.get(currentId);
     Opslag.setCurrent(null);
-    load(Opslag.newId(), {}, "Een nieuwe, lege analyse. De vorige blijft bewaard in de lijst hieronder.");
+    load(Opslag.newId(), {}, "Een nieuwe, lege analyse." + (previous ? " De vorige, \u2018" +
+      nameOf(sanitize(previous).state) + "\u2019, blijft bewaard: u opent haar weer bij \u2018" +
+      "Uw analyses in deze browser\u2019, hierboven." : ""));
     ui.buurt.focus();
+  }
+
+  /* The address is the whole analysis: copied as the page would write it (also where a file:// page may not). */
+  function copyLink() {
+    const link = window.location.href.split(/[?#]/)[0] + Adres.format(state, data) + Adres.fragment(state, data);
+    const local = window.location.protocol === "file:"
+      ? " Let op: deze pagina staat op uw eigen computer; de link werkt alleen waar dezelfde bestanden staan. " +
+        "Stuur dan liever het bestand." : "";
+    const copied = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error("klembord"));
+    copied.then(() => {
+      status("De link naar de hele analyse staat op het klembord (" + link.length + " tekens)." + local);
+    }, () => {
+      status("Kopi\u00EBren lukte niet in deze browser. Kopieer het webadres uit de adresbalk: dat is dezelfde link." +
+        local);
+    });
   }
 
   function exportFile() {
@@ -607,28 +1070,49 @@
     status("Ge\u00EBxporteerd als " + fileName + ". Met \u2018Importeer een bestand\u2019 opent u het later weer.");
   }
 
-  /* An imported file becomes a new analysis beside the others. */
+  /* An imported file becomes a new analysis beside the others; a file with several (from the buurten overview)
+     adds them all and opens the last. */
   function importFile(file) {
     file.text().then((content) => {
       const read = Staat.fromFile(content);
       if (read.error === "json") {
         status("Het bestand " + file.name + " is geen buurtanalyse: het is geen geldig JSON-bestand.");
-      } else if (read.error) {
+      } else if (read.error || !read.analyses.length) {
         status("Het bestand " + file.name + " is geen buurtanalyse van deze site.");
       } else {
-        load(Opslag.newId(), read.raw, "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
+        read.analyses.slice(0, -1).forEach((raw) => { Opslag.put(Opslag.newId(), sanitize(raw).state); });
+        const count = read.analyses.length;
+        load(Opslag.newId(), read.analyses[count - 1], count > 1
+          ? "Ge\u00EFmporteerd uit " + file.name + ": " + count + " analyses; de laatste staat open."
+          : "Ge\u00EFmporteerd als nieuwe analyse: " + file.name + ".");
       }
     });
   }
 
   // --- updating -------------------------------------------------------------------------
 
-  /* After every change: advice, beleidsdiagnose, report, (when the answers changed) the address, and saving. */
-  function refresh(answersChanged) {
+  /* The address follows the analysis: the answers, and after "#" the beleidsdiagnose. An anchor the page was
+     opened with ("#beleidsdiagnose") stays until there is a diagnose to carry. */
+  function updateAddress() {
+    const fragment = Adres.fragment(state, data);
+    const keep = !fragment && window.location.hash && !Adres.ownsFragment(window.location.hash);
+    Pagina.setAddress(Adres.format(state, data), false, keep ? undefined : fragment);
+  }
+
+  /* The bar under the form: how many answers are ticked (each answer once, also when it stands in two steps). */
+  function showCount() {
+    const count = Object.keys(state.keuzes).reduce((sum, naam) => sum + state.keuzes[naam].length, 0) +
+      state.punten.length + state.onbekend.length;
+    ui.balkAantal.textContent = plural(count, "antwoord", "antwoorden");
+  }
+
+  /* After every change: advice, beleidsdiagnose, report, the address, and saving. */
+  function refresh() {
+    showCount();
     renderAdvice();
     renderDiagnose();
-    renderReport();
-    if (answersChanged) Pagina.setAddress(Adres.format(state, data), false);
+    renderDocuments();
+    updateAddress();
     persist();
   }
 
@@ -637,23 +1121,39 @@
     if (event.target.type !== "checkbox") return;
     follow(event.target);
     collectForm();
-    refresh(true);
+    refresh();
   });
   form.addEventListener("input", (event) => {
     if (event.target.type === "checkbox") return;
     collectForm();
-    renderReport();
+    if (event.target === ui.situatie) {  // her words are answers: the advice and the address follow them
+      refresh();
+      return;
+    }
+    renderDiagnose();  // "Anders, namelijk" at step 2.5 names a problem of its own
+    renderDocuments();
     persist();
   });
   ui.gestopt.addEventListener("change", (event) => {
     state.gestopt = event.target.checked;
-    refresh(true);
+    refresh();
   });
   ui.meer.addEventListener("click", showAll);
+  ui.diagnoseNotitie.addEventListener("input", () => {
+    Diagnose.setNote(state, ui.diagnoseNotitie.value);
+    grow(ui.diagnoseNotitie);
+    diagnoseChanged();
+  });
+  ui.cijferErbij.addEventListener("click", () => {
+    const row = ui.cijfers.appendChild(cijferRow({}));
+    numberCijfers();
+    row.querySelector("[data-cijfer]").focus();
+  });
+  form.addEventListener("input", (event) => { if (event.target.tagName === "TEXTAREA") grow(event.target); });
   ui.casusSluit.addEventListener("click", () => {
     state.casus = null;
     showCasus();
-    refresh(true);
+    refresh();
     const heading = ui.stappenKop;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
@@ -670,28 +1170,55 @@
   ui.nieuw.addEventListener("click", startNew);
   all(document, "[data-print-verslag]").forEach((button) => {
     button.addEventListener("click", () => {
-      renderReport();
+      renderDocuments();
+      document.documentElement.classList.remove(PRINT_PROPOSAL);
       window.print();
     });
   });
+  ui.voorstelPrint.addEventListener("click", () => {
+    renderDocuments();
+    document.documentElement.classList.add(PRINT_PROPOSAL);
+    window.print();
+  });
+  // After printing the proposal, the browser's own print command prints the report again.
+  window.addEventListener("afterprint", () => { document.documentElement.classList.remove(PRINT_PROPOSAL); });
+  ui.kopieer.addEventListener("click", copyLink);
 
   // --- start ------------------------------------------------------------------------------
 
   /* The analysis the browser kept is reopened, unless the address asks for other answers (a shared link,
      "Oefen met deze casus"): those start a new analysis, and the kept one stays in the list. */
-  const start = Adres.parse(window.location.search, data, known);
+  const anchor = Adres.ownsFragment(window.location.hash) ? "" : window.location.hash;
+  const start = Adres.parse(window.location.search, data, known, window.location.hash);
   Pagina.showUnknown(ui.melding, start.unknown);
+  if (start.unreadable) {
+    ui.melding.hidden = false;
+    ui.melding.appendChild(element("p", {"class": "admonition-title"}, "De link is niet helemaal overgekomen"));
+    ui.melding.appendChild(element("p", {}, "Het deel na het #-teken (buurtnaam, aantekeningen, beleidsdiagnose " +
+      "en de rest) kon deze pagina niet lezen; misschien is de link afgebroken in een mail of chat. De aangevinkte " +
+      "antwoorden zijn overgenomen. Vraag om de hele link of om het bestand van \u2018Exporteer als bestand\u2019."));
+  }
   const keptId = Opslag.current();
   const kept = keptId && sanitize(Opslag.get(keptId)).state;
+  // What the link asks for: the answers, and the beleidsdiagnose when it carries one (null: it does not say).
   const askedFor = Adres.format(start.state, data);
-  const reopen = kept && (askedFor === "" || askedFor === Adres.format(kept, data));
+  const askedDiagnose = anchor || !window.location.hash ? null : Adres.fragment(start.state, data);
+  const reopen = kept && (askedFor === "" || askedFor === Adres.format(kept, data)) &&
+    (askedDiagnose === null || askedDiagnose === Adres.fragment(kept, data));
   currentId = reopen ? keptId : Opslag.newId();
   state = reopen ? kept : start.state;
   applyState();
   ui.beheer.hidden = false;
   ui.afsluiten.hidden = false;
   root.classList.add("ba--actief");
-  refresh(true);  // also drops ignored values from the address
+  refresh();  // also drops ignored values from the address
   listSaved();
+  // The address now carries the beleidsdiagnose after "#": go to the part of the page the link asked for.
+  const target = anchor && document.getElementById(decodeURIComponent(anchor.slice(1)));
+  if (target && Adres.ownsFragment(window.location.hash)) target.scrollIntoView();
+  // An in-page link ("Direct naar het advies") replaces the fragment: put the beleidsdiagnose back.
+  window.addEventListener("hashchange", () => {
+    if (!Adres.ownsFragment(window.location.hash) && Adres.fragment(state, data)) updateAddress();
+  });
   if (reopen) status("Uw analyse \u2018" + nameOf(state) + "\u2019 is teruggezet zoals u haar achterliet.");
 })();

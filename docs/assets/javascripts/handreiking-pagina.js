@@ -3,7 +3,8 @@
  * address, name ignored choices. The logic they show lives in the DOM-free modules (handreiking-keuzes.js, ...).
  *
  *   HandreikingPagina.element(tag, attributes, text)
- *   HandreikingPagina.setAddress(search, push)      a new (push) or the same history entry
+ *   HandreikingPagina.setAddress(search, push, hash)   a new (push) or the same history entry; the fragment
+ *                                                     stays as it is unless ``hash`` is given ("" for none)
  *   HandreikingPagina.showUnknown(note, unknown)    fill or hide the note naming ignored values
  *
  * A classic script (no ES module) so that it also runs from file://. Needs HandreikingKeuzes.
@@ -20,8 +21,8 @@
     return node;
   }
 
-  function setAddress(search, push) {
-    const url = window.location.pathname + search + window.location.hash;
+  function setAddress(search, push, hash) {
+    const url = window.location.pathname + search + (hash === undefined ? window.location.hash : hash);
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
     try {
       if (push) window.history.pushState(null, "", url);

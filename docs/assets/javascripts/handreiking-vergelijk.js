@@ -121,57 +121,94 @@
       return item.url ? element("a", {href: item.url}, item.text) : document.createTextNode(item.text);
     }
 
-    function cell(column) {
-      const td = element("td", {});
+    /* One praktijkvoorbeeld's values of a row, into ``holder`` (a table cell or a card's field). */
+    function fill(holder, column) {
       if (!column.items.length) {
-        td.appendChild(element("span", {"class": "vergelijk-leeg"}, "niet opgegeven"));
-        return td;
+        holder.appendChild(element("span", {"class": "vergelijk-leeg"}, "niet opgegeven"));
+        return holder;
       }
       const single = column.items.length === 1 && !column.list;
-      const container = single ? td : td.appendChild(element("ul", {"class": "vergelijk-waarden"}));
+      const container = single ? holder : holder.appendChild(element("ul", {"class": "vergelijk-waarden"}));
       column.items.forEach((item) => {
-        const holder = single ? td : container.appendChild(element("li", {}));
-        holder.appendChild(value(item));
+        const target = single ? holder : container.appendChild(element("li", {}));
+        target.appendChild(value(item));
         if (item.shared) {
-          holder.classList.add("vergelijk-gedeeld");
-          holder.appendChild(document.createTextNode(" "));
-          holder.appendChild(element("span", {"class": "vergelijk-label vergelijk-label--gedeeld"}, "gedeeld"));
+          target.classList.add("vergelijk-gedeeld");
+          target.appendChild(document.createTextNode(" "));
+          target.appendChild(element("span", {"class": "vergelijk-label vergelijk-label--gedeeld"}, "gedeeld"));
         }
       });
-      return td;
+      return holder;
+    }
+
+    /* The row's name, with "verschilt" or "gelijk" when more than one praktijkvoorbeeld is chosen. */
+    function rowName(holder, row) {
+      holder.appendChild(document.createTextNode(row.kop));
+      if (row.differs !== null) {
+        holder.appendChild(document.createTextNode(" "));
+        const kind = row.differs ? "verschil" : "gelijk";
+        holder.appendChild(element("span", {"class": `vergelijk-label vergelijk-label--${kind}`},
+          row.differs ? "verschilt" : "gelijk"));
+      }
+      return holder;
     }
 
     function tableRow(row) {
-      const differs = row.differs === true;
-      const tr = element("tr", {"class": differs ? "vergelijk-rij vergelijk-rij--verschil" : "vergelijk-rij"});
-      const th = element("th", {scope: "row"}, row.kop);
-      if (row.differs !== null) {
-        th.appendChild(document.createTextNode(" "));
-        th.appendChild(element("span", {"class": `vergelijk-label vergelijk-label--${differs ? "verschil" : "gelijk"}`},
-          differs ? "verschilt" : "gelijk"));
-      }
-      tr.appendChild(th);
-      row.cells.forEach((column) => { tr.appendChild(cell(column)); });
+      const tr = element("tr", {"class": row.differs ? "vergelijk-rij vergelijk-rij--verschil" : "vergelijk-rij"});
+      tr.appendChild(rowName(element("th", {scope: "row"}), row));
+      row.cells.forEach((column) => { tr.appendChild(fill(element("td", {}), column)); });
       return tr;
     }
 
-    function columnHeading(v, index, chosen) {
-      const th = element("th", {scope: "col"});
-      th.appendChild(element("a", {href: basis + v.url}, v.titel));
-      const remove = element("button", {type: "button", "class": "vergelijk-weg", "data-slug": v.slug}, "Haal weg");
+    /* "Haal weg" for ``v``; its kind of button (``buttonClass``) in the table or on the cards. */
+    function removeButton(v, index, chosen, buttonClass) {
+      const remove = element("button", {type: "button", "class": buttonClass, "data-slug": v.slug}, "Haal weg");
       remove.appendChild(hidden(": " + v.titel));
       remove.addEventListener("click", () => {
         const slugs = chosen.map((c) => c.slug).filter((slug) => slug !== v.slug);
         save(slugs);
         setAddress(slugs, true);
         render(slugs, [], []);
-        // Keyboard users continue at the next column's button, or at the last one.
-        const buttons = area.querySelectorAll(".vergelijk-weg");
+        // Keyboard users continue at the next praktijkvoorbeeld's button, or at the last one.
+        const buttons = area.querySelectorAll("." + buttonClass.split(" ").pop());
         const next = buttons[Math.min(index, buttons.length - 1)] || area.querySelector("a");
         if (next) next.focus();
       });
-      th.appendChild(remove);
+      return remove;
+    }
+
+    function columnHeading(v, index, chosen) {
+      const th = element("th", {scope: "col"});
+      th.appendChild(element("a", {href: basis + v.url}, v.titel));
+      th.appendChild(removeButton(v, index, chosen, "vergelijk-weg"));
       return th;
+    }
+
+    /* Narrow screens (vergelijk.css): a card per praktijkvoorbeeld, each field under its name,
+       so every praktijkvoorbeeld reads without scrolling sideways. Paper and wide screens get the table. */
+    function cards(model, explanation) {
+      const holder = element("div", {"class": "vergelijk-kaarten"});
+      holder.appendChild(element("p", {"class": "vergelijk-kaarten-uitleg"}, explanation));
+      model.chosen.forEach((v, index) => {
+        const id = "vergelijk-kaart-" + v.slug;
+        const card = holder.appendChild(element("section", {"class": "vergelijk-kaart", "aria-labelledby": id}));
+        card.appendChild(element("h2", {id})).appendChild(element("a", {href: basis + v.url}, v.titel));
+        const fields = card.appendChild(element("dl", {"class": "vergelijk-velden"}));
+        model.rows.forEach((row) => {
+          const name = element("dt", row.differs ? {"class": "vergelijk-veld--verschil"} : {});
+          fields.appendChild(rowName(name, row));
+          fields.appendChild(fill(element("dd", {}), row.cells[index]));
+        });
+        card.appendChild(removeButton(v, index, model.chosen, "vergelijk-weg-kaart"));
+      });
+      return holder;
+    }
+
+    function explanation(chosen) {
+      const text = "Vergelijking van " + chosen.map((v) => v.titel).join(", ") + ".";
+      if (chosen.length < 2) return text;
+      return text + " Rijen met \u2018verschilt\u2019 hebben niet bij elk praktijkvoorbeeld dezelfde waarden;" +
+        " \u2018gedeeld\u2019 staat bij een waarde die alle gekozen praktijkvoorbeelden hebben.";
     }
 
     function table(model) {
@@ -179,14 +216,7 @@
       const scroller = element("div", {"class": "vergelijk-schuif", role: "region", tabindex: "0",
         "aria-labelledby": "vergelijk-bijschrift"});
       const tableNode = scroller.appendChild(element("table", {"class": "vergelijk-tabel"}));
-      const caption = element("caption", {id: "vergelijk-bijschrift"},
-        "Vergelijking van " + chosen.map((v) => v.titel).join(", ") + ".");
-      if (chosen.length > 1) {
-        caption.appendChild(document.createTextNode(
-          " Rijen met \u2018verschilt\u2019 hebben niet bij elk praktijkvoorbeeld dezelfde waarden;" +
-          " \u2018gedeeld\u2019 staat bij een waarde die alle gekozen praktijkvoorbeelden hebben."));
-      }
-      tableNode.appendChild(caption);
+      tableNode.appendChild(element("caption", {id: "vergelijk-bijschrift"}, explanation(chosen)));
       const head = tableNode.appendChild(element("thead", {})).appendChild(element("tr", {}));
       head.appendChild(element("th", {scope: "col"}, "Kenmerk"));
       chosen.forEach((v, index) => { head.appendChild(columnHeading(v, index, chosen)); });
@@ -223,7 +253,9 @@
       const print = element("button", {type: "button", "class": "md-button vergelijk-afdrukken"}, "Afdrukken");
       print.addEventListener("click", () => { window.print(); });
       area.appendChild(print);
-      area.appendChild(table(Vergelijking.table(data, slugs, basis)));
+      const model = Vergelijking.table(data, slugs, basis);
+      area.appendChild(table(model));
+      area.appendChild(cards(model, explanation(model.chosen)));
     }
 
     function start() {

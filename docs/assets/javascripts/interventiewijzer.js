@@ -196,11 +196,13 @@
     return parts.length ? "Uw keuze \u2014 " + parts.join("; ") + "." : "Geen filters gekozen.";
   }
 
-  /* Put exactly the cards ``wanted`` (ascending indexes) in the list, touching only what changes. */
+  /* Put exactly the cards ``wanted`` in the list, in that order; in site order only what changes is touched. */
   function showCards(wanted) {
-    if (Math.abs(wanted.length - inList.length) > PAGE_SIZE) {
+    const ascending = (list) => list.every((value, k) => k === 0 || list[k - 1] < value);
+    if (!ascending(wanted) || !ascending(inList) || Math.abs(wanted.length - inList.length) > PAGE_SIZE) {
       // Thousands of cards in or out (the first render, printing): one by one, every removal or
-      // insertion renumbers the rest of the <ol>, which is quadratic. Replace the whole list instead.
+      // insertion renumbers the rest of the <ol>, which is quadratic. Replace the whole list instead;
+      // so too for a text search, whose best matches come first (at most a page of cards).
       const fragment = document.createDocumentFragment();
       wanted.forEach((index) => { fragment.appendChild(cards[index]); });
       list.textContent = "";
@@ -225,11 +227,8 @@
 
   function render() {
     const result = index.run(state.chosen, state.q);
-    const wanted = [];
     const max = printing ? Infinity : limit;
-    for (let i = 0; i < cards.length && wanted.length < max; i++) {
-      if (result.matched[i] === 1 && cards[i]) wanted.push(i);
-    }
+    const wanted = result.order.filter((i) => cards[i]).slice(0, max);
     showCards(wanted);
     facets.forEach((facet, f) => {
       facet.options.forEach((option, o) => {
