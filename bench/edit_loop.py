@@ -29,7 +29,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # What `make serve` needs besides the site sources: the Makefile and the files it makes .venv and node_modules from.
-MAKE_FILES = ("Makefile", "requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
+MAKE_FILES = ("Makefile", "requirements.txt", "pyproject.toml", "package.json", "package-lock.json",
+              "scripts/beheer_pakketten.py")
 OLD = 86400  # a timestamp older than any .venv: make leaves the linked virtualenv as it is
 TIMEOUT = 600
 
@@ -42,6 +43,7 @@ class Serving:
 
     def __init__(self, project: Path, env: dict[str, str] | None = None, log: Path | None = None):
         for name in MAKE_FILES:
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ROOT / name, project / name)
             os.utime(project / name, (OLD, OLD))
         if not (project / ".venv").exists():
