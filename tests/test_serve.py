@@ -2,8 +2,9 @@
 
 Runs the real ``make serve`` (``mkdocs serve`` with our plugin) on a copy of the project, on a free port,
 and changes files as an editor does. After each change the served site must be, file for file, what a
-full build of the same project gives; after a save that breaks the build, every page still answers,
-with the Dutch error (file, line, field) on top, and /beheer/ still works; fixing it brings the page back.
+full build of the same project gives (its search index and literature links too); after a save that breaks
+the build, every page still answers, with the Dutch error (file, line, field) on top, and /beheer/ still
+loads in the browser; fixing it brings the page back.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.edit_loop import Serving
 from conftest import REPO_URL, edit_yaml, example_slug, mkdocs_build
@@ -110,8 +113,28 @@ def test_a_title_the_menu_shows_rewrites_the_pages_that_show_it(server, tmp_path
     page = server.project / "docs" / "stap-2" / "index.md"
     text = page.read_text(encoding="utf-8")
     heading = text.splitlines()[0]
+    # The page before it in the menu, whichever that is now: its "Volgende" link carries the heading.
+    before = next(path.parent.relative_to(server.folder).as_posix() for path in sorted(server.folder.rglob("index.html"))
+                  if f'aria-label="Volgende: {heading[2:]}"' in path.read_text(encoding="utf-8"))
     page.write_text(text.replace(heading, f"{heading} in de buurt", 1), encoding="utf-8")
-    server.wait_for(lambda: f"{heading[2:]} in de buurt" in server.get("stap-1/")[1], "de nieuwe titel op stap 1")
+    server.wait_for(lambda: f"{heading[2:]} in de buurt" in server.get(f"{before}/")[1], f"de nieuwe titel op {before}")
+    assert_same_as_a_full_build(server, tmp_path)
+
+
+def test_an_address_for_a_publication_links_its_mentions_on_pages_whose_markdown_did_not_change(server, tmp_path):
+    """The links go in after Markdown (macros/literature_links.py), so a new address rewrites the pages."""
+    literature = server.project / "content" / "literatuur.yml"
+    publication = yaml.safe_load(literature.read_text(encoding="utf-8"))["groepen"][0]["publicaties"][0]
+    title = publication.get("titel") or "Een titel voor de proef"
+    if "titel" not in publication:
+        edit_yaml(literature, lambda data: data["groepen"][0]["publicaties"][0].update(titel=title))
+    page = server.project / "docs" / "inleiding.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\nZie ook *{title}*.\n", encoding="utf-8")
+    server.wait_for(lambda: "Zie ook <em>" in server.get("inleiding/")[1], "de vermelding")
+
+    address = "https://literatuur.example/proef"
+    edit_yaml(literature, lambda data: data["groepen"][0]["publicaties"][0].update(adres=address))
+    server.wait_for(lambda: f'href="{address}"' in server.get("inleiding/")[1], "de link")
     assert_same_as_a_full_build(server, tmp_path)
 
 
@@ -119,10 +142,11 @@ def test_a_title_the_menu_shows_rewrites_the_pages_that_show_it(server, tmp_path
     (lambda text: text.replace("\ndoelgroepen:", "\ndoelgroepen:\n  - geen-bestaande-doelgroep", 1), "doelgroepen[0]"),
     (lambda text: text + "titel: 'niet afgesloten\n", "(bestand)"),  # a hand edit that is no YAML
 ])
-def test_a_broken_save_keeps_the_site_and_shows_the_error_until_it_is_fixed(server, break_it, field):
+def test_a_broken_save_keeps_the_site_and_shows_the_error_until_it_is_fixed(server, break_it, field, new_page):
     slug = example_slug(5)
     file = server.project / "content" / "interventies" / f"{slug}.yml"
     good = file.read_text(encoding="utf-8")
+    title = yaml.safe_load(good)["titel"]
     file.write_text(break_it(good), encoding="utf-8")
     page = f"praktijkvoorbeelden/{slug}/"
     server.wait_for(lambda: BANNER in server.get(page)[1], "de foutmelding")
@@ -136,7 +160,17 @@ def test_a_broken_save_keeps_the_site_and_shows_the_error_until_it_is_fixed(serv
         assert status == 200 and BANNER in html, other
     status, config = server.get("beheer/config.yml")
     assert status == 200 and BANNER not in config and "collections:" in config
+    # The form to fix it in loads in the browser, under the same message.
+    form = new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    form.set_default_timeout(30_000)
+    form.goto(f"{server.url}beheer/")
+    form.get_by_role("button", name="Werken met een lokale repository").wait_for()
+    assert re.search(rf"{slug}\.yml:\d+: {re.escape(field)}: ", form.get_by_role("alert").first.inner_text())
+    form.context.close()  # before the fix: its rebuild reloads every open page
 
     file.write_text(good, encoding="utf-8")
     server.wait_for(lambda: BANNER not in server.get(page)[1], "de herstelde pagina")
-    assert server.get(page)[0] == 200
+    status, html = server.get(page)
+    assert status == 200 and title in unescape(html)  # the page of the fixed file, without the message
+    status, html = server.get("beheer/")
+    assert status == 200 and BANNER not in html
