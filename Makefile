@@ -35,16 +35,19 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # The editor's packages without what only bundlers need (about 20 MB instead of 90): see the script.
-node_modules/.beheer: package.json package-lock.json tools/beheer_pakketten.py
+node_modules/.beheer: package.json package-lock.json scripts/beheer_pakketten.py
 	@command -v npm >/dev/null || { echo "Node.js (met npm) ontbreekt: installeer het, zie CONTRIBUTING.md." >&2; exit 1; }
-	$(PYTHON) tools/beheer_pakketten.py
+	$(PYTHON) scripts/beheer_pakketten.py
 	touch $@
 
-serve: $(VENV)/.site node_modules/.beheer ## Bouw de site en toon hem op http://127.0.0.1:8000 (ververst bij elke wijziging)
+# After each save the plugin rebuilds only what the save changed; a save that breaks the build leaves the last good
+# site up, with the error on every page (macros/incremental.py, macros/edit_loop.py).
+serve: $(VENV)/.site node_modules/.beheer ## Bouw de site en toon hem op http://127.0.0.1:8000 (bouwt na elke wijziging wat die raakt)
 	$(MKDOCS) serve --dev-addr $(ADDRESS) --livereload
 
-check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld)
-	$(PY) -m handreiking check
+# ALLES=ja lists every warning per file, also those many files share (summarised in one line otherwise).
+check: $(VENV)/.site ## Controleer alle YAML in content/ (fouten met bestand, regel en veld; ALLES=ja: elke waarschuwing)
+	$(PY) -m handreiking check $(if $(ALLES),--alle)
 
 # TITEL comes from the command line (make exports it), so quotes and accents reach Python unchanged.
 nieuw: $(VENV)/.site ## Maak een nieuw praktijkvoorbeeld: make nieuw TITEL="Naam van het voorbeeld"
@@ -109,10 +112,10 @@ properdocs: .venv-properdocs/.installed node_modules/.beheer ## Bouw de site met
 	rm -rf .properdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/mkdocs build --strict --quiet --site-dir .properdocs/mkdocs
 	NO_MKDOCS_2_WARNING=1 .venv-properdocs/bin/properdocs build --strict --quiet --site-dir .properdocs/properdocs
-	.venv-properdocs/bin/python tools/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
+	.venv-properdocs/bin/python ci-checks/compare_sites.py .properdocs/mkdocs .properdocs/properdocs
 
 # Benchmarks (not part of `make test`): they print figures, recorded in bench/RESULTS.md.
-bench: $(VENV)/.site node_modules/.beheer ## Meet de bouwtijd tegen kaal MkDocs bij 46, 1.000 en 5.000 praktijkvoorbeelden
+bench: $(VENV)/.site node_modules/.beheer ## Meet bouwtijd en geheugen tegen kaal MkDocs (echte inhoud, 1.000, 5.000) en de bewerkingslus van make serve
 	$(PY) -m bench.build
 
 bench-wijzer: $(VENV)/.dev ## Meet de interventiewijzer in Chromium bij 1.000 en 5.000 praktijkvoorbeelden

@@ -39,7 +39,7 @@ module.exports = [
     rules: {...dialect, strict: ["error", "global"]},
   },
   {
-    files: ["tools/**/*.mjs"],
+    files: ["ci-checks/**/*.mjs"],
     languageOptions: {ecmaVersion: 2022, sourceType: "module", globals: globals.node},
     rules: dialect,
   },

@@ -1,7 +1,7 @@
-"""Build benchmark: our YAML + macros build against plain MkDocs on the very same pages.
+"""Build benchmark: our YAML + macros build against plain MkDocs on the very same pages, and the edit loop.
 
-    python -m bench.build                  # N = 46, 1,000 and 5,000 (make bench)
-    python -m bench.build --smoke          # N = 46, one round: keeps this code from rotting (CI)
+    python -m bench.build                  # N = the real content (46 today), 1,000 and 5,000 (make bench)
+    python -m bench.build --smoke          # N = the real content, one round: keeps this code from rotting (CI)
     python -m bench.build --n 1000 --rounds 5
 
 For each N, :mod:`bench.synthetic` writes a project with N praktijkvoorbeelden.
@@ -20,8 +20,11 @@ and is reported on its own ("A koud"); the medians are over the rounds after it,
 as an editor's ``make serve`` or a second CI build sees them.
 
 Prints one table with medians, A/B per N, peak memory and the growth factor
-time(5,000) / time(1,000). The last line is the A/B ratio at N = 1,000 (or at
-the largest N measured).
+time(5,000) / time(1,000). Then, for each N up to 1,000, the edit loop
+(:mod:`bench.edit_loop`) on the same project: ``make serve``, a saved change to
+one praktijkvoorbeeld until its page shows it, against A's median full build
+(the ratio; the goal is at most 0.20). The last line is the A/B ratio at
+N = 1,000 (or at the largest N measured).
 """
 
 from __future__ import annotations
@@ -38,13 +41,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.edit_loop import edit_rounds
 from bench.synthetic import generate
+from handreiking.content.loader import load_content
 from handreiking.site.site import GENERATED_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_PLUGINS = {"macros", "handreiking"}  # left out of the baseline: they make the pages it gets ready-made
-SIZES = (46, 1000, 5000)
-ROUNDS = {46: 5, 1000: 7, 5000: 3}
+LARGE = (1000, 5000)  # besides the real content
+ROUNDS = {1000: 7, 5000: 3}  # the real content: 5
+EDIT_LOOP_UP_TO = 1000  # the edit loop is measured up to this N
+EDIT_ROUNDS = 7
 
 # Runs in the child process: one build, then its wall time and peak memory as JSON.
 _CHILD = """
@@ -116,6 +123,11 @@ def _plugin_name(entry: str | dict) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
+def real_size() -> int:
+    """How many praktijkvoorbeelden the real content has: the smallest N, whatever editors added or removed."""
+    return len(load_content(ROOT).praktijkvoorbeelden)
+
+
 def measure(n: int, rounds: int, work: Path, regenerate: bool = False) -> tuple[Runs, Runs]:
     project = generate(n, work / f"a-{n}", seed=1)
     baseline = make_baseline(project, work / f"b-{n}", work)
@@ -140,20 +152,23 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.build", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, action="append", help="aantal praktijkvoorbeelden (herhaalbaar)")
-    parser.add_argument("--rounds", type=int, help="rondes per N (standaard 5 bij 46, 7 bij 1.000, anders 3)")
-    parser.add_argument("--smoke", action="store_true", help="alleen N=46, één ronde (koud)")
+    parser.add_argument("--rounds", type=int, help="rondes per N (standaard 5 bij de echte inhoud, 7 bij 1.000, anders 3)")
+    parser.add_argument("--smoke", action="store_true", help="alleen de echte inhoud, één ronde (koud) en één bewerking")
     parser.add_argument("--work", type=Path, help="werkmap (standaard een tijdelijke map)")
     parser.add_argument("--opnieuw-genereren", action="store_true",
                         help="gegenereerde pagina's en databestanden niet hergebruiken (zoals na een YAML-wijziging)")
+    parser.add_argument("--zonder-bewerkingslus", action="store_true", help="de bewerkingslus (make serve) niet meten")
     args = parser.parse_args(argv)
-    sizes = [46] if args.smoke else (args.n or list(SIZES))
+    real = real_size()
+    sizes = [real] if args.smoke else (args.n or [real, *LARGE])
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-build-"))
     print(f"Bouwbenchmark, {machine()}")
     print(f"{'N':>6} {'rondes':>6} {'A koud s':>9} {'A mediaan s':>12} {'B mediaan s':>12} {'A/B':>6} "
           f"{'A piek MB':>10} {'B piek MB':>10}")
     medians = {}
     for n in sizes:
-        rounds = 0 if args.smoke else (args.rounds or ROUNDS.get(n, 3))  # warm rounds after the cold one
+        default_rounds = 5 if n == real else ROUNDS.get(n, 3)
+        rounds = 0 if args.smoke else (args.rounds or default_rounds)  # warm rounds after the cold one
         ours, plain = measure(n, rounds, work, regenerate=args.opnieuw_genereren)
         medians[n] = (ours.median, plain.median)
         print(f"{n:>6} {rounds:>6} {ours.seconds[0]:>9.2f} {ours.median:>12.2f} {plain.median:>12.2f} "
@@ -161,11 +176,25 @@ def main(argv: list[str] | None = None) -> int:
     if 1000 in medians and 5000 in medians:
         print(f"Groeifactor A: tijd(5.000) / tijd(1.000) = {medians[5000][0] / medians[1000][0]:.2f} "
               f"(B: {medians[5000][1] / medians[1000][1]:.2f})")
+    if not args.zonder_bewerkingslus:
+        print_edit_loop([n for n in sizes if n <= EDIT_LOOP_UP_TO], medians, work, 1 if args.smoke else EDIT_ROUNDS)
     key = 1000 if 1000 in medians else max(medians)
     print(f"A/B bij N={key}: {medians[key][0] / medians[key][1]:.3f}")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def print_edit_loop(sizes: list[int], medians: dict, work: Path, rounds: int) -> None:
+    """make serve on each measured project: a save until its page shows it, against A's full build."""
+    print(f"Bewerkingslus (make serve), {machine()}")
+    print(f"{'N':>6} {'rondes':>6} {'1e build s':>11} {'bewerking s':>12} {'min s':>6} {'max s':>6} "
+          f"{'A mediaan s':>12} {'verhouding':>11}")
+    for n in sizes:
+        first, seconds = edit_rounds(work / f"a-{n}", rounds)
+        edit = statistics.median(seconds)
+        print(f"{n:>6} {rounds:>6} {first:>11.2f} {edit:>12.2f} {min(seconds):>6.2f} {max(seconds):>6.2f} "
+              f"{medians[n][0]:>12.2f} {edit / medians[n][0]:>11.3f}", flush=True)
 
 
 if __name__ == "__main__":

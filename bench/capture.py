@@ -3,7 +3,8 @@
 A hook runs after every plugin, so it sees every page after the macros ran and
 every generated file (our plugin adds them), and writes them to ``$BENCH_CAPTURE_DIR``:
 
-- ``docs/<page>.md``: the final Markdown with its front matter;
+- ``docs/<page>.md``: the final Markdown with its front matter, with the HTML our plugin puts in
+  after rendering (macros/later_html.py) in place, as plain MkDocs would get it;
 - ``docs/<file>``: generated non-Markdown files (data file, redirect pages);
 - ``nav.json``: the nav after our plugin appended the generated pages.
 
@@ -18,6 +19,8 @@ import os
 from pathlib import Path
 
 import yaml
+
+from macros.plugin import later_html_of
 
 OUT = Path(os.environ.get("BENCH_CAPTURE_DIR", "bench-capture"))
 _files = []
@@ -38,7 +41,7 @@ def on_page_markdown(markdown, page, config, files):
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
     target = OUT / "docs" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(front + markdown, encoding="utf-8")
+    target.write_text(front + later_html_of(config).inline(page.file.src_uri, markdown), encoding="utf-8")
     return markdown
 
 

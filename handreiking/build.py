@@ -25,11 +25,14 @@ from pathlib import Path
 from collections.abc import Callable
 
 from .content.loader import load_content
-from .site.pdf import PDF_ENV, PdfFailed, find_chromium, write_pdfs
+from .site.pdf import PdfFailed, find_chromium, write_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
 
-OFFLINE_ENV = "HANDREIKING_OFFLINE"  # switches on Material's offline plugin (mkdocs.yml)
+# Settings of mkdocs.yml this driver overrides for the MkDocs it runs (each named there with its option):
+OFFLINE_ENV = "HANDREIKING_OFFLINE"  # switches on Material's offline plugin
+PDF_ENV = "HANDREIKING_PDF"  # the plugin's pdf_downloads: pages link to the PDFs this build prints
+REPO_ENV = "HANDREIKING_REPO_URL"  # repo_url
 OFFLINE_FOLDER = "handreiking-offline"  # the one folder in site-offline.zip
 OFFLINE_README = """Van polarisatie naar verbinding in buurten: de website zonder internet
 
@@ -60,12 +63,12 @@ def build(site_dir: Path, root: Path = ROOT, pdf: str = "auto", offline: bool = 
     # Steps that run on the freshly built folder before it is published; raising stops the build.
     steps: list[Callable[[Path], None]] = []
     if chromium:
-        env[PDF_ENV] = "1"
+        env[PDF_ENV] = "true"
         steps.append(lambda folder: _write_pdfs(folder, root, chromium, directory_urls=not offline))
     if offline:
         env[OFFLINE_ENV] = "true"
         # Material asks the repository host for its stars and forks: a request the bundle must not make.
-        env.pop("HANDREIKING_REPO_URL", None)
+        env.pop(REPO_ENV, None)
         steps.append(lambda folder: (folder / "LEESMIJ.txt").write_text(OFFLINE_README, encoding="utf-8"))
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:

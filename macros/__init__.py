@@ -12,7 +12,7 @@ from __future__ import annotations
 def define_env(env):
     from handreiking.site.fragments import Fragments
 
-    from .plugin import site_of
+    from .plugin import later_html_of, site_of
 
     def page() -> str:
         return env.page.file.src_uri
@@ -68,13 +68,16 @@ def define_env(env):
     @env.macro
     def interventiewijzer() -> str:
         """Alle praktijkvoorbeelden als kaarten (ook zonder JavaScript); het script voegt de filters toe."""
-        from handreiking.tools.wijzer import wijzer_html
+        from handreiking.tools.wijzer import wijzer_cards, wijzer_html
 
         from .site_urls import link_from
 
-        site = site_of(env.conf)
-        return site.generated(f"interventiewijzer {env.page.url}",
-                              lambda: str(wijzer_html(site.content, link_from(env.conf, env.page.file.src_uri))))
+        site, page = site_of(env.conf), env.page.file.src_uri
+        link = link_from(env.conf, page)
+        # The cards are finished HTML that search leaves out: put in after Markdown (macros/later_html.py).
+        cards = later_html_of(env.conf).defer(page, "kaarten", site.fragment(
+            f"interventiewijzer-kaarten {env.page.url}", lambda: str(wijzer_cards(site.content, link))))
+        return str(wijzer_html(site.content, link, cards))
 
     @env.macro
     def aantal_praktijkvoorbeelden() -> int:

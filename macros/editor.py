@@ -15,28 +15,28 @@ fails leaves /beheer/ as it was, and `make serve` needs nothing besides the site
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from handreiking.build import OFFLINE_ENV
 from handreiking.content.schemas import project_schemas
 from handreiking.site.site import Site
 from handreiking.site.templating import html_templates
 from handreiking.tools import beheer, beheer_bestanden, aanvullen
 from macros.generated_files import add_generated
 
+if TYPE_CHECKING:  # the plugin imports this module
+    from macros.plugin import HandreikingConfig
+
 OUR_SCRIPTS = [Path(__file__).with_name(name) for name in ("beheer_yaml.js", "beheer.js")]
-AUTH_ENV = "HANDREIKING_BEHEER_AUTH"  # an OAuth service for "Inloggen met GitHub" (optional, see CONTRIBUTING.md)
 
 
-def add_editor(files: Files, config: MkDocsConfig, site: Site) -> None:
-    if os.environ.get(OFFLINE_ENV) == "true":
-        return
+def add_editor(files: Files, config: MkDocsConfig, site: Site, options: HandreikingConfig) -> None:
+    """``options``: the plugin's, with the editor's sign-in service."""
     try:
         third_party = beheer_bestanden.editor_files(site.root)
     except beheer_bestanden.EditorFilesError as error:
@@ -46,7 +46,7 @@ def add_editor(files: Files, config: MkDocsConfig, site: Site) -> None:
         add_generated(files, config, f"{beheer.FOLDER}/{file.name}", **source)
     for script in OUR_SCRIPTS:
         add_generated(files, config, f"{beheer.FOLDER}/{script.name}", abs_src_path=str(script))
-    backend = editor_settings(config)
+    backend = editor_settings(config, options)
     cms_config = _config(site, backend)
     add_generated(files, config, f"{beheer.FOLDER}/config.yml", content=beheer.to_yaml(cms_config))
     add_generated(files, config, f"{beheer.FOLDER}/index.html", content=_page(config, backend))
@@ -55,9 +55,9 @@ def add_editor(files: Files, config: MkDocsConfig, site: Site) -> None:
                                             f"../../{config.theme['favicon']}"))
 
 
-def editor_settings(config: MkDocsConfig) -> beheer.Backend:
-    """Every setting of the editor, read here only: the repository (MkDocs' repo_url) and the sign-in service."""
-    return beheer.Backend(repo=_repository(config.repo_url), auth_url=os.environ.get(AUTH_ENV) or None,
+def editor_settings(config: MkDocsConfig, options: HandreikingConfig) -> beheer.Backend:
+    """Every setting of the editor: the repository (MkDocs' repo_url) and the sign-in service (the plugin's option)."""
+    return beheer.Backend(repo=_repository(config.repo_url), auth_url=options.editor_sign_in,
                           site_url=config.site_url)
 
 

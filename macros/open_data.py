@@ -5,7 +5,6 @@ from __future__ import annotations
 
 def define_env(env):
     from handreiking.tools.open_data import field_table, file_table, reuse_text
-    from handreiking.content.schemas import project_schemas
 
     from .plugin import site_of
 
@@ -13,7 +12,7 @@ def define_env(env):
     def open_data_velden() -> str:
         """De velden van praktijkvoorbeelden.json en hun CSV-kolommen, uit het gepubliceerde schema."""
         site = site_of(env.conf)
-        return field_table(site.content, project_schemas(site.root).raw["praktijkvoorbeeld"], "voor-redacteuren.md")
+        return field_table(site.content, site.content.praktijkvoorbeeld_schema, "voor-redacteuren.md")
 
     @env.macro
     def open_data_bestanden() -> str:

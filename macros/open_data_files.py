@@ -8,7 +8,6 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from handreiking.content.schemas import project_schemas
 from handreiking.site.site import Site
 from handreiking.tools.open_data import open_data_files
 from macros.generated_files import add_generated
@@ -17,8 +16,7 @@ from macros.site_urls import url_for
 
 def add_open_data(files: Files, config: MkDocsConfig, site: Site) -> None:
     def make() -> dict[str, str]:
-        schema = project_schemas(site.root).raw["praktijkvoorbeeld"]
-        return open_data_files(site.content, schema, site.history, url_for(config))
+        return open_data_files(site.content, site.content.praktijkvoorbeeld_schema, site.history, url_for(config))
 
     for path, text in site.generated("open data", make).items():
         add_generated(files, config, path, content=text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,8 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from handreiking.content.problems import ContentError
 from handreiking.site.pages import Output
-from handreiking.site.pdf import PDF_ENV
-from handreiking.site.site import Site, build_site
+from handreiking.site.site import Site, SiteCaches, build_site
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -19,11 +17,13 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def load_site(config: MkDocsConfig) -> Site:
-    """Load and check all YAML; invalid content stops the build with every problem listed."""
-    # The build driver (handreiking.build) says whether it writes the PDFs; only then pages link to them.
-    output = Output(directory_urls=config.use_directory_urls, pdf_downloads=os.environ.get(PDF_ENV) == "1")
+def load_site(config: MkDocsConfig, caches: SiteCaches, pdf_downloads: bool) -> Site:
+    """Load and check all YAML; invalid content stops the build with every problem listed.
+
+    ``pdf_downloads``: pages link to the PDFs (only a build that also prints them says so).
+    """
+    output = Output(directory_urls=config.use_directory_urls, pdf_downloads=pdf_downloads)
     try:
-        return build_site(project_root(config), output=output)
+        return build_site(project_root(config), output=output, caches=caches)
     except ContentError as error:
         raise PluginError(f"{error}\n\nDe site is niet gebouwd. Voer 'make check' uit voor dezelfde lijst.") from None

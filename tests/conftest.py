@@ -53,6 +53,14 @@ def example_slug(index: int = 0) -> str:
     return sorted(path.stem for path in (ROOT / "content" / "interventies").glob("*.yml"))[index]
 
 
+def make_voorbeeld(slug: str, **fields):
+    """A praktijkvoorbeeld made in a test, read as the loader reads one: fields left out take their default."""
+    from handreiking.content.loader import praktijkvoorbeeld_reader
+    from handreiking.content.schemas import project_schemas
+
+    return praktijkvoorbeeld_reader(project_schemas(ROOT).raw["praktijkvoorbeeld"])(slug, f"{slug}.yml", fields)
+
+
 def edit_yaml(file: Path, change: Callable[[dict], object]) -> None:
     """Change a content file as data (``change`` edits the parsed YAML in place), whatever its layout."""
     data = yaml.safe_load(file.read_text(encoding="utf-8"))

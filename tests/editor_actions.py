@@ -1,8 +1,9 @@
 """The ordinary changes an editor makes, done the way CONTRIBUTING.md describes them.
 
 Used by tests/test_editor_loop.py on a copy of the project: after these changes
-``make check`` and a build must pass, and so must every other test.
-Run by hand on a clone to try the whole suite after an editor's pull request:
+``make check`` and a build must pass, and so must every other test (that file runs the tests
+content can break, and the benchmark's smoke run, on the changed copy). Run by hand on a clone to try
+the whole suite after an editor's pull request:
 
     .venv/bin/python tests/editor_actions.py /path/to/clone [rename remove merge-into stop]
 """
@@ -20,6 +21,7 @@ import yaml
 from handreiking.content.slugs import slugify
 
 NEW_TITLE = "Buurtvaders"
+SECOND_TITLE = "Buurtmoeders"
 NEW_TERM = {"id": "sportverenigingen", "label": "Sportverenigingen",
             "beschrijving": "Sportclubs en hun kantines als plek waar buurtbewoners elkaar treffen."}
 
@@ -62,21 +64,21 @@ def add_locatie_term(project: Path) -> str:
     return term["id"]
 
 
-def add_example(project: Path, locatie: str) -> str:
+def add_example(project: Path, locatie: str, title: str = NEW_TITLE) -> str:
     """'Werken op uw eigen computer': make nieuw, then every VUL IN replaced."""
     folder = project / "content" / "interventies"
-    title = _unused(NEW_TITLE, lambda name: (folder / f"{slugify(name)}.yml").exists())
+    title = _unused(title, lambda name: (folder / f"{slugify(name)}.yml").exists())
     subprocess.run(["make", "--no-print-directory", "nieuw", f"TITEL={title}"], cwd=project, check=True,
                    capture_output=True, text=True)
     file = folder / f"{slugify(title)}.yml"
     checked = _read(file)["gecontroleerd_op"]
     _write(file, {
         "titel": title,
-        "samenvatting": "Vaders uit de buurt lopen 's avonds rondes en spreken jongeren en hun ouders aan.",
-        "beschrijving": "Een groep vaders loopt op vaste avonden door de buurt.\n\nZe kennen de jongeren en "
+        "samenvatting": "Ouders uit de buurt lopen 's avonds rondes en spreken jongeren en hun ouders aan.",
+        "beschrijving": "Een groep ouders loopt op vaste avonden door de buurt.\n\nZe kennen de jongeren en "
                         "hun ouders, en spreken hen aan op overlast, ook op het sportveld.",
         "oplossingsrichtingen": ["kinderen-jongeren"],
-        "locaties": ["publieke-ruimte", locatie],
+        "locaties": list(dict.fromkeys(["publieke-ruimte", locatie])),
         "doelgroepen": ["jongeren", "ouders"],
         "problematiek": ["overlast-jeugd"],
         "methodieken": ["avondrondes door vaders uit de buurt", "gesprekken met jongeren en hun ouders"],
@@ -138,8 +140,9 @@ def perform_editor_actions(project: Path, *chosen: str) -> dict[str, str]:
     renamed_to = rename_example(project, renamed, new_title)
     remove_example(project, removed, merged_into)
     stop_example(project, stopped)
+    second = add_example(project, "publieke-ruimte", SECOND_TITLE)
     return {"term": term, "nieuw": new, "hernoemd": renamed, "hernoemd_naar": renamed_to,
-            "verwijderd": removed, "samengevoegd_met": merged_into, "gestopt": stopped}
+            "verwijderd": removed, "samengevoegd_met": merged_into, "gestopt": stopped, "tweede": second}
 
 
 if __name__ == "__main__":

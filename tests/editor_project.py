@@ -14,13 +14,15 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
-EDITOR_FILES = ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml", ".pre-commit-config.yaml")
+EDITOR_FILES = ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml", ".pre-commit-config.yaml",
+                "package.json", "package-lock.json", "scripts/beheer_pakketten.py")
 OLD = 86400  # 2 January 1970: older than any venv
 
 
 def editor_project(target: Path) -> Path:
     project = copy_project(target)
     for name in EDITOR_FILES:
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / name, project / name)
         os.utime(project / name, (OLD, OLD))
     (project / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)

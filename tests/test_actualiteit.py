@@ -150,7 +150,7 @@ def test_unchecked_examples_warn_and_an_editors_example_needs_the_date(tmp_path,
         set_checked(project, voorbeeld.slug, date.today())
     imported = from_handreiking(content)[0]
     set_checked(project, imported.slug, None)
-    result = run_make(project, "check")
+    result = run_make(project, "check", "ALLES=ja")
     assert result.returncode == 0, result.stderr
     file = project / "content" / "interventies" / f"{imported.slug}.yml"
     bron_line = next(i for i, line in enumerate(file.read_text().splitlines(), 1) if line.startswith("bron:"))
@@ -163,6 +163,34 @@ def test_unchecked_examples_warn_and_an_editors_example_needs_the_date(tmp_path,
     assert result.returncode != 0
     assert (f"content/interventies/{imported.slug}.yml:{bron_line}: {FIELD}: ontbreekt; vul de datum in waarop u de "
             f"gegevens hebt nagegaan, bijvoorbeeld '{FIELD}: {date.today().isoformat()}'") in result.stderr.splitlines()
+
+
+def test_make_check_names_the_unchecked_examples_in_one_line_after_the_editors_own_problems(tmp_path, content):
+    """The examples of 2019 nobody checked yet would bury what an editor just did wrong."""
+    project = editor_project(tmp_path / "project")
+    never_checked = [v.slug for v in from_handreiking(content) if v.gecontroleerd_op is None]
+    assert len(never_checked) > 1, "zet de controledatum van twee voorbeelden weg om dit te testen"
+    stale, broken = [v.slug for v in content.praktijkvoorbeelden if v.slug not in never_checked[:2]][:2]
+    for slug in never_checked[2:]:
+        set_checked(project, slug, date.today())
+    for slug in never_checked[:2]:
+        set_checked(project, slug, None)
+    set_checked(project, stale, months_ago(120))
+    file = project / "content" / "interventies" / f"{broken}.yml"
+    file.write_text(file.read_text(encoding="utf-8") + "onbekend_veld: ja\n", encoding="utf-8")
+
+    result = run_make(project, "check")
+    assert result.returncode != 0
+    assert result.stderr.startswith(f"content/interventies/{broken}.yml:")
+    lines = [line for line in result.stdout.splitlines() if line.startswith(("content/", "waarschuwing"))]
+    assert [line for line in lines if "nooit gecontroleerd" in line] == [
+        f"waarschuwing: 2 praktijkvoorbeeld(en) nooit gecontroleerd sinds de handreiking ({HANDREIKING_JAAR}); "
+        f"ga na of ze nog kloppen en vul '{FIELD}' in. Per bestand: make check ALLES=ja"]
+    assert lines[0].startswith(f"content/interventies/{stale}.yml:") and "niet gecontroleerd sinds" in lines[0]
+
+    every = run_make(project, "check", "ALLES=ja").stdout.splitlines()
+    assert sorted(line.split(":")[0] for line in every if "nooit gecontroleerd" in line) == sorted(
+        f"content/interventies/{slug}.yml" for slug in never_checked[:2])
 
 
 def edit_links(page: Path) -> list[str]:

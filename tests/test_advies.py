@@ -14,6 +14,8 @@ from handreiking.tools.advies import Antwoorden, buiten_focus, idf, punt_value, 
 from handreiking.content.model import (Checklist, ChecklistItem, ChecklistSectie, Oplossingsrichting, Praktijkvoorbeeld,
                               Taxonomie, Term, Wanneer)
 
+from conftest import make_voorbeeld
+
 
 def richting(id_, nummer, **wanneer) -> Oplossingsrichting:
     return Oplossingsrichting(id=id_, bestand=f"{id_}.yml", nummer=nummer, titel=id_, wat_is_het="",
@@ -35,10 +37,9 @@ TRIGGERS = Checklist(slug="triggers", bestand="triggers.yml", titel="Triggers", 
 
 
 def voorbeeld(slug, richtingen, locaties=(), doelgroepen=(), problematiek=(), status="onbekend") -> Praktijkvoorbeeld:
-    return Praktijkvoorbeeld(slug=slug, bestand=f"{slug}.yml", titel=slug, samenvatting="", beschrijving="",
-                             oplossingsrichtingen=richtingen, locaties=locaties, doelgroepen=doelgroepen,
-                             problematiek=problematiek, methodieken=(), bron="b",
-                             status=status)
+    return make_voorbeeld(slug, titel=slug, samenvatting="", beschrijving="", oplossingsrichtingen=richtingen,
+                          locaties=locaties, doelgroepen=doelgroepen, problematiek=problematiek, methodieken=(),
+                          bron="b", status=status)
 
 
 VOORBEELDEN = (

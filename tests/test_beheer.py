@@ -31,7 +31,8 @@ from handreiking.tools import aanvullen, beheer, beheer_bestanden
 from handreiking.tools.beheer import FOLDER
 
 from beheer_map import LocalEditor
-from conftest import ROOT, commit_all, copy_project, git, mkdocs_build, run_axe, serve
+from conftest import (ROOT, commit_all, copy_project, example_slug, git, make_voorbeeld, mkdocs_build, run_axe,
+                      serve)
 
 SCHEMA_OF_FOLDER = {f"content/{folder}": schema for schema, folder in FOLDERS.items()}
 WAIT_MS = 30_000
@@ -258,16 +259,15 @@ def test_the_to_do_list_names_what_each_example_lacks_and_links_to_its_form(new_
 
 
 def test_the_to_do_list_rules():
-    content = load_content(ROOT)
-    voorbeeld = content.praktijkvoorbeelden[0]
+    data = yaml.safe_load((ROOT / "content" / "interventies" / f"{example_slug()}.yml").read_text(encoding="utf-8"))
     today = date(2030, 1, 1)
-    complete = voorbeeld.__class__(**{**voorbeeld.__dict__, "status": "actief", "gemeente": "Zwolle",
-                                      "links": (("x",),), "gecontroleerd_op": date(2029, 12, 1)})
-    assert aanvullen.gaps(complete, today, 24) == ()
-    stale = complete.__class__(**{**complete.__dict__, "gecontroleerd_op": date(2020, 1, 1)})
+    complete = {**data, "status": "actief", "gemeente": "Zwolle", "links": [{"titel": "x", "url": "https://x.nl"}],
+                "gecontroleerd_op": "2029-12-01"}
+    assert aanvullen.gaps(make_voorbeeld("x", **complete), today, 24) == ()
+    stale = make_voorbeeld("x", **{**complete, "gecontroleerd_op": "2020-01-01"})
     assert aanvullen.gaps(stale, today, 24) == ("niet gecontroleerd sinds 01-01-2020",)
-    empty = complete.__class__(**{**complete.__dict__, "status": "onbekend", "gemeente": None, "links": (),
-                                  "gecontroleerd_op": None})
+    empty = make_voorbeeld("x", **{**complete, "status": "onbekend", "gemeente": None, "links": [],
+                                   "gecontroleerd_op": None})
     assert aanvullen.gaps(empty, today, 24) == ("status onbekend: niet nagegaan of het nog loopt", "geen webadres",
                                                 "geen gemeente", "nooit gecontroleerd")
 

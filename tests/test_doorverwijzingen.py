@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import yaml
+
 from handreiking.content.loader import check_content
 from handreiking.content.redirects import published_addresses
 from handreiking.content.slugs import slugify
@@ -54,7 +56,14 @@ def without_history(project: Path) -> None:
     (project / "content" / "doorverwijzingen.yml").write_text("praktijkvoorbeelden: {}\nchecklists: {}\n")
 
 
-OLD = example_slug()  # the example the tests rename
+def _renamable() -> str:
+    """An example the tests can rename: none of the redirects points at it (an editor may have added some)."""
+    redirects = yaml.safe_load((ROOT / "content" / "doorverwijzingen.yml").read_text(encoding="utf-8"))
+    targets = set((redirects.get("praktijkvoorbeelden") or {}).values())
+    return next(slug for slug in map(example_slug, range(len(targets) + 1)) if slug not in targets)
+
+
+OLD = _renamable()  # the example the tests rename
 NEW_TITLE = "Proef Hernoemd"
 NEW = slugify(NEW_TITLE)
 

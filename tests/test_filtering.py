@@ -12,13 +12,15 @@ import re
 from handreiking.tools.filtering import Zoeker, counts, normalize, select
 from handreiking.content.model import Praktijkvoorbeeld
 
+from conftest import make_voorbeeld
+
 
 def voorbeeld(slug, locaties, doelgroepen, status="onbekend", **extra) -> Praktijkvoorbeeld:
-    fields = dict(slug=slug, bestand=f"{slug}.yml", titel=slug.title(), samenvatting="Een samenvatting.",
+    fields = dict(titel=slug.title(), samenvatting="Een samenvatting.",
                   beschrijving="", oplossingsrichtingen=("ontmoeting-buurt",), locaties=locaties,
                   doelgroepen=doelgroepen, problematiek=("overlast-jeugd",), methodieken=("praten",),
                   bron="stap-4-ontmoeting", status=status)
-    return Praktijkvoorbeeld(**{**fields, **extra})
+    return make_voorbeeld(slug, **{**fields, **extra})
 
 
 PLEIN = voorbeeld("plein", ("publieke-ruimte",), ("jongeren",), gemeente="Súdwest-Fryslân")

@@ -6,10 +6,12 @@ tested on the built site by the other test files; here only its wiring.
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug
@@ -17,7 +19,9 @@ from macros.plugin import NAME, HandreikingPlugin, site_of
 
 pytestmark = pytest.mark.code  # a content change cannot break it: skipped by make test-inhoud
 
-EVENTS = ("config", "files", "page_context", "post_build")  # the events the plugin handles
+# The events the plugin handles (startup, serve and shutdown run once per mkdocs command, not per build).
+EVENTS = ("config", "pre_build", "files", "nav", "page_markdown", "page_content", "env", "page_context",
+          "post_page", "post_build")
 
 
 def plugin_name(entry: str | dict) -> str:
@@ -63,3 +67,27 @@ def test_the_plugin_loads_the_project_beside_mkdocs_yml(tmp_path):
     site = site_of(config)
     assert site.root == project.resolve()
     assert "Alleen in deze kopie." in {voorbeeld.samenvatting for voorbeeld in site.content.praktijkvoorbeelden}
+
+
+def test_the_options_are_typed_and_an_environment_variable_overrides_each(monkeypatch):
+    for name in ("HANDREIKING_PDF", "HANDREIKING_BEHEER_AUTH", "HANDREIKING_INCREMENTEEL"):
+        monkeypatch.delenv(name, raising=False)
+    options = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins[NAME].config
+    assert (options.pdf_downloads, options.editor_sign_in, options.incremental) == (False, None, True)
+    monkeypatch.setenv("HANDREIKING_PDF", "true")
+    monkeypatch.setenv("HANDREIKING_BEHEER_AUTH", "https://aanmelden.example.org")
+    options = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins[NAME].config
+    assert options.pdf_downloads is True and options.editor_sign_in == "https://aanmelden.example.org"
+    monkeypatch.setenv("HANDREIKING_PDF", "misschien")
+    with pytest.raises(Abort):
+        load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def test_the_build_reads_its_settings_from_mkdocs_yml_only():
+    """Environment variables are overrides in mkdocs.yml (!ENV); no module reads one on its own, except
+    the build script, which sets them for the MkDocs it runs and asks where Chromium is."""
+    allowed = {"handreiking/build.py", "handreiking/site/pdf.py"}
+    readers = {path.relative_to(ROOT).as_posix() for folder in ("handreiking", "macros")
+               for path in (ROOT / folder).rglob("*.py")
+               if re.search(r"\bos\.environ\b|\bgetenv\b|\benviron\[", path.read_text(encoding="utf-8"))}
+    assert readers <= allowed

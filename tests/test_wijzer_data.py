@@ -15,9 +15,9 @@ from wijzer_page import expected_counts, expected_slugs, open_wijzer, option_cou
 DATA_FILE = "assets/data/handreiking.js"
 TOP_LEVEL = {"versie", "vocabulaires", "praktijkvoorbeelden", "oplossingsrichtingen", "checklists", "casussen",
              "velden", "interventiewijzer", "buurtanalyse", "doorverwijzingen", "tekst"}
-VOORBEELD_FIELDS = {"slug", "titel", "samenvatting", "url", "oplossingsrichtingen", "subcategorie", "locaties",
-                    "doelgroepen", "problematiek", "methodieken", "gemeente", "status", "gecontroleerd_op", "links",
-                    "erkenningsniveau", "aanpak", "voor_buurten_met", "zoekwoorden"}
+# Besides every field of the schema but long Markdown text (only its own page shows that); zoekwoorden: the words
+# of the beschrijving the site search reads.
+ADDED_FIELDS = {"slug", "url", "erkenningsniveau", "zoekwoorden"}
 TERM_FIELDS = {"id", "label", "beschrijving", "order", "code", "buiten_focus", "url", "subcategorieen"}
 # Text that would end a <script> element, open an HTML comment or end a JavaScript line.
 HOSTILE = "Financiële </script><script>window.GEHACKT = 1</script><!-- opmerking --> regel\u2028met\u2029scheidingen & meer"
@@ -41,7 +41,11 @@ def test_data_file_is_the_export_of_the_content(built_site, content):
     assert data == as_json(export(content))
     assert set(data) == TOP_LEVEL
     assert [v["slug"] for v in data["praktijkvoorbeelden"]] == [v.slug for v in content.praktijkvoorbeelden]
-    assert all(set(v) == VOORBEELD_FIELDS for v in data["praktijkvoorbeelden"])
+    schema = content.praktijkvoorbeeld_schema
+    fields = {name for name, field in schema["properties"].items() if field.get("contentMediaType") != "text/markdown"}
+    assert "beschrijving" not in fields and {"titel", "locaties", "gecontroleerd_op", "links", "aanpak",
+                                              "voor_buurten_met"} <= fields
+    assert all(set(v) == ADDED_FIELDS | fields for v in data["praktijkvoorbeelden"])
     for naam, taxonomie in content.taxonomieen.items():
         termen = data["vocabulaires"][naam]["termen"]
         assert [(t["id"], t["label"], t["order"]) for t in termen] == \

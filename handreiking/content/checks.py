@@ -280,7 +280,9 @@ def _check_checked(documents: dict[str, YamlDocument], bronnen: dict[str, dict],
             else:
                 problems.append(Problem(doc.path, doc.line_of(("bron",)), field,
                                         f"nooit gecontroleerd sinds de handreiking ({HANDREIKING_JAAR}); ga na of het "
-                                        f"praktijkvoorbeeld nog klopt en vul '{field}' in", Severity.WARNING))
+                                        f"praktijkvoorbeeld nog klopt en vul '{field}' in", Severity.WARNING,
+                                        summary=f"praktijkvoorbeeld(en) nooit gecontroleerd sinds de handreiking "
+                                                f"({HANDREIKING_JAAR}); ga na of ze nog kloppen en vul '{field}' in"))
             continue
         checked = date.fromisoformat(doc.data[field])
         if checked > today:

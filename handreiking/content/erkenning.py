@@ -11,14 +11,15 @@ from __future__ import annotations
 from datetime import date
 
 from .checks import is_stale
-from .model import Erkenning
+from .fields import Record
 from .problems import Problem, Severity, field_name
 from .yamlsource import YamlDocument
 
 FIELD = ("erkenning", "datum")
 
 
-def is_expired(erkenning: Erkenning, today: date, months: int) -> bool:
+def is_expired(erkenning: Record, today: date, months: int) -> bool:
+    """``erkenning``: the block of a praktijkvoorbeeld (databank, niveau, datum, link)."""
     return is_stale(erkenning.datum, today, months)
 
 

@@ -24,12 +24,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .cache import BuildCache
 from .checks import Documents, cross_check
 from .erkenning import check_erkenningen
+from .fields import field_name_problems, record_reader
 from .literatuur import check_literature, literature, read_literature
-from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, Erkenning, FOLDERS, LINK_KEYS,
-                    Link, Oplossingsrichting, Praktijkvoorbeeld, SynoniemGroep, Taxonomie, Term, Verwijzing,
-                    VoorBuurtenMet, Vuistregel, Wanneer)
+from .model import (Casus, Checklist, ChecklistItem, ChecklistSectie, Content, FOLDERS, LINK_KEYS, Oplossingsrichting,
+                    Praktijkvoorbeeld, SynoniemGroep, Taxonomie, Term, Verwijzing, Vuistregel, Wanneer)
 from .placeholders import check_placeholders
 from .problems import ContentError, Problem, Severity, field_name
 from .redirects import History, check_history
@@ -37,6 +38,7 @@ from .schemas import project_schemas
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "content/instellingen.yml"
+PRAKTIJKVOORBEELD_SCHEMA = "praktijkvoorbeeld.schema.json"
 SYNONYMS_FILE = "content/synoniemen.yml"
 
 
@@ -48,11 +50,14 @@ class CheckResult:
     files: int
 
 
-def check_content(root: Path, today: date | None = None) -> CheckResult:
-    """Read and check every content file under ``root``; collect all problems."""
+def check_content(root: Path, today: date | None = None, kept: BuildCache | None = None) -> CheckResult:
+    """Read and check every content file under ``root``; collect all problems.
+
+    ``kept``: parsed YAML from earlier builds (:func:`handreiking.content.yamlsource.parsed_cache`).
+    """
     today = today or date.today()
     schemas = project_schemas(root)
-    problems: list[Problem] = []
+    problems: list[Problem] = _model_problems(root, schemas)
     settings = _read_settings(root, schemas, problems)
     synoniemen = _read_synonyms(root, schemas, problems)
     documents: dict[str, dict] = {}
@@ -65,7 +70,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
             if file.suffix != ".yml":
                 problems.append(Problem(display, 1, "", "gebruik de extensie .yml"))
                 continue
-            doc, read_problems = read_yaml(file, display)
+            doc, read_problems = read_yaml(file, display, kept)
             problems += read_problems
             if doc is None:
                 continue
@@ -88,14 +93,14 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     problems += history_problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
-    content = None if errors else _build(docs, settings, tuple(sorted(warnings)), history, synoniemen,
+    content = None if errors else _build(docs, schemas, settings, tuple(sorted(warnings)), history, synoniemen,
                                           literature(literature_doc))
     return CheckResult(sorted(errors), sorted(warnings), content, files)
 
 
-def load_content(root: Path, today: date | None = None) -> Content:
+def load_content(root: Path, today: date | None = None, kept: BuildCache | None = None) -> Content:
     """The validated content, or :class:`ContentError` listing every problem."""
-    result = check_content(root, today)
+    result = check_content(root, today, kept)
     if result.errors:
         raise ContentError(result.errors)
     return result.content
@@ -115,6 +120,13 @@ def _read_settings(root: Path, schemas, problems: list[Problem]) -> dict[str, An
     schema_problems = schemas.validate(doc, "instellingen")
     problems += schema_problems
     return defaults if schema_problems else {**defaults, **doc.data}
+
+
+def _model_problems(root: Path, schemas) -> list[Problem]:
+    """Fields of the praktijkvoorbeeld schema the model cannot hold (see handreiking.content.fields)."""
+    display = f"content/schemas/{PRAKTIJKVOORBEELD_SCHEMA}"
+    text = (root / display).read_text(encoding="utf-8")
+    return field_name_problems(schemas.raw["praktijkvoorbeeld"], display, text, Praktijkvoorbeeld.RESERVED)
 
 
 def _read_synonyms(root: Path, schemas, problems: list[Problem]) -> tuple[SynoniemGroep, ...]:
@@ -148,11 +160,12 @@ def _read_synonyms(root: Path, schemas, problems: list[Problem]) -> tuple[Synoni
     return groups
 
 
-def _build(docs: Documents, settings: dict, warnings: tuple, history: History,
+def _build(docs: Documents, schemas, settings: dict, warnings: tuple, history: History,
            synoniemen: tuple[SynoniemGroep, ...], literatuur: tuple) -> Content:
     taxonomieen = {doc.data["naam"]: _taxonomie(doc.data) for doc in docs.taxonomie.values()}
     order = {term_id: index for index, term_id in enumerate(taxonomieen["oplossingsrichting"].ids)}
-    voorbeelden = sorted((_praktijkvoorbeeld(stem, doc) for stem, doc in docs.praktijkvoorbeeld.items()),
+    read = praktijkvoorbeeld_reader(schemas.raw["praktijkvoorbeeld"])
+    voorbeelden = sorted((read(stem, doc.path, doc.data) for stem, doc in docs.praktijkvoorbeeld.items()),
                          key=lambda v: (order[v.oplossingsrichtingen[0]], v.titel.casefold()))
     richting_nummer = {doc.data["id"]: doc.data["nummer"] for doc in docs.oplossingsrichting.values()}
     checklists = sorted((_checklist(stem, doc, taxonomieen) for stem, doc in docs.checklist.items()),
@@ -164,7 +177,7 @@ def _build(docs: Documents, settings: dict, warnings: tuple, history: History,
     return Content(taxonomieen, tuple(voorbeelden), tuple(checklists), tuple(richtingen), tuple(casussen),
                    settings["verouderd_na_maanden"], warnings, history.doorverwijzingen,
                    erkenning_verloopt_na_maanden=settings["erkenning_verloopt_na_maanden"], literatuur=literatuur,
-                   synoniemen=synoniemen)
+                   synoniemen=synoniemen, praktijkvoorbeeld_schema=schemas.raw["praktijkvoorbeeld"])
 
 
 def _method_order(checklist: Checklist, richting_nummer: dict[str, int]) -> tuple:
@@ -183,19 +196,10 @@ def _taxonomie(data: dict) -> Taxonomie:
     return Taxonomie(**{**data, "termen": tuple(_term(term) for term in data["termen"])})
 
 
-def _praktijkvoorbeeld(stem: str, doc) -> Praktijkvoorbeeld:
-    data = dict(doc.data)
-    if "gecontroleerd_op" in data:
-        data["gecontroleerd_op"] = date.fromisoformat(data["gecontroleerd_op"])
-    data["links"] = tuple(Link(**link) for link in data.get("links", []))
-    if "erkenning" in data:
-        data["erkenning"] = Erkenning(**{**data["erkenning"], "datum": date.fromisoformat(data["erkenning"]["datum"])})
-    for key in ("oplossingsrichtingen", "locaties", "doelgroepen", "problematiek", "methodieken", "zie_ook",
-                "randvoorwaarden", "contra_indicaties", "aanpak"):
-        data[key] = tuple(data.get(key, ()))
-    if "voor_buurten_met" in data:
-        data["voor_buurten_met"] = VoorBuurtenMet(**_tuples(data["voor_buurten_met"]))
-    return Praktijkvoorbeeld(slug=stem, bestand=doc.path, **data)
+def praktijkvoorbeeld_reader(schema: dict):
+    """(slug, file, checked YAML data) -> Praktijkvoorbeeld, every field as ``schema`` declares it."""
+    read = record_reader(schema)
+    return lambda slug, bestand, data: Praktijkvoorbeeld(slug, bestand, read(data))
 
 
 def _tuples(data: dict) -> dict[str, tuple]:

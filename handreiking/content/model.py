@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date
+from typing import Any, ClassVar
+
+from .fields import Record
 
 # The praktijkvoorbeeld fields that hold vocabulary ids, in the order the site
 # shows them: these drive index pages, filters and "vergelijkbare" links.
@@ -74,55 +76,27 @@ class Taxonomie:
 
 
 @dataclass(frozen=True)
-class Link:
-    titel: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Erkenning:
-    """A recognition by a database of interventions, as that database states it."""
-
-    databank: str
-    niveau: str  # id in the vocabulary 'erkenningsniveau'
-    datum: date  # of the assessment
-    link: str | None = None
-
-
-@dataclass(frozen=True)
-class VoorBuurtenMet:
-    """Groups or places a praktijkvoorbeeld cannot do without (as its description states)."""
-
-    doelgroepen: tuple[str, ...] = ()
-    locaties: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Praktijkvoorbeeld:
+    """One praktijkvoorbeeld: its slug, its file and the fields of its schema.
+
+    Which fields a praktijkvoorbeeld has is said once, in content/schemas/praktijkvoorbeeld.schema.json;
+    :mod:`handreiking.content.fields` reads every property of that schema into ``fields`` (an absent
+    optional field too: its default, ``()`` or ``None``). They read as attributes, as in templates:
+    ``voorbeeld.doelgroepen`` is ``doelgroepen:`` in the YAML file, a tuple of ids; ``voorbeeld.links``
+    a tuple of records with ``titel`` and ``url``; ``voorbeeld.gecontroleerd_op`` a date or None.
+    """
+
     slug: str
     bestand: str
-    titel: str
-    samenvatting: str
-    beschrijving: str
-    oplossingsrichtingen: tuple[str, ...]
-    locaties: tuple[str, ...]
-    doelgroepen: tuple[str, ...]
-    problematiek: tuple[str, ...]
-    methodieken: tuple[str, ...]
-    bron: str
-    status: str = "onbekend"
-    gecontroleerd_op: date | None = None
-    subcategorie: str | None = None
-    gemeente: str | None = None
-    zie_ook: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
-    erkenning: Erkenning | None = None
-    randvoorwaarden: tuple[str, ...] = ()
-    contra_indicaties: tuple[str, ...] = ()
-    # The reader's note on the latest change; the page lists each new note from git (content/history.py).
-    wijziging: str | None = None
-    aanpak: tuple[str, ...] = ()  # ids in the vocabulary 'aanpak', read by the vuistregels
-    voor_buurten_met: VoorBuurtenMet | None = None
+    fields: Record
+
+    # Names of the model itself: no schema field may have one (see fields.field_name_problems).
+    RESERVED: ClassVar[frozenset[str]] = frozenset({"slug", "bestand", "fields", "values", "RESERVED"})
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "fields":  # not a field: copy, pickle and hasattr ask for these
+            raise AttributeError(name)
+        return getattr(self.fields, name)
 
     def values(self, vocabulary: str) -> tuple[str, ...]:
         """The ids this example carries for ``vocabulary`` ('locatie', 'status', ...)."""
@@ -277,6 +251,9 @@ class Content:
     warnings: tuple = field(default=(), compare=False)
     doorverwijzingen: dict = field(default_factory=dict)  # 'praktijkvoorbeelden' -> {old slug: new slug}
     erkenning_verloopt_na_maanden: int = field(kw_only=True)
+    # The schema the praktijkvoorbeelden were read with: the one list of their fields, which the data
+    # file and the open data follow too (see handreiking.content.fields).
+    praktijkvoorbeeld_schema: dict = field(default_factory=dict, compare=False, kw_only=True)
     literatuur: tuple[LiteratuurGroep, ...] = field(default=(), kw_only=True)  # content/literatuur.yml
     synoniemen: tuple[SynoniemGroep, ...] = field(default=(), kw_only=True)
 

@@ -8,7 +8,7 @@ without reading Python:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -27,6 +27,9 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    # Warnings that many files share (every item not checked since 2019) say so in one line
+    # unless asked for each file; this is that line's text, after the count.
+    summary: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         prefix = "waarschuwing: " if self.severity is Severity.WARNING else ""

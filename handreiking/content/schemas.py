@@ -15,7 +15,7 @@ import copy
 import difflib
 import json
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Iterator
@@ -25,6 +25,7 @@ import fastjsonschema
 if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid (it takes ~70 ms)
     from jsonschema import ValidationError
 
+from .cache import folder_digest
 from .problems import Problem, field_name
 from .yamlsource import BareDate, YamlDocument, value_at
 
@@ -146,12 +147,14 @@ def ref_target(root: dict, ref: str) -> dict:
 
 
 def project_schemas(root: Path) -> SchemaSet:
-    """The schemas in ``content/schemas/`` of the project at ``root``, read once per process."""
-    return _schema_set((root / "content" / "schemas").resolve())
+    """The schemas in ``content/schemas/`` of the project at ``root``, compiled again only when they changed
+    (``make serve`` runs for hours; compiling all of them takes a tenth of a second)."""
+    schema_dir = (root / "content" / "schemas").resolve()
+    return _schema_set(schema_dir, folder_digest(schema_dir, "*.schema.json"))
 
 
-@cache
-def _schema_set(schema_dir: Path) -> SchemaSet:
+@lru_cache(maxsize=4)
+def _schema_set(schema_dir: Path, version: str) -> SchemaSet:
     return SchemaSet(schema_dir)
 
 

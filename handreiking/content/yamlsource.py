@@ -78,20 +78,30 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
-def read_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
+def read_yaml(file: Path, display_path: str, kept: BuildCache | None = None) -> tuple[YamlDocument | None, list[Problem]]:
     """Read ``file``: the document (None when it cannot be used) and its problems.
 
     A duplicate key does not stop reading: the document comes with that problem (the first value counts).
+    ``kept``: documents parsed before, by the hash of their bytes (see :func:`parsed_cache`).
     """
     raw = file.read_bytes()
+    if kept is None:
+        return _parse(raw, display_path)
     key = digest(raw)
-    cached = _parsed.get(key)
+    cached = kept.get(key)
     if cached is not None:
         return _from_cache(cached, display_path), []
     doc, problems = _parse(raw, display_path)
     if doc is not None and not problems:
-        _parsed.put(key, _to_cache(doc))
+        kept.put(key, _to_cache(doc))
     return doc, problems
+
+
+def parsed_cache() -> BuildCache:
+    """A cache of parsed documents for :func:`read_yaml`, kept as JSON text: every build gets fresh objects
+    it may change freely."""
+    return BuildCache("yaml", code_version(__file__, yaml.__version__),
+                      on_load=lambda text: text if isinstance(text, str) else None)
 
 
 def _parse(raw: bytes, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -136,11 +146,6 @@ def _parse(raw: bytes, display_path: str) -> tuple[YamlDocument | None, list[Pro
         return None, sorted(builder.problems)
     # Only recoverable problems (a duplicate key: the first value counts): check the rest too.
     return YamlDocument(display_path, data, builder.lines, builder.typed_text), builder.problems
-
-
-# Stored as JSON text, so every build gets fresh objects it may change freely.
-_parsed = BuildCache("yaml", code_version(__file__, yaml.__version__),
-                     on_load=lambda text: text if isinstance(text, str) else None)
 
 
 def _to_cache(doc: YamlDocument) -> str:

@@ -11,7 +11,15 @@
 
 Pages are Markdown so MkDocs validates their links and Material indexes them
 for search. Templates receive finished values: Python decides, templates lay
-out. In Markdown templates every ``{{ value }}`` is escaped unless it is
+out.
+
+:meth:`PageRenderer.plans` lists the pages before rendering, each with a digest of what it is
+made of besides what every page shares (:meth:`PageRenderer.shared_inputs`: the vocabularies,
+checklists, oplossingsrichtingen, settings, date, output form and templates): a praktijkvoorbeeld
+page its own item, the items it links to and its file's history; an index page the items it lists.
+A build keeps a page's Markdown by both digests and renders again only the pages whose inputs
+changed (see :mod:`handreiking.site.site`). A page that starts showing something of another item
+must name that item in its inputs. In Markdown templates every ``{{ value }}`` is escaped unless it is
 already :class:`~markupsafe.Markup` (see :mod:`handreiking.site.text`).
 """
 
@@ -19,23 +27,25 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Sequence
+from functools import cached_property
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from ..content.cache import digest
 from ..content.checks import needs_check
 from ..content.erkenning import is_expired
 from ..content.history import NO_GIT, ChangeHistory
 from ..content.literatuur import LITERATUUR
-from ..content.model import (BRON, FACET_FIELDS, HANDREIKING_JAAR, HIDDEN_STATUS, Checklist, Content, Link,
+from ..content.model import (BRON, FACET_FIELDS, HANDREIKING_JAAR, HIDDEN_STATUS, Checklist, Content,
                              Praktijkvoorbeeld, Term)
 from .crosslinks import CrossLinks
 from .diagrams import Diagrams
-from .templating import html_templates, markdown_templates
-from .text import rich_text
+from .templating import html_templates, markdown_templates, templates_version
+from .text import KeptRichText
 from .urls import (ALL_VOORBEELDEN, BUURTANALYSE, INSTRUMENT, INSTRUMENT_PDF, VERGELIJK, WIJZER, checklist_path,
                    checklist_pdf_path, html_href, overview_path, relative, term_path, voorbeeld_path)
 
@@ -56,10 +66,28 @@ class Output:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link for a template: its text and address."""
+
+    titel: str
+    url: str
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
     markdown: str
     source_file: str | None  # the YAML file an editor changes, for "Bewerk deze pagina"
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """A generated page before rendering: its path, a digest of what it is made of (besides what every page
+    shares) and how to render it."""
+
+    src_uri: str
+    inputs: str
+    render: Callable[[], GeneratedPage]
 
 
 def instrument_checklists(content: Content) -> list[Checklist]:
@@ -105,8 +133,9 @@ class PageRenderer:
     """Renders all generated pages of one build from the content and its cross-links."""
 
     def __init__(self, content: Content, links: CrossLinks, today: date, output: Output | None = None,
-                 history: ChangeHistory | None = None):
+                 history: ChangeHistory | None = None, rich_text: KeptRichText | None = None):
         self.content = content
+        self.rich_text = rich_text or KeptRichText()
         self.links = links
         self.today = today
         self.output = output or Output()
@@ -116,16 +145,51 @@ class PageRenderer:
         self.diagrams = Diagrams(content, self.html)
 
     def all(self) -> list[GeneratedPage]:
-        pages = [self.praktijkvoorbeeld(v) for v in self.content.praktijkvoorbeelden]
-        pages += [self.oplossingsrichting(r.id) for r in self.content.oplossingsrichtingen]
-        pages += [self.checklist_page(c) for c in self.content.checklists]
+        return [plan.render() for plan in self.plans()]
+
+    def plans(self) -> list[PagePlan]:
+        """Every generated page, in site order, not yet rendered (see the module docstring)."""
+        content, items, by_term = self.content, self._items, self.links.by_term
+        plans = [PagePlan(voorbeeld_path(v.slug), self._voorbeeld_inputs(v), lambda v=v: self.praktijkvoorbeeld(v))
+                 for v in content.praktijkvoorbeelden]
+        plans += [PagePlan(term_path(content, "oplossingsrichting", r.id),
+                           items(by_term.get(("oplossingsrichting", r.id), ())),
+                           lambda r=r: self.oplossingsrichting(r.id)) for r in content.oplossingsrichtingen]
+        plans += [PagePlan(checklist_path(c.slug), "", lambda c=c: self.checklist_page(c)) for c in content.checklists]
         for vocabulary in ("locatie", "doelgroep", "problematiek"):
-            taxonomie = self.content.taxonomieen[vocabulary]
-            pages += [self.term(vocabulary, term.id) for term in taxonomie.termen]
-            pages.append(self.overview(vocabulary))
-        pages.append(self.all_voorbeelden())
-        pages.append(self.analyse_instrument())
-        return pages
+            termen = content.taxonomieen[vocabulary].termen
+            plans += [PagePlan(term_path(content, vocabulary, term.id), items(by_term.get((vocabulary, term.id), ())),
+                               lambda vocabulary=vocabulary, term=term: self.term(vocabulary, term.id))
+                      for term in termen]
+            counts = repr([len(by_term.get((vocabulary, term.id), ())) for term in termen])
+            plans.append(PagePlan(overview_path(content, vocabulary), counts,
+                                  lambda vocabulary=vocabulary: self.overview(vocabulary)))
+        plans.append(PagePlan(ALL_VOORBEELDEN, items(content.praktijkvoorbeelden), self.all_voorbeelden))
+        plans.append(PagePlan(INSTRUMENT, "", self.analyse_instrument))
+        return plans
+
+    def shared_inputs(self) -> str:
+        """A digest of everything a generated page may show besides the praktijkvoorbeelden its plan names."""
+        content = self.content
+        shared = (content.taxonomieen, content.checklists, content.oplossingsrichtingen, content.casussen,
+                  content.verouderd_na_maanden, content.erkenning_verloopt_na_maanden, content.doorverwijzingen,
+                  self.today, self.output, self.history.status)
+        return digest((repr(shared) + templates_version()).encode("utf-8"))
+
+    @cached_property
+    def _item_digests(self) -> dict[str, str]:
+        return {v.slug: digest(repr(v).encode("utf-8")) for v in self.content.praktijkvoorbeelden}
+
+    def _items(self, voorbeelden: Sequence[Praktijkvoorbeeld]) -> str:
+        """A digest of everything in ``voorbeelden``."""
+        return digest("".join(self._item_digests[v.slug] for v in voorbeelden).encode("ascii"))
+
+    def _voorbeeld_inputs(self, v: Praktijkvoorbeeld) -> str:
+        """What a praktijkvoorbeeld page shows: the item, those it links to (both ways), its file's history."""
+        related = [self.content.voorbeeld(slug) for slug in v.zie_ook] + list(self.links.referenced_by.get(v.slug, ()))
+        similar = self.links.similar.get(v.slug, ())
+        return digest(repr((self._items([v, *related]), [(self._item_digests[s.voorbeeld.slug], s.shared)
+                                                        for s in similar], self.history.of(v.bestand))).encode())
 
     # --- helpers shared by the pages -------------------------------------------------
 
@@ -155,7 +219,7 @@ class PageRenderer:
             bron=bron,
             bron_url=relative(page, bron.pagina) if bron.pagina else None,
             kenmerken=self._kenmerken(page, v),
-            beschrijving=rich_text(v.beschrijving),
+            beschrijving=self.rich_text(v.beschrijving),
             zie_ook=zie_ook,
             similar=self.links.similar.get(v.slug, ()),
             link_to=voorbeeld_links(page),
@@ -273,8 +337,8 @@ class PageRenderer:
             wanneer_koppelingen=[self.term_value(page, "problematiek", p) for p in richting.wanneer.problematiek],
             wanneer_locaties=[self.term_value(page, "locatie", loc) for loc in richting.wanneer.locaties],
             buurtanalyse_url=relative(page, BUURTANALYSE),
-            wat_is_het=rich_text(richting.wat_is_het),
-            onderbouwing=rich_text(richting.onderbouwing),
+            wat_is_het=self.rich_text(richting.wat_is_het),
+            onderbouwing=self.rich_text(richting.onderbouwing),
             literatuur_url=relative(page, LITERATUUR),
             literatuur=[{"publicatie": item.publicatie, "url": relative(page, f"{LITERATUUR}#{item.anker}")}
                         for item in richting.literatuur],
@@ -338,10 +402,10 @@ class PageRenderer:
             checklist=checklist,
             stap_label=f"Stap {checklist.stap}",
             richting=richting,
-            inleiding=rich_text(checklist.inleiding) if checklist.inleiding else None,
+            inleiding=self.rich_text(checklist.inleiding) if checklist.inleiding else None,
             # Section titles are siblings of the "Toelichting" heading below, so the same level.
             formulier=self.checklist_form(checklist, heading_level),
-            toelichting=rich_text(checklist.toelichting) if checklist.toelichting else None,
+            toelichting=self.rich_text(checklist.toelichting) if checklist.toelichting else None,
             kop=Markup("#" * heading_level),
             bron=f"{BRON}, checklist bij stap {checklist.stap}",
         ))
@@ -351,7 +415,7 @@ class PageRenderer:
             {"titel": sectie.titel,
              "punten": [{"id": f"{checklist.slug}-{s}-{i}", "code": item.code, "tekst": item.tekst,
                         "voorbeelden": item.voorbeelden, "koppeling": item.koppeling or sectie.koppeling,
-                        "toelichting": rich_text(item.toelichting) if item.toelichting else None}
+                        "toelichting": self.rich_text(item.toelichting) if item.toelichting else None}
                        for i, item in enumerate(sectie.items, start=1)]}
             for s, sectie in enumerate(checklist.secties, start=1)
         ]

@@ -6,8 +6,8 @@
 Chromium prints form checkboxes and CSS paged media (A4, page footers) the way
 a browser prints the page, so a PDF is exactly what "Print deze checklist"
 gives. :mod:`handreiking.build` runs :func:`write_pdfs` on the freshly built
-folder and sets :data:`PDF_ENV` for MkDocs, so pages link to the PDFs only in
-a build that also writes them.
+folder and switches on the plugin's ``pdf_downloads`` for MkDocs, so pages link to
+the PDFs only in a build that also writes them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from pathlib import Path
 from ..content.model import Content
 from .urls import INSTRUMENT, INSTRUMENT_PDF, built_file, checklist_path, checklist_pdf_path
 
-PDF_ENV = "HANDREIKING_PDF"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT_SECONDS = 120
 CHROMIUM_FLAGS = (

@@ -7,11 +7,20 @@ Markdown templates escape every ``{{ value }}`` for Markdown unless it is alread
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..content.cache import folder_digest
 from .text import escape_markdown
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def templates_version() -> str:
+    """A digest of the templates as they are now: Jinja reads a changed one again, also during ``make serve``."""
+    return folder_digest(TEMPLATES, "*.j2")
 
 
 def _finalize(value: object) -> object:

@@ -9,8 +9,9 @@ Text from YAML is never template source and never raw HTML. Two ways in:
   rendered with a small Markdown dialect (no raw HTML, no attribute lists) and
   then cleaned by nh3 with a short allowlist of tags and link schemes.
 
-Rendered Markdown is cached by the hash of its source, in memory (so ``make
-serve`` renders a text once) and between builds (:mod:`handreiking.content.cache`).
+:class:`KeptRichText` renders like :func:`rich_text` and keeps the HTML by the
+hash of its source (:mod:`handreiking.content.cache`): the pages of a build use
+it, so ``make serve`` renders a text once and a second build not at all.
 """
 
 from __future__ import annotations
@@ -61,18 +62,32 @@ def _clean(html: str) -> str:
                      link_rel="noopener")
 
 
-# Cleaned again when loaded: a cache file is never trusted more than editor input.
-_rendered = BuildCache("rich-text", code_version(__file__, markdown.__version__, nh3.__version__),
-                       on_load=lambda html: _clean(html) if isinstance(html, str) else None)
-
-
 def rich_text(source: str) -> Markup:
     """Markdown from an editor as sanitized HTML."""
-    key = digest(source.encode("utf-8"))
-    html = _rendered.get(key)
-    if html is None:
-        html = _rendered.put(key, _render(source))
-    return Markup(html)
+    return Markup(_render(source))
+
+
+def rendered_cache() -> BuildCache:
+    """A cache of rendered texts for :class:`KeptRichText`, cleaned again when loaded: a cache file is never
+    trusted more than editor input."""
+    return BuildCache("rich-text", code_version(__file__, markdown.__version__, nh3.__version__),
+                      on_load=lambda html: _clean(html) if isinstance(html, str) else None)
+
+
+class KeptRichText:
+    """:func:`rich_text`, keeping each result in ``kept`` by the hash of its source."""
+
+    def __init__(self, kept: BuildCache | None = None):
+        self.kept = kept
+
+    def __call__(self, source: str) -> Markup:
+        if self.kept is None:
+            return rich_text(source)
+        key = digest(source.encode("utf-8"))
+        html = self.kept.get(key)
+        if html is None:
+            html = self.kept.put(key, _render(source))
+        return Markup(html)
 
 
 def _render(source: str) -> str:

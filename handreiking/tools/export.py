@@ -13,7 +13,9 @@ Top-level keys of the data:
 - ``vocabulaires``: every vocabulary by name, each with its ``termen`` in site
   order (``id``, ``label``, ``beschrijving``, ``order``, ``code``,
   ``buiten_focus``, ``url``, ``subcategorieen``);
-- ``praktijkvoorbeelden``: in site order (by oplossingsrichting, then title);
+- ``praktijkvoorbeelden``: in site order (by oplossingsrichting, then title), each with its ``slug``,
+  ``url``, ``erkenningsniveau`` and every field of its schema (:func:`data_file_fields`; an absent
+  optional field is ``null`` or ``[]``) except long Markdown text, which only its own page shows;
 - ``velden``: vocabulary name -> the praktijkvoorbeeld field (in this data) that holds its ids,
   for every vocabulary a praktijkvoorbeeld carries (the advice reads its fields here, not from the wijzer);
 - ``oplossingsrichtingen``: the step 3 pages with their ``wanneer`` rules;
@@ -46,8 +48,10 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from collections.abc import Callable
 
+from ..content.fields import Record
 from ..content.model import (FACET_FIELDS, Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld,
                              Taxonomie, Term)
+from ..content.schemas import resolve_ref
 from ..site.text import rich_text
 from ..site.urls import checklist_path, page_url, term_path, voorbeeld_path
 from . import buurtanalyse, tekst, zoekvelden
@@ -61,10 +65,11 @@ UrlFor = Callable[[str], str]
 
 def export(content: Content, url_for: UrlFor = page_url) -> dict:
     """Everything a page script needs, as JSON-ready data."""
+    velden = data_file_fields(content.praktijkvoorbeeld_schema)
     return {
         "versie": VERSION,
         "vocabulaires": vocabularies_data(content, url_for),
-        "praktijkvoorbeelden": [_praktijkvoorbeeld(v, url_for) for v in content.praktijkvoorbeelden],
+        "praktijkvoorbeelden": [_praktijkvoorbeeld(v, velden, url_for) for v in content.praktijkvoorbeelden],
         "velden": {**{facet.naam: facet.veld for facet in (*FACETS, OPTIONAL_FACET)}, "aanpak": "aanpak"},
         "oplossingsrichtingen": [_oplossingsrichting(content, r, url_for) for r in content.oplossingsrichtingen],
         "checklists": [{**data, "zoekwoorden": " ".join(zoekvelden.checklist_woorden(checklist))}
@@ -107,6 +112,8 @@ def json_value(value):
         return value.isoformat()
     if isinstance(value, tuple):
         return [json_value(item) for item in value]
+    if isinstance(value, Record):
+        return {name: json_value(item) for name, item in value.as_dict().items() if item is not None}
     if is_dataclass(value):
         return {item.name: json_value(getattr(value, item.name)) for item in fields(value)
                 if getattr(value, item.name) is not None}
@@ -142,17 +149,18 @@ def _vocabulaire(content: Content, taxonomie: Taxonomie, url_for: UrlFor) -> dic
     }
 
 
-def _praktijkvoorbeeld(v: Praktijkvoorbeeld, url_for: UrlFor) -> dict:
+def data_file_fields(schema: dict) -> list[str]:
+    """The praktijkvoorbeeld fields in the data file: those of ``schema``, except Markdown text (long, and only
+    shown on the item's own page; the open data has it)."""
+    return [name for name, field in schema.get("properties", {}).items()
+            if resolve_ref(schema, field).get("contentMediaType") != "text/markdown"]
+
+
+def _praktijkvoorbeeld(v: Praktijkvoorbeeld, velden: list[str], url_for: UrlFor) -> dict:
     return {
-        "slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": url_for(voorbeeld_path(v.slug)),
-        "links": [{"titel": link.titel, "url": link.url} for link in v.links],
-        "oplossingsrichtingen": list(v.oplossingsrichtingen), "subcategorie": v.subcategorie,
-        "locaties": list(v.locaties), "doelgroepen": list(v.doelgroepen), "problematiek": list(v.problematiek),
-        "methodieken": list(v.methodieken), "gemeente": v.gemeente, "status": v.status,
-        "gecontroleerd_op": v.gecontroleerd_op.isoformat() if v.gecontroleerd_op else None,
+        "slug": v.slug, "url": url_for(voorbeeld_path(v.slug)),
+        **{name: json_value(getattr(v, name)) for name in velden},
         OPTIONAL_FACET.veld: list(v.values(OPTIONAL_FACET.naam)),
-        "aanpak": list(v.aanpak),
-        "voor_buurten_met": json_value(v.voor_buurten_met) if v.voor_buurten_met else None,
         "zoekwoorden": " ".join(zoekvelden.zoekwoorden(v)),
     }
 

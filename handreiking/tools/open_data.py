@@ -3,7 +3,7 @@
     files = open_data_files(content, content_schema, history, url_for)   # {"data/...": text}
 
 - ``praktijkvoorbeelden.json``: one record per praktijkvoorbeeld with every field
-  of ``content/schemas/praktijkvoorbeeld.schema.json`` that the model carries (an
+  of ``content/schemas/praktijkvoorbeeld.schema.json`` (an
   absent optional field is ``null`` or ``[]``), plus ``slug``, ``url``, ``laatst_gewijzigd`` and the
   change history ``wijzigingen`` (see :mod:`handreiking.content.history`);
 - ``praktijkvoorbeelden.schema.json``: generated from the content schema by
@@ -30,7 +30,6 @@ import csv
 import io
 import json
 import re
-from dataclasses import fields as dataclass_fields
 from typing import Any
 from collections.abc import Iterator
 
@@ -141,12 +140,8 @@ def published_schema(content_schema: dict, content: Content) -> dict:
 
 
 def published_fields(content_schema: dict) -> list[str]:
-    """The content fields in the open data: those of the schema the model carries (in schema order).
-
-    A field just added to the schema, before the model knows it, can hold no value yet.
-    """
-    known = {item.name for item in dataclass_fields(Praktijkvoorbeeld)}
-    return [name for name in content_schema["properties"] if name in known]
+    """The content fields in the open data: every field of the schema (the model holds each), in schema order."""
+    return list(content_schema["properties"])
 
 
 def _published_field(field: dict, required: bool, content: Content) -> dict:

@@ -5,6 +5,7 @@ then title), each a link to its page. The scripts listed in :data:`SCRIPTS`
 add the filters to the same cards (see ``DESIGN-interventiewijzer.md``).
 
     wijzer_html(content, link)   # link("praktijkvoorbeelden/x.md") -> "../praktijkvoorbeelden/x/"
+    wijzer_cards(content, link)  # only the cards, the list's items
 
 ``link`` turns a path in the site (a page source or an asset) into an href
 from the page that shows the wijzer; the MkDocs glue supplies it.
@@ -44,10 +45,21 @@ def _kenmerken(content: Content, v: Praktijkvoorbeeld) -> list[dict]:
     return rows
 
 
-def wijzer_html(content: Content, link: Callable[[str], str]) -> Markup:
-    """The cards, the result line and the scripts, as one HTML block."""
+def wijzer_html(content: Content, link: Callable[[str], str], cards: str | None = None) -> Markup:
+    """The result line, the list of cards and the scripts, as one HTML block.
+
+    ``cards``: what goes in the list, by default :func:`wijzer_cards`; the MkDocs glue puts a marker there
+    and the cards in after Markdown (see macros/later_html.py).
+    """
+    return Markup(html_templates().get_template("wijzer.html.j2").render(
+        aantal=len(content.praktijkvoorbeelden), kaarten_html=Markup(wijzer_cards(content, link) if cards is None
+                                                                     else cards),
+        vergelijk_url=link(VERGELIJK), scripts=[link(script) for script in SCRIPTS]))
+
+
+def wijzer_cards(content: Content, link: Callable[[str], str]) -> Markup:
+    """Every praktijkvoorbeeld as a card (a list item), in site order."""
     kaarten = [{"slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": link(voorbeeld_path(v.slug)),
                 "kenmerken": _kenmerken(content, v)}
                for v in content.praktijkvoorbeelden]
-    return Markup(html_templates().get_template("wijzer.html.j2").render(
-        kaarten=kaarten, vergelijk_url=link(VERGELIJK), scripts=[link(script) for script in SCRIPTS]))
+    return Markup(html_templates().get_template("wijzer_kaarten.html.j2").render(kaarten=kaarten))

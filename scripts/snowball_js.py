@@ -7,7 +7,7 @@ script. Snowball generates Python and JavaScript from the same source with the s
 translation is mechanical: ``try``/``raise labN``/``except labN`` become a labelled block with
 ``break labN``. tests/js/pariteit.test.js compares both on every word of the site.
 
-    .venv/bin/python tools/snowball_js.py      # after raising the pinned snowballstemmer
+    .venv/bin/python scripts/snowball_js.py      # after raising the pinned snowballstemmer
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The npm packages of the editor at /beheer/, without what only bundlers need (``make serve``, ``make build``).
 
-    python3 tools/beheer_pakketten.py
+    python3 scripts/beheer_pakketten.py
 
 The site copies browser files from the packages under ``dependencies`` in package.json (Sveltia CMS,
 its fonts, js-yaml). Installed with ``npm ci`` they bring their own dependencies along, which only a

@@ -1,6 +1,6 @@
 """Compare two builds of the site: every file the same, except the generator meta tag of the pages.
 
-    python tools/compare_sites.py SITE_A SITE_B
+    python ci-checks/compare_sites.py SITE_A SITE_B
 
 Used by ``make properdocs``: ProperDocs (the maintained fork of MkDocs 1.x) must build exactly
 the site MkDocs builds. Exits non-zero and lists the files that differ.
