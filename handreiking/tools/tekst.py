@@ -58,10 +58,18 @@ WEIGHTS = {"woord": 1.0, "begin": 0.8, "synoniem": 0.8, "tikfout": 0.6, "deel": 
 _WORD = re.compile(r"[^\W_]+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _without_mark(match: re.Match) -> str:
+    return "" if unicodedata.category(match.group()).startswith("M") else match.group()
+
+
 def normalize(text: str) -> str:
     """Lower case without accents: 'Moskeeën' -> 'moskeeen' (as the browser's normalize)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
+    # Only a character beyond ASCII can be a mark: the search index normalizes every text of the site.
+    return decomposed if decomposed.isascii() else _NON_ASCII.sub(_without_mark, decomposed)
 
 
 def words(text: str) -> list[str]:
