@@ -219,6 +219,11 @@ def run_axe(page, include: list[str] | None = None, rules: list[str] | None = No
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(
         """async ([runOnly, include]) => {
+            // A button that was just clicked fades to its hover colours (Material: 125 ms); axe measures
+            // what a reader sees once that settles, not a colour halfway.
+            const settling = document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+            await Promise.all(settling.map(a => a.finished.catch(() => null)));
             const context = {include: include.length ? include.map(s => [s]) : [document]};
             const result = await axe.run(context, {runOnly});
             return result.violations.map(v => ({id: v.id, help: v.help,
