@@ -59,7 +59,7 @@ from macros.later_html import LaterHtml
 from macros.literature_links import link_literature, literature_addresses
 from macros.open_data_files import add_open_data
 from macros.redirect_pages import add_redirect_pages
-from macros.search_index import write_search_index
+from macros.search_index import SearchIndex
 from macros.site_loading import load_site, project_root
 
 NAME = "handreiking"  # the entry point's name in pyproject.toml, as listed in mkdocs.yml
@@ -87,6 +87,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
         self._serving = False
         self._later = LaterHtml()
         self._templates = CompiledTemplates()  # only under `mkdocs serve`
+        self._search_index = SearchIndex(remember=False)
 
     @property
     def site(self) -> Site:
@@ -96,6 +97,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving = command == "serve"
+        self._search_index = SearchIndex(remember=self._serving)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._later = LaterHtml()
@@ -167,7 +169,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._incremental:
             self._incremental.complete_search_index(config)
-        write_search_index(config, self.site)  # made from Material's index, so after it is complete
+        self._search_index.write(config, self.site)  # made from Material's index, so after it is complete
         if self._incremental:
             self._incremental.finish(config)  # last: it removes what this build did not write
             self.site.caches.finish_build()  # kept in memory for the next rebuild; on disk at the end

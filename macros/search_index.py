@@ -4,32 +4,110 @@ Material's search plugin writes ``search/search_index.json`` (the sections of th
 turns it into ``search/zoekindex.js``, which the page script ``zoeken.js`` loads once a visitor starts to
 search: a page view without a search loads no search data. Material's own search runtime never runs: the
 search partial (``overrides/partials/search.html``) has none of the names its script looks for.
+
+Making it takes about half a second at 1,000 praktijkvoorbeelden, so :class:`SearchIndex` redoes only what
+changed: a build from the same sections, synonyms, page weights and code as the last one takes the file
+kept in ``.cache/`` (a second ``make build``, every build of ``make serve`` after a change that no page's
+text shows); under ``make serve`` each section is analysed once, so a save re-analyses only the sections
+it changed.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from handreiking.content.cache import digest
 from handreiking.site.site import Site
 from handreiking.site.urls import BUURTANALYSE, VERGELIJK, WIJZER
+from handreiking.tools import tekst
 from handreiking.tools.export import to_javascript
-from handreiking.tools.zoekindex import GLOBAL_NAME, pagina_gewichten, zoekindex
+from handreiking.tools.zoekindex import GLOBAL_NAME, Section, pagina_gewichten, section, zoekindex
 from macros.site_urls import url_for
 
 MATERIAL_INDEX = Path("search", "search_index.json")
 OUR_INDEX = Path("search", "zoekindex.js")
+KEPT = "zoekindex.js"  # in the cache folder, with its key in KEPT_KEY
+KEPT_KEY = "zoekindex.sleutel"
 
 
-def write_search_index(config: MkDocsConfig, site: Site) -> None:
-    source = Path(config.site_dir) / MATERIAL_INDEX
-    if not source.exists():  # Material moved it: the site would have no search at all
-        raise PluginError(f"{MATERIAL_INDEX} ontbreekt in de gebouwde site; pas macros/search_index.py aan")
-    docs = json.loads(source.read_text(encoding="utf-8"))["docs"]
-    urls = url_for(config)
-    data = zoekindex(docs, site.content.synoniemen, pagina_gewichten(site.content, urls),
-                     [urls(page) for page in (BUURTANALYSE, WIJZER, VERGELIJK)])
-    (Path(config.site_dir) / OUR_INDEX).write_text(to_javascript(data, GLOBAL_NAME), encoding="utf-8")
+class SearchIndex:
+    """Writes ``search/zoekindex.js`` after each build (see the module docstring).
+
+    ``remember``: keep each section's analysis for the next build (``make serve``); a single build
+    analyses each section once and has no use for it.
+    """
+
+    def __init__(self, remember: bool) -> None:
+        self._remember = remember
+        self._sections: dict[tuple[str, str], Section] = {}
+
+    def write(self, config: MkDocsConfig, site: Site) -> None:
+        source = Path(config.site_dir) / MATERIAL_INDEX
+        if not source.exists():  # Material moved it: the site would have no search at all
+            raise PluginError(f"{MATERIAL_INDEX} ontbreekt in de gebouwde site; pas macros/search_index.py aan")
+        material = source.read_bytes()
+        urls = url_for(config)
+        weights = pagina_gewichten(site.content, urls)
+        tool_pages = [urls(page) for page in (BUURTANALYSE, WIJZER, VERGELIJK)]
+        target = Path(config.site_dir) / OUR_INDEX
+        kept = _Kept(site, material, [tekst.settings(site.content.synoniemen), weights, tool_pages])
+        if kept.copy_to(target):
+            return
+        docs = json.loads(material)["docs"]
+        data = zoekindex(docs, site.content.synoniemen, weights, tool_pages, self._analysis())
+        text = to_javascript(data, GLOBAL_NAME)
+        target.write_text(text, encoding="utf-8")
+        kept.keep(text)
+
+    def _analysis(self) -> Callable[[str, str], Section]:
+        """How this build analyses a section: under ``make serve`` from the last build's analyses, keeping
+        only this build's (a long session does not pile up old ones)."""
+        if not self._remember:
+            return section
+        earlier, self._sections = self._sections, {}
+
+        def analyse(title_html: str, text_html: str) -> Section:
+            key = (title_html, text_html)
+            analysis = earlier.get(key) or section(title_html, text_html)
+            self._sections[key] = analysis
+            return analysis
+
+        return analyse
+
+
+class _Kept:
+    """The index file of an earlier build in the cache folder, under a key from all it is made of."""
+
+    def __init__(self, site: Site, material: bytes, settings: list) -> None:
+        caches = site.caches
+        self._folder = caches.folder if caches and site.content_digest else None
+        code = caches.generated.version if caches else ""
+        self._key = digest(material + json.dumps([settings, code], sort_keys=True).encode("utf-8"))
+
+    def copy_to(self, target: Path) -> bool:
+        """Write the kept file to ``target`` when it was made from the same input; whether it was."""
+        if self._folder is None:
+            return False
+        try:
+            if (self._folder / KEPT_KEY).read_text(encoding="utf-8") != self._key:
+                return False
+            target.write_bytes((self._folder / KEPT).read_bytes())
+        except OSError:
+            return False
+        return True
+
+    def keep(self, text: str) -> None:
+        if self._folder is None:
+            return
+        self._folder.mkdir(parents=True, exist_ok=True)
+        temporary = self._folder / f"{KEPT}.{os.getpid()}"
+        temporary.write_text(text, encoding="utf-8")
+        (self._folder / KEPT_KEY).unlink(missing_ok=True)  # never a key next to another build's file
+        temporary.replace(self._folder / KEPT)
+        (self._folder / KEPT_KEY).write_text(self._key, encoding="utf-8")

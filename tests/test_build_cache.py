@@ -79,6 +79,9 @@ def test_a_changed_file_is_read_again_after_a_warm_build(warm_project, tmp_path)
     assert mkdocs_build(warm_project, tmp_path / "second").returncode == 0
     html = (tmp_path / "second" / "praktijkvoorbeelden" / example_slug() / "index.html").read_text(encoding="utf-8")
     assert "Nieuw: " in html
+    # The search index kept from the first build is not taken for the changed pages.
+    assert (warm_project / CACHE_DIR / "zoekindex.js").exists()
+    assert "Nieuw: " in (tmp_path / "second" / "search" / "zoekindex.js").read_text(encoding="utf-8")
 
 
 def test_generated_pages_are_rendered_again_only_when_what_they_show_changed(warm_project, monkeypatch):

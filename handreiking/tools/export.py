@@ -91,9 +91,9 @@ def export(content: Content, url_for: UrlFor = page_url) -> dict:
 
 # In JSON these characters can only occur inside strings, where the escape means
 # the same character: the text can then never close a <script> element, open an
-# HTML comment or end a line in an older JavaScript engine.
-_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-           0x2028: "\\u2028", 0x2029: "\\u2029"}
+# HTML comment or end a line in an older JavaScript engine. Replaced one by one: str.translate with a
+# mapping looks up every character in Python (half a second for the search index at 1,000).
+_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def vocabularies_data(content: Content, url_for: UrlFor = page_url) -> dict:
@@ -122,7 +122,10 @@ def json_value(value):
 
 def to_json(data: dict) -> str:
     """Compact JSON that is safe inside an HTML <script> element and a JavaScript file."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_UNSAFE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in _UNSAFE:
+        text = text.replace(character, escaped)
+    return text
 
 
 def to_javascript(data: dict, name: str = GLOBAL_NAME) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from ..content.model import Content
 from ..site.urls import ALL_VOORBEELDEN, checklist_path, overview_path, term_path, voorbeeld_path
@@ -55,9 +55,24 @@ def pagina_gewichten(content: Content, url_for) -> dict[str, float]:
     return weights
 
 
+Section = tuple[str, str, Counter]  # a section's title and text as plain text, and its words with their counts
+
+
+def section(title_html: str, text_html: str) -> Section:
+    """What the index takes from one section of Material's index."""
+    title, text = plain(title_html), plain(text_html)
+    counts = Counter(tekst.words(text))
+    for word in set(tekst.words(title)):
+        counts[word] += IN_TITLE
+    return title, text, counts
+
+
 def zoekindex(docs: Iterable[Mapping[str, str]], synoniemen=(), gewichten: Mapping[str, float] | None = None,
-              tool_pages: Iterable[str] = ()) -> dict:
-    """The index: ``gewichten`` per page URL (see pagina_gewichten), the sections of ``tool_pages`` left out."""
+              tool_pages: Iterable[str] = (), analyse: Callable[[str, str], Section] = section) -> dict:
+    """The index: ``gewichten`` per page URL (see pagina_gewichten), the sections of ``tool_pages`` left out.
+
+    ``analyse``: :func:`section`, or one that remembers its results between builds.
+    """
     gewichten = gewichten or {}
     tools = set(tool_pages)
     documents = []
@@ -67,11 +82,8 @@ def zoekindex(docs: Iterable[Mapping[str, str]], synoniemen=(), gewichten: Mappi
         if anchor and page in tools:
             continue
         number = len(documents)
-        title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
+        title, text, counts = analyse(doc.get("title", ""), doc.get("text", ""))
         documents.append([doc["location"], title, text, gewichten.get(page, 1)])
-        counts = Counter(tekst.words(text))
-        for word in set(tekst.words(title)):
-            counts[word] += IN_TITLE
         for word, count in counts.items():
             postings.setdefault(word, []).extend((number, count))
     return {"versie": VERSION, "documenten": documents, "woorden": dict(sorted(postings.items())),
