@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from ..content.model import HANDREIKING_JAAR
-from .pages import format_date, groups_by_subcategorie, voorbeeld_links
+from .pages import format_date, groups_by_subcategorie, voorbeeld_hrefs
 from .site import Site
 from .text import rich_text
 from .urls import BUURTANALYSE, BUURTANALYSE_PARAMETERS, checklist_path, relative, term_path, voorbeeld_path
@@ -75,7 +75,7 @@ class Fragments:
                 if all(v.oplossingsrichtingen[0] == first.id for v in voorbeelden)
                 else [{"titel": None, "voorbeelden": voorbeelden}],
             })
-        return self._render("fragment_per_bron.md.j2", groepen=groups, link_to=voorbeeld_links(page))
+        return self._render("fragment_per_bron.md.j2", groepen=groups, link_to=voorbeeld_hrefs(page, self.site.output))
 
     def recent_gecontroleerd(self, page: str, count: int = 5) -> str:
         """The praktijkvoorbeelden the editors checked most recently; never the unchecked ones."""

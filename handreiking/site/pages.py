@@ -101,6 +101,11 @@ def voorbeeld_links(page: str):
     return lambda voorbeeld: relative(page, voorbeeld_path(voorbeeld.slug))
 
 
+def voorbeeld_hrefs(page: str, output: Output):
+    """For a list in raw HTML on ``page`` (voorbeeld_lijst.md.j2): praktijkvoorbeeld -> its address."""
+    return lambda voorbeeld: html_href(page, voorbeeld_path(voorbeeld.slug), output.directory_urls)
+
+
 def groups_by_subcategorie(term: Term, voorbeelden: Sequence[Praktijkvoorbeeld]) -> list[dict]:
     """The praktijkvoorbeelden of an oplossingsrichting under its subcategorieen; the rest last."""
     if not voorbeelden:
@@ -297,7 +302,7 @@ class PageRenderer:
             voorbeelden=self.links.by_term.get((vocabulary, term_id), ()),
             wijzer_url=self.wijzer_url(page, **{vocabulary: [term_id]}),
             overzicht_url=relative(page, overview_path(self.content, vocabulary)),
-            link_to=voorbeeld_links(page),
+            link_to=voorbeeld_hrefs(page, self.output),
         )
         return GeneratedPage(page, text, f"content/taxonomie/{vocabulary}.yml")
 
@@ -320,7 +325,7 @@ class PageRenderer:
         text = self.md.get_template("alle_voorbeelden.md.j2").render(
             front_matter=front_matter("Alle praktijkvoorbeelden", "Alle praktijkvoorbeelden van de handreiking."),
             groepen=groups, aantal=len(self.content.praktijkvoorbeelden), wijzer_url=self.wijzer_url(page),
-            link_to=voorbeeld_links(page))
+            link_to=voorbeeld_hrefs(page, self.output))
         return GeneratedPage(page, text, None)
 
     # --- oplossingsrichting ---------------------------------------------------------
@@ -347,7 +352,7 @@ class PageRenderer:
             diagrammen=self.diagrams.for_checklists(richting.checklists),
             groepen=groups_by_subcategorie(term, voorbeelden),
             wijzer_url=self.wijzer_url(page, oplossingsrichting=[term_id]),
-            link_to=voorbeeld_links(page),
+            link_to=voorbeeld_hrefs(page, self.output),
         )
         return GeneratedPage(page, text, richting.bestand)
 
