@@ -76,7 +76,7 @@ def define_env(env):
         link = link_from(env.conf, page)
         # The cards are finished HTML that search leaves out: put in after Markdown (macros/later_html.py).
         cards = later_html_of(env.conf).defer(page, "kaarten", site.fragment(
-            f"interventiewijzer-kaarten {env.page.url}", lambda: str(wijzer_cards(site.content, link))))
+            f"interventiewijzer-kaarten {env.page.url}", lambda: str(wijzer_cards(site.content, link, site.each))))
         return str(wijzer_html(site.content, link, cards))
 
     @env.macro

@@ -17,5 +17,5 @@ from macros.site_urls import url_for
 
 
 def add_data_file(files: Files, config: MkDocsConfig, site: Site) -> None:
-    text = site.generated("gegevensbestand", lambda: to_javascript(export(site.content, url_for(config))))
+    text = site.generated("gegevensbestand", lambda: to_javascript(export(site.content, url_for(config), site.each)))
     add_generated(files, config, DATA_FILE, content=text)

@@ -16,7 +16,8 @@ from macros.site_urls import url_for
 
 def add_open_data(files: Files, config: MkDocsConfig, site: Site) -> None:
     def make() -> dict[str, str]:
-        return open_data_files(site.content, site.content.praktijkvoorbeeld_schema, site.history, url_for(config))
+        return open_data_files(site.content, site.content.praktijkvoorbeeld_schema, site.history, url_for(config),
+                               site.each)
 
     for path, text in site.generated("open data", make).items():
         add_generated(files, config, path, content=text)

@@ -103,7 +103,7 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
         self._later = LaterHtml()
         root = project_root(config)
         if self._caches is None or self._caches.folder != root / CACHE_DIR:
-            self._caches = SiteCaches(root / CACHE_DIR)
+            self._caches = SiteCaches(root / CACHE_DIR, remember_items=self._serving)
         if self._serving and self.config.incremental and self._incremental is None:
             self._incremental = Incremental()
         self._site = load_site(config, self._caches, pdf_downloads=self.config.pdf_downloads)

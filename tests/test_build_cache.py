@@ -7,6 +7,7 @@ CI and the deployed site always build without a cache (see test_ci_never_restore
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, edit_yaml, example_slug, mkdocs_build
-from handreiking.content.cache import BuildCache
+from handreiking.content.cache import BuildCache, PerItem
 from handreiking.site import pages
 from handreiking.site.site import CACHE_DIR, GENERATED_CACHE, build_site
 from handreiking.tools.wijzer import DATA_FILE
@@ -151,3 +152,26 @@ def test_a_change_in_the_mkdocs_glue_is_not_hidden_by_kept_output(warm_project, 
         'return lambda path: "gewijzigd/" + page_url(path, config.use_directory_urls)'), encoding="utf-8")
     assert mkdocs_build(warm_project, tmp_path / "site").returncode == 0
     assert '"gewijzigd/praktijkvoorbeelden/' in (tmp_path / "site" / DATA_FILE).read_text(encoding="utf-8")
+
+
+def test_per_item_a_list_remakes_only_changed_items_and_keeps_what_it_did_not_make(content):
+    """make serve: after a save, each list of every praktijkvoorbeeld makes only the changed one again."""
+    kept = PerItem()
+    made: list[str] = []
+    first, second = content.praktijkvoorbeelden[:2]
+
+    def build(items, depends="x", name="kaarten"):
+        return [kept(name, v, depends, lambda v=v: made.append(v.slug) or v.titel) for v in items]
+
+    assert build([first, second]) == [first.titel, second.titel] and made == [first.slug, second.slug]
+    kept.finish_build()
+    made.clear()
+    changed = dataclasses.replace(second, slug=second.slug + "-anders")
+    assert build([first, changed]) == [first.titel, second.titel] and made == [changed.slug]
+    kept.finish_build()
+    made.clear()
+    kept.finish_build()  # a build that made no list (a hand-written page changed): nothing is forgotten
+    build([first, changed])
+    assert made == []
+    build([first], depends="y")  # other inputs: made again
+    assert made == [first.slug]

@@ -27,7 +27,7 @@ import json
 import os
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 
 def digest(data: bytes) -> str:
@@ -109,3 +109,43 @@ class BuildCache:
             json.dump({"versie": self.version, "waarden": self._values}, file)
         temporary.replace(target)
         self._new = False
+
+
+class PerItem:
+    """What a build makes of each praktijkvoorbeeld for one of its lists, kept for the next build.
+
+    A save in ``make serve`` changes one praktijkvoorbeeld, while the data file, the open data, the wijzer's
+    cards and the overviews each list all of them. Each asks, per item, for what it made of an equal item
+    (every field the same) with the same other inputs (``depends``, hashable) in its last build; only a
+    changed item is made again. In memory only (the MkDocs plugin keeps it for a whole ``make serve``):
+
+        entry = kept("gegevensbestand", voorbeeld, (url,), lambda: make(voorbeeld))
+        kept.finish_build()  # keep what this build used, per list
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, dict] = {}  # list name -> (item, depends) -> value, from the last build that made it
+        self._now: dict[str, dict] = {}
+
+    def __call__(self, name: str, item: Hashable, depends: Hashable, make: Callable[[], Any]) -> Any:
+        now = self._now.setdefault(name, {})
+        key = (item, depends)
+        value = now.get(key)
+        if value is None:
+            value = self._last.get(name, {}).get(key)
+            now[key] = value = make() if value is None else value
+        return value
+
+    def finish_build(self) -> None:
+        """A list this build made replaces its last one; one it did not make (unchanged content) stays."""
+        self._last.update(self._now)
+        self._now = {}
+
+
+# Either a PerItem or made_once, for the code that makes a list of every praktijkvoorbeeld.
+KeepPerItem = Callable[[str, Hashable, Hashable, Callable[[], Any]], Any]
+
+
+def made_once(name: str, item: Hashable, depends: Hashable, make: Callable[[], Any]) -> Any:
+    """As :class:`PerItem`, for a build that makes each list once and keeps nothing."""
+    return make()

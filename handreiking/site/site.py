@@ -27,7 +27,7 @@ import markdown
 import nh3
 import yaml
 
-from ..content.cache import BuildCache, digest, folder_digest
+from ..content.cache import BuildCache, KeepPerItem, PerItem, digest, folder_digest, made_once
 from ..content.history import ChangeHistory, read_history
 from ..content.loader import load_content
 from ..content.model import Content
@@ -51,8 +51,10 @@ class SiteCaches:
     gives each back once it is done with it (:meth:`Site.release_generated`).
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, remember_items: bool = False):
+        """``remember_items``: keep what each list made of each praktijkvoorbeeld (``make serve``; see PerItem)."""
         self.folder = folder
+        self.per_item: PerItem | None = PerItem() if remember_items else None
         self.parsed = parsed_cache()
         self.rendered = rendered_cache()
         code = _code_version()
@@ -71,6 +73,8 @@ class SiteCaches:
         """After each build: keep only what it used."""
         for cache in self._all():
             cache.forget_unused()
+        if self.per_item:
+            self.per_item.finish_build()
 
     def save(self) -> None:
         for cache in self._all():
@@ -100,6 +104,11 @@ class Site:
     def renderer(self) -> PageRenderer:
         rich_text = KeptRichText(self.caches.rendered if self.caches else None)
         return PageRenderer(self.content, self.links, self.today, self.output, self.history, rich_text)
+
+    @property
+    def each(self) -> KeepPerItem:
+        """How a list of every praktijkvoorbeeld gets its entries: kept between builds under ``make serve``."""
+        return self.caches.per_item if self.caches and self.caches.per_item else made_once
 
     @cached_property
     def history(self) -> ChangeHistory:

@@ -48,6 +48,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from collections.abc import Callable
 
+from ..content.cache import KeepPerItem, made_once
 from ..content.fields import Record
 from ..content.model import (FACET_FIELDS, Checklist, ChecklistItem, Content, Oplossingsrichting, Praktijkvoorbeeld,
                              Taxonomie, Term)
@@ -63,13 +64,15 @@ GLOBAL_NAME = "HANDREIKING"
 UrlFor = Callable[[str], str]
 
 
-def export(content: Content, url_for: UrlFor = page_url) -> dict:
-    """Everything a page script needs, as JSON-ready data."""
+def export(content: Content, url_for: UrlFor = page_url, each: KeepPerItem = made_once) -> dict:
+    """Everything a page script needs, as JSON-ready data. ``each``: see handreiking.content.cache.PerItem."""
     velden = data_file_fields(content.praktijkvoorbeeld_schema)
     return {
         "versie": VERSION,
         "vocabulaires": vocabularies_data(content, url_for),
-        "praktijkvoorbeelden": [_praktijkvoorbeeld(v, velden, url_for) for v in content.praktijkvoorbeelden],
+        "praktijkvoorbeelden": [each("gegevensbestand", v, (tuple(velden), url_for(voorbeeld_path(v.slug))),
+                                     lambda v=v: _praktijkvoorbeeld(v, velden, url_for))
+                                for v in content.praktijkvoorbeelden],
         "velden": {**{facet.naam: facet.veld for facet in (*FACETS, OPTIONAL_FACET)}, "aanpak": "aanpak"},
         "oplossingsrichtingen": [_oplossingsrichting(content, r, url_for) for r in content.oplossingsrichtingen],
         "checklists": [{**data, "zoekwoorden": " ".join(zoekvelden.checklist_woorden(checklist))}

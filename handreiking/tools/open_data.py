@@ -34,6 +34,7 @@ from typing import Any
 from collections.abc import Iterator
 
 
+from ..content.cache import KeepPerItem, made_once
 from ..content.history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
 from ..content.model import BRON, Content, Praktijkvoorbeeld
 from ..site.field_reference import code, field_rows
@@ -185,11 +186,13 @@ def record(v: Praktijkvoorbeeld, history: ChangeHistory, fields: list[str], url_
 
 
 def praktijkvoorbeelden_data(content: Content, content_schema: dict, history: ChangeHistory,
-                             url_for: UrlFor) -> dict:
-    """The content of praktijkvoorbeelden.json."""
+                             url_for: UrlFor, each: KeepPerItem = made_once) -> dict:
+    """The content of praktijkvoorbeelden.json. ``each``: see handreiking.content.cache.PerItem."""
     fields = published_fields(content_schema)
-    return {"versie": VERSION, "bron": BRON, "wijzigingsgeschiedenis": history.status,
-            "praktijkvoorbeelden": [record(v, history, fields, url_for) for v in content.praktijkvoorbeelden]}
+    records = [each("open data", v, (tuple(fields), url_for(voorbeeld_path(v.slug)), history.of(v.bestand)),
+                    lambda v=v: record(v, history, fields, url_for))
+               for v in content.praktijkvoorbeelden]
+    return {"versie": VERSION, "bron": BRON, "wijzigingsgeschiedenis": history.status, "praktijkvoorbeelden": records}
 
 
 def csv_columns(schema: dict) -> list[tuple[str, ...]]:
@@ -282,10 +285,11 @@ def spreadsheet_lines(data: dict, schema: dict, content: Content) -> Iterator[st
         yield csv_line([cell(item, path) for path in columns], SPREADSHEET_DELIMITER)
 
 
-def open_data_files(content: Content, content_schema: dict, history: ChangeHistory, url_for: UrlFor) -> dict[str, str]:
+def open_data_files(content: Content, content_schema: dict, history: ChangeHistory, url_for: UrlFor,
+                    each: KeepPerItem = made_once) -> dict[str, str]:
     """Every generated file of the open data, by its path in the site."""
     schema = published_schema(content_schema, content)
-    data = praktijkvoorbeelden_data(content, content_schema, history, url_for)
+    data = praktijkvoorbeelden_data(content, content_schema, history, url_for, each)
     header, *lines = csv_lines(data, schema)
     sheet_header, *sheet_lines = spreadsheet_lines(data, schema, content)
     slugs = [item["slug"] for item in data["praktijkvoorbeelden"]]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from ..content.cache import KeepPerItem, digest, made_once
 from ..content.model import Content, Praktijkvoorbeeld
 from ..site.templating import html_templates
 from ..site.urls import VERGELIJK, voorbeeld_path
@@ -57,9 +58,18 @@ def wijzer_html(content: Content, link: Callable[[str], str], cards: str | None 
         vergelijk_url=link(VERGELIJK), scripts=[link(script) for script in SCRIPTS]))
 
 
-def wijzer_cards(content: Content, link: Callable[[str], str]) -> Markup:
-    """Every praktijkvoorbeeld as a card (a list item), in site order."""
-    kaarten = [{"slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": link(voorbeeld_path(v.slug)),
-                "kenmerken": _kenmerken(content, v)}
-               for v in content.praktijkvoorbeelden]
-    return Markup(html_templates().get_template("wijzer_kaarten.html.j2").render(kaarten=kaarten))
+def wijzer_cards(content: Content, link: Callable[[str], str], each: KeepPerItem = made_once) -> Markup:
+    """Every praktijkvoorbeeld as a card (a list item), in site order. ``each``: see handreiking.content.cache.PerItem."""
+    labels = digest(repr([content.taxonomieen[name] for name in (*CARD_VOCABULARIES, "status")]).encode("utf-8"))
+
+    template = html_templates().get_template("wijzer_kaart.html.j2")
+
+    def card(v: Praktijkvoorbeeld, url: str) -> str:
+        return template.render(kaart={"slug": v.slug, "titel": v.titel, "samenvatting": v.samenvatting, "url": url,
+                                      "kenmerken": _kenmerken(content, v)}) + "\n"
+
+    cards = []
+    for v in content.praktijkvoorbeelden:
+        url = link(voorbeeld_path(v.slug))
+        cards.append(each("kaarten", v, (url, labels), lambda v=v, url=url: card(v, url)))
+    return Markup("".join(cards))
