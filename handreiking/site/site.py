@@ -193,12 +193,23 @@ def build_site(root: Path, today: date | None = None, output: Output | None = No
     """
     today = today or date.today()
     caches = caches or SiteCaches(root / CACHE_DIR)
+    files = _content_files(root)
     before = _content_digest(root)
     content = load_content(root, today, caches.parsed)
-    # A save while loading (`make serve`): this build's output must not be kept under either version.
-    stable = before if _content_digest(root) == before else None
+    # A save while loading (`make serve`): this build's output must not be kept under either version. A save
+    # changes a file's time or size, so comparing those is enough, without reading every file again.
+    stable = before if _content_files(root) == files else None
     return Site(content, build_crosslinks(content), today, root, output or Output(), caches, stable)
 
 
 def _content_digest(root: Path) -> str:
     return folder_digest(root / "content", "*")
+
+
+def _content_files(root: Path) -> set[tuple[str, int, int]]:
+    """Each file in content/ with its modification time and size."""
+    found = set()
+    for path in (root / "content").rglob("*"):
+        status = path.stat()
+        found.add((str(path), status.st_mtime_ns, status.st_size))
+    return found

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 CMS_PACKAGE = "node_modules/@sveltia/cms"
@@ -83,7 +84,8 @@ class Font:
     file: str  # under the project root
 
 
-def local_bundle(bundle: str) -> tuple[str, list[Font]]:
+@lru_cache(maxsize=1)  # the same 3 MB for every rebuild of `make serve`
+def local_bundle(bundle: str) -> tuple[str, tuple[Font, ...]]:
     """The bundle with every third-party address it loads at start pointed at the site; and its fonts."""
     fonts: dict[str, Font] = {}
 
@@ -103,4 +105,4 @@ def local_bundle(bundle: str) -> tuple[str, list[Font]]:
     if not fonts or "cdn.jsdelivr.net/fontsource" in bundle:
         raise EditorFilesError(f"{CMS_SCRIPT} laadt zijn lettertypen anders dan verwacht: pas "
                                "handreiking/tools/beheer_bestanden.py aan de nieuwe versie van Sveltia CMS aan")
-    return bundle, sorted(fonts.values(), key=lambda font: font.name)
+    return bundle, tuple(sorted(fonts.values(), key=lambda font: font.name))
