@@ -34,7 +34,7 @@ from typing import Any
 from collections.abc import Iterator
 
 
-from ..content.cache import KeepPerItem, made_once
+from ..content.cache import KeepPerItem, digest, made_once
 from ..content.history import COMPLETE, NO_GIT, SHALLOW, ChangeHistory
 from ..content.model import BRON, Content, Praktijkvoorbeeld
 from ..site.field_reference import code, field_rows
@@ -189,7 +189,7 @@ def praktijkvoorbeelden_data(content: Content, content_schema: dict, history: Ch
                              url_for: UrlFor, each: KeepPerItem = made_once) -> dict:
     """The content of praktijkvoorbeelden.json. ``each``: see handreiking.content.cache.PerItem."""
     fields = published_fields(content_schema)
-    records = [each("open data", v, (tuple(fields), url_for(voorbeeld_path(v.slug)), history.of(v.bestand)),
+    records = [each("open data", v, _record_inputs(v, fields, history, url_for),
                     lambda v=v: record(v, history, fields, url_for))
                for v in content.praktijkvoorbeelden]
     return {"versie": VERSION, "bron": BRON, "wijzigingsgeschiedenis": history.status, "praktijkvoorbeelden": records}
@@ -219,13 +219,25 @@ def _cell(data: dict, path: tuple[str, ...]) -> str:
     return "" if value is None else str(value)
 
 
+def _record_inputs(v: Praktijkvoorbeeld, fields: list[str], history: ChangeHistory, url_for: UrlFor) -> tuple:
+    """What a record is made of besides the praktijkvoorbeeld itself (for PerItem)."""
+    return tuple(fields), url_for(voorbeeld_path(v.slug)), history.of(v.bestand)
+
+
 def csv_lines(data: dict, schema: dict) -> Iterator[str]:
     """The header and one line per praktijkvoorbeeld, each ending in CRLF (RFC 4180)."""
     columns = csv_columns(schema)
-    rows = [[".".join(path) for path in columns]]
-    rows += [[_cell(item, path) for path in columns] for item in data["praktijkvoorbeelden"]]
-    for row in rows:
-        yield csv_line(row)
+    yield _csv_header(columns)
+    for item in data["praktijkvoorbeelden"]:
+        yield _csv_row(item, columns)
+
+
+def _csv_header(columns: list[tuple[str, ...]]) -> str:
+    return csv_line([".".join(path) for path in columns])
+
+
+def _csv_row(item: dict, columns: list[tuple[str, ...]]) -> str:
+    return csv_line([_cell(item, path) for path in columns])
 
 
 def csv_line(cells: list[str], delimiter: str = ",") -> str:
@@ -273,16 +285,23 @@ def spreadsheet_lines(data: dict, schema: dict, content: Content) -> Iterator[st
     """The lines of the spreadsheet form (see the module's docstring), without the byte order mark."""
     columns = csv_columns(schema)
     names = _readable(schema, content)
+    yield _spreadsheet_header(columns)
+    for item in data["praktijkvoorbeelden"]:
+        yield _spreadsheet_row(item, columns, names)
 
-    def cell(item: dict, path: tuple[str, ...]) -> str:
+
+def _spreadsheet_header(columns: list[tuple[str, ...]]) -> str:
+    return csv_line([_heading(path) for path in columns], SPREADSHEET_DELIMITER)
+
+
+def _spreadsheet_row(item: dict, columns: list[tuple[str, ...]], names: dict[tuple[str, ...], dict[str, str]]) -> str:
+    def cell(path: tuple[str, ...]) -> str:
         text = _cell(item, path)
         if path in names and text:
             text = LIST_SEPARATOR.join(names[path].get(value, value) for value in text.split(LIST_SEPARATOR))
         return spreadsheet_cell(text)
 
-    yield csv_line([_heading(path) for path in columns], SPREADSHEET_DELIMITER)
-    for item in data["praktijkvoorbeelden"]:
-        yield csv_line([cell(item, path) for path in columns], SPREADSHEET_DELIMITER)
+    return csv_line([cell(path) for path in columns], SPREADSHEET_DELIMITER)
 
 
 def open_data_files(content: Content, content_schema: dict, history: ChangeHistory, url_for: UrlFor,
@@ -290,8 +309,14 @@ def open_data_files(content: Content, content_schema: dict, history: ChangeHisto
     """Every generated file of the open data, by its path in the site."""
     schema = published_schema(content_schema, content)
     data = praktijkvoorbeelden_data(content, content_schema, history, url_for, each)
-    header, *lines = csv_lines(data, schema)
-    sheet_header, *sheet_lines = spreadsheet_lines(data, schema, content)
+    fields, columns, names = published_fields(content_schema), csv_columns(schema), _readable(schema, content)
+    header, sheet_header = _csv_header(columns), _spreadsheet_header(columns)
+    # An item's two lines: from its record, with the labels and titles its ids stand for.
+    inputs = (tuple(columns), digest(repr(names).encode("utf-8")))
+    rows_per_item = [each("open data: regels", v, (_record_inputs(v, fields, history, url_for), inputs),
+                          lambda item=item: (_csv_row(item, columns), _spreadsheet_row(item, columns, names)))
+                     for v, item in zip(content.praktijkvoorbeelden, data["praktijkvoorbeelden"])]
+    lines, sheet_lines = [row[0] for row in rows_per_item], [row[1] for row in rows_per_item]
     slugs = [item["slug"] for item in data["praktijkvoorbeelden"]]
     rows = {"kop": header, "rijen": dict(zip(slugs, lines)),
             "spreadsheet": {"bom": BOM, "kop": sheet_header, "rijen": dict(zip(slugs, sheet_lines))}}
