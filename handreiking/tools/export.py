@@ -84,7 +84,7 @@ def export(content: Content, url_for: UrlFor = page_url, each: KeepPerItem = mad
                          for f in active_facets(content.praktijkvoorbeelden)],
             "zoekparameter": TEXT_PARAMETER,
         },
-        "tekst": {**tekst.settings(content.synoniemen), "woorden": zoekvelden.vocabulary(content),
+        "tekst": {**tekst.settings(content.synoniemen), "woorden": zoekvelden.vocabulary(content, each),
                   "velden": dict(zoekvelden.FIELD_WEIGHTS), "korte_velden": list(zoekvelden.SHORT_FIELDS),
                   "labels": list(FACET_FIELDS)},
         "buurtanalyse": buurtanalyse.export_data(content),

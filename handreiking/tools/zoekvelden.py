@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..content.cache import KeepPerItem, digest, made_once
 from ..content.model import FACET_FIELDS, Checklist, Content, Praktijkvoorbeeld
 from .tekst import Analysis, words
 
@@ -68,9 +69,9 @@ def checklist_woorden(checklist: Checklist) -> list[str]:
     return _unique(w for part in parts for w in words(part))
 
 
-def vocabulary(content: Content) -> list[str]:
+def vocabulary(content: Content, each: KeepPerItem = made_once) -> list[str]:
     """The site's own words: praktijkvoorbeelden, checklists, oplossingsrichtingen, casussen, the vocabularies'
-    terms and the synonyms, sorted."""
+    terms and the synonyms, sorted. ``each``: see handreiking.content.cache.PerItem."""
     found: set[str] = set()
     texts = [c.tekst for c in content.casussen]
     for richting in content.oplossingsrichtingen:
@@ -80,9 +81,10 @@ def vocabulary(content: Content) -> list[str]:
         texts += [text for term in taxonomie.termen for text in (term.label, term.beschrijving)]
     for text in texts:
         found.update(words(text))
+    labels = digest(repr([content.taxonomieen[name] for name in FACET_FIELDS]).encode("utf-8"))
     for voorbeeld in content.praktijkvoorbeelden:
-        for field_words in velden(voorbeeld, content).values():
-            found.update(field_words)
+        found.update(each("woorden", voorbeeld, labels, lambda v=voorbeeld: frozenset(
+            word for field_words in velden(v, content).values() for word in field_words)))
     for checklist in content.checklists:
         found.update(checklist_woorden(checklist))
     for group in content.synoniemen:
