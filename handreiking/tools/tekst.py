@@ -74,14 +74,7 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text``, normalized, in order."""
-    return list(_words(text))
-
-
-# The data file reads each text of a praktijkvoorbeeld twice, and `make serve` reads every text again after
-# each save; bounded, so that at 5,000 praktijkvoorbeelden it holds the recent texts, not all of them.
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(normalize(text)))
+    return _WORD.findall(normalize(text))
 
 
 _DUTCH = snowballstemmer.stemmer("dutch")
