@@ -53,6 +53,7 @@ from macros.compiled_templates import CompiledTemplates
 from macros.data_file import add_data_file
 from macros.edit_loop import EditLoop
 from macros.editor import add_editor
+from macros.generated_files import write_generated_now
 from macros.generated_pages import add_pages
 from macros.incremental import Incremental
 from macros.later_html import LaterHtml
@@ -125,7 +126,8 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
             add_editor(files, config, self.site, self.config)
         if self._incremental:
             self._incremental.mark_files(files, {page.src_uri: page.markdown for page in self.site.pages})
-        if not self._serving:
+        if not self._serving:  # one build: nothing generated twice in memory (MkDocs has the pages now)
+            write_generated_now(files, config)
             self.site.release_generated()
         return files
 
