@@ -11,6 +11,8 @@ function in its own module; this class only wires them:
 - ``on_pre_build``: (serve) note what the site folder holds;
 - ``on_files``: add the generated files, in this order: pages, redirect pages, the data file
   for the page scripts, the open data, the editor at /beheer/; (serve) say which pages to write;
+  (a single build) write the files that are not pages at once and let go of what was generated, so
+  nothing generated is in memory twice while MkDocs reads the pages;
 - ``on_nav``: (serve) every page when the navigation (or the literature's addresses) changed;
 - ``on_page_markdown``: (serve) convert and write a hand-written page only when its Markdown changed;
 - ``on_page_content``: link every italic mention of a publication to its address, where editors gave one;
