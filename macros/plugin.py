@@ -11,6 +11,8 @@ function in its own module; this class only wires them:
 - ``on_pre_build``: (serve) note what the site folder holds;
 - ``on_files``: add the generated files, in this order: pages, redirect pages, the data file
   for the page scripts, the open data, the editor at /beheer/; (serve) say which pages to write;
+  (a single build) write the files that are not pages at once and let go of what was generated, so
+  nothing generated is in memory twice while MkDocs reads the pages;
 - ``on_nav``: (serve) every page when the navigation (or the literature's addresses) changed;
 - ``on_page_markdown``: (serve) convert and write a hand-written page only when its Markdown changed;
 - ``on_page_content``: link every italic mention of a publication to its address, where editors gave one;
@@ -53,6 +55,7 @@ from macros.compiled_templates import CompiledTemplates
 from macros.data_file import add_data_file
 from macros.edit_loop import EditLoop
 from macros.editor import add_editor
+from macros.generated_files import write_generated_now
 from macros.generated_pages import add_pages
 from macros.incremental import Incremental
 from macros.later_html import LaterHtml
@@ -127,7 +130,8 @@ class HandreikingPlugin(BasePlugin[HandreikingConfig]):
             add_editor(files, config, self.site, self.config)
         if self._incremental:
             self._incremental.mark_files(files, {page.src_uri: page.markdown for page in self.site.pages})
-        if not self._serving:
+        if not self._serving:  # one build: nothing generated twice in memory (MkDocs has the pages now)
+            write_generated_now(files, config)
             self.site.release_generated()
         return files
 

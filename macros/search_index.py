@@ -14,19 +14,20 @@ it changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handreiking.content.cache import digest
 from handreiking.site.site import Site
 from handreiking.site.urls import BUURTANALYSE, VERGELIJK, WIJZER
 from handreiking.tools import tekst
-from handreiking.tools.export import to_javascript
+from handreiking.tools.export import write_javascript
 from handreiking.tools.zoekindex import GLOBAL_NAME, Section, pagina_gewichten, section, zoekindex
 from macros.site_urls import url_for
 
@@ -51,19 +52,16 @@ class SearchIndex:
         source = Path(config.site_dir) / MATERIAL_INDEX
         if not source.exists():  # Material moved it: the site would have no search at all
             raise PluginError(f"{MATERIAL_INDEX} ontbreekt in de gebouwde site; pas macros/search_index.py aan")
-        material = source.read_bytes()
         urls = url_for(config)
         weights = pagina_gewichten(site.content, urls)
         tool_pages = [urls(page) for page in (BUURTANALYSE, WIJZER, VERGELIJK)]
         target = Path(config.site_dir) / OUR_INDEX
-        kept = _Kept(site, material, [tekst.settings(site.content.synoniemen), weights, tool_pages])
+        kept = _Kept(site, source, [tekst.settings(site.content.synoniemen), weights, tool_pages])
         if kept.copy_to(target):
             return
-        docs = json.loads(material)["docs"]
-        data = zoekindex(docs, site.content.synoniemen, weights, tool_pages, self._analysis())
-        text = to_javascript(data, GLOBAL_NAME)
-        target.write_text(text, encoding="utf-8")
-        kept.keep(text)
+        data = zoekindex(_sections(source), site.content.synoniemen, weights, tool_pages, self._analysis())
+        write_javascript(target, data, GLOBAL_NAME)
+        kept.keep(target)
 
     def _analysis(self) -> Callable[[str, str], Section]:
         """How this build analyses a section: under ``make serve`` from the last build's analyses, keeping
@@ -81,14 +79,26 @@ class SearchIndex:
         return analyse
 
 
+def _sections(source: Path) -> Iterator[dict]:
+    """The sections in Material's index, each let go of once the index has it (tens of MB at 5,000
+    praktijkvoorbeelden, next to the index that is made of them)."""
+    sections = json.loads(source.read_text(encoding="utf-8"))["docs"]
+    sections.reverse()
+    while sections:
+        yield sections.pop()
+
+
 class _Kept:
     """The index file of an earlier build in the cache folder, under a key from all it is made of."""
 
-    def __init__(self, site: Site, material: bytes, settings: list) -> None:
+    def __init__(self, site: Site, material: Path, settings: list) -> None:
         caches = site.caches
         self._folder = caches.folder if caches and site.content_digest else None
         code = caches.generated.version if caches else ""
-        self._key = digest(material + json.dumps([settings, code], sort_keys=True).encode("utf-8"))
+        with material.open("rb") as file:  # in pieces: never the whole index in memory for its key
+            hasher = hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16))
+        hasher.update(json.dumps([settings, code], sort_keys=True).encode("utf-8"))
+        self._key = hasher.hexdigest()
 
     def copy_to(self, target: Path) -> bool:
         """Write the kept file to ``target`` when it was made from the same input; whether it was."""
@@ -97,17 +107,18 @@ class _Kept:
         try:
             if (self._folder / KEPT_KEY).read_text(encoding="utf-8") != self._key:
                 return False
-            target.write_bytes((self._folder / KEPT).read_bytes())
+            shutil.copyfile(self._folder / KEPT, target)
         except OSError:
             return False
         return True
 
-    def keep(self, text: str) -> None:
+    def keep(self, written: Path) -> None:
+        """Keep a copy of the file this build ``written``."""
         if self._folder is None:
             return
         self._folder.mkdir(parents=True, exist_ok=True)
         temporary = self._folder / f"{KEPT}.{os.getpid()}"
-        temporary.write_text(text, encoding="utf-8")
+        shutil.copyfile(written, temporary)
         (self._folder / KEPT_KEY).unlink(missing_ok=True)  # never a key next to another build's file
         temporary.replace(self._folder / KEPT)
         (self._folder / KEPT_KEY).write_text(self._key, encoding="utf-8")

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from conftest import search_results
-from handreiking.tools import tekst, zoekvelden
+from handreiking.tools import export, tekst, zoekvelden
 
 EVERYDAY = ("informatieavond", "moskee", "petitie", "bewonersavond", "whatsapp", "school")
 
@@ -157,3 +157,12 @@ def test_the_print_form_stays_out_of_the_search_index(built_site, content, index
     for location, _, text, _ in index["documenten"]:
         assert "Toelichting / aantekeningen" not in text, location
         assert "Print deze checklist" not in text and "....." not in text, location
+
+
+def test_the_index_written_in_pieces_is_the_script_written_whole(tmp_path):
+    """The index is written piece by piece (macros/search_index.py), never whole in memory: the same file."""
+    many = 2 * export._PIECE + 1
+    data = {"versie": 1, "documenten": [[f"p{n}/#a", "<b> & </script>", "’ \u2028 é", 1.5] for n in range(many)],
+            "woorden": {f"w{n}": [n, 1000 + n] for n in range(many)}, "leeg": [], "niets": {}, "in_titel": 1000}
+    export.write_javascript(tmp_path / "index.js", data, "NAAM")
+    assert (tmp_path / "index.js").read_text(encoding="utf-8") == export.to_javascript(data, "NAAM")

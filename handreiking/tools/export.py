@@ -44,9 +44,11 @@ Every ``url`` is relative to the site root, as the site writes it. The open data
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import fields, is_dataclass
 from datetime import date
-from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
 
 from ..content.cache import KeepPerItem, made_once
 from ..content.fields import Record
@@ -125,14 +127,56 @@ def json_value(value):
 
 def to_json(data: dict) -> str:
     """Compact JSON that is safe inside an HTML <script> element and a JavaScript file."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _escaped(_dumps(data))
+
+
+def _escaped(text: str) -> str:
     for character, escaped in _UNSAFE:
         text = text.replace(character, escaped)
     return text
 
 
+_HEADER = "/* Gegenereerd uit content/ bij het bouwen van de site; niet met de hand wijzigen. */\n"
+_PIECE = 100  # items of a large list or object per piece of :func:`write_javascript`: flat in memory, still fast
+
+
 def to_javascript(data: dict, name: str = GLOBAL_NAME) -> str:
-    return f"/* Gegenereerd uit content/ bij het bouwen van de site; niet met de hand wijzigen. */\nwindow.{name} = {to_json(data)};\n"
+    return f"{_HEADER}window.{name} = {to_json(data)};\n"
+
+
+def write_javascript(path: Path, data: dict, name: str = GLOBAL_NAME) -> None:
+    """:func:`to_javascript` into ``path``, piece by piece: a large file (the search index: tens of MB at 5,000
+    praktijkvoorbeelden) is never whole in memory, once as text and once more as its UTF-8 bytes."""
+    with path.open("w", encoding="utf-8") as file:
+        file.write(f"{_HEADER}window.{name} = ")
+        for piece in _json_pieces(data):
+            file.write(_escaped(piece))
+        file.write(";\n")
+
+
+def _json_pieces(data: dict) -> Iterator[str]:
+    """The JSON of :func:`to_json` (before its escapes) in pieces: each list or object in ``data`` per _PIECE items."""
+    yield "{"
+    for number, (key, value) in enumerate(data.items()):
+        yield ("," if number else "") + _dumps(key) + ":"
+        if isinstance(value, list):
+            yield "["
+            for start in range(0, len(value), _PIECE):
+                yield ("," if start else "") + _dumps(value[start:start + _PIECE])[1:-1]
+            yield "]"
+        elif isinstance(value, dict):
+            yield "{"
+            items = iter(value.items())
+            for start in range(0, len(value), _PIECE):
+                yield ("," if start else "") + _dumps(dict(islice(items, _PIECE)))[1:-1]
+            yield "}"
+        else:
+            yield _dumps(value)
+    yield "}"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _term(term: Term, order: int, url: str | None) -> dict:
