@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "assets" / "javascripts" / "vendor" / "snowball" / "dutch-stemmer.js"
 BASE = Path(__file__).with_name("snowball_base.js.tmpl")
 
+# The stemmer's module constants (indented 4 in the Python class) and their JavaScript form.
+_CONSTANTS = ((re.compile(r"^g_\w+ = \{"), "const {name} = new Set([{values}]);"),
+              (re.compile(r"^as_\d+ = \(.*\)$"), "const {name} = [{values}];"))
 _HEADER = re.compile(r"^(while True|try|if .*|elif .*|else|def .*):$")
 
 
@@ -65,13 +68,10 @@ def translate(source: str) -> str:
                 index += 1
             index += 1
             continue
-        if indent == 4 and re.match(r"^g_\w+ = \{", stripped):
+        constant = next((form for pattern, form in _CONSTANTS if indent == 4 and pattern.match(stripped)), None)
+        if constant:
             name, values = stripped.split(" = ", 1)
-            constants.append(f"const {name} = new Set([{values[1:-1]}]);")
-            continue
-        if indent == 4 and re.match(r"^as_\d+ = \(.*\)$", stripped):
-            name, values = stripped.split(" = ", 1)
-            constants.append(f"const {name} = [{values[1:-1]}];")
+            constants.append(constant.format(name=name, values=values[1:-1]))
             continue
         if indent == 4 and re.match(r"^[BI]_\w+ = ", stripped):
             name, value = stripped.split(" = ", 1)
