@@ -94,10 +94,12 @@ class _Kept:
     def __init__(self, site: Site, material: Path, settings: list) -> None:
         caches = site.caches
         self._folder = caches.folder if caches and site.content_digest else None
-        code = caches.generated.version if caches else ""
+        self._key = ""
+        if self._folder is None:  # nothing to compare with or keep: no need to read the index for a key
+            return
         with material.open("rb") as file:  # in pieces: never the whole index in memory for its key
             hasher = hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16))
-        hasher.update(json.dumps([settings, code], sort_keys=True).encode("utf-8"))
+        hasher.update(json.dumps([settings, caches.generated.version], sort_keys=True).encode("utf-8"))
         self._key = hasher.hexdigest()
 
     def copy_to(self, target: Path) -> bool:
