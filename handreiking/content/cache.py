@@ -114,8 +114,8 @@ class BuildCache:
 class PerItem:
     """What a build makes of each praktijkvoorbeeld for one of its lists, kept for the next build.
 
-    A save in ``make serve`` changes one praktijkvoorbeeld, while the data file, the open data, the wijzer's
-    cards and the overviews each list all of them. Each asks, per item, for what it made of an equal item
+    A save in ``make serve`` changes one praktijkvoorbeeld, while the data file (with its word list), the open
+    data and the wijzer's cards each list all of them. Each asks, per item, for what it made of an equal item
     (every field the same) with the same other inputs (``depends``, hashable) in its last build; only a
     changed item is made again. In memory only (the MkDocs plugin keeps it for a whole ``make serve``):
 
